@@ -1,0 +1,135 @@
+//! Verification of Italian PEC receipts and envelopes.
+//!
+//! [`verify`] takes the bytes of a dropped file and returns a [`Report`]: every signed PEC
+//! message found in it, each with a verdict and the checks behind it. No I/O, no clock: the
+//! verification time and the trust store are inputs.
+
+#![forbid(unsafe_code)]
+
+pub mod certificate;
+pub mod check;
+pub mod cms;
+pub mod content;
+pub mod crosscheck;
+pub mod daticert;
+pub mod kind;
+pub mod locate;
+pub mod report;
+pub mod time;
+pub mod trust;
+
+use sha2::{Digest, Sha256};
+
+pub use check::{Check, Status};
+pub use report::{InputError, MessageReport, Report, Verdict};
+pub use time::Timestamp;
+pub use trust::TrustStore;
+
+/// How to verify.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Judge certificate validity at this instant instead of the CMS signing time.
+    pub at: Option<Timestamp>,
+    pub trust: TrustStore,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { at: None, trust: TrustStore::pec() }
+    }
+}
+
+/// Verifies every signed PEC message in `input`.
+pub fn verify(input: &[u8], options: &Options) -> Report {
+    let sha256 = hex(&Sha256::digest(input));
+    match locate::find(input) {
+        Ok(found) => Report {
+            error: None,
+            messages: found.into_iter().map(|f| verify_message(f, options)).collect(),
+            sha256,
+        },
+        Err(error) => Report { error: Some(error), messages: Vec::new(), sha256 },
+    }
+}
+
+fn verify_message(found: locate::Found, options: &Options) -> MessageReport {
+    let mut checks = vec![Check::pass("mime.signed-entity")];
+
+    let (info, cms_checks) = match &found.signature {
+        Some(p7s) => cms::verify(&found.signed, p7s),
+        None => (None, vec![Check::fail("mime.signature-part")]),
+    };
+    checks.extend(cms_checks);
+
+    let mut chain = Vec::new();
+    if let Some(info) = &info {
+        if info.digest_algorithm == "sha1" {
+            checks.push(Check::info("cms.sha1"));
+        }
+        match (&info.signer, options.at.or(info.signing_time)) {
+            (Some(signer), Some(at)) => {
+                let (built, trust_checks) = trust::validate(
+                    &options.trust,
+                    signer,
+                    &info.certificates,
+                    at.unix,
+                    found.headers.from.as_deref(),
+                );
+                chain = built;
+                checks.extend(trust_checks);
+            }
+            (Some(_), None) => checks.push(Check::unproven("cms.signing-time")),
+            (None, _) => {}
+        }
+        checks.push(Check::info("trust.revocation-not-checked"));
+    }
+
+    let content = content::read(&found.signed);
+    let daticert = match content.daticert.as_deref().map(daticert::parse) {
+        Some(Ok(d)) => {
+            checks.push(Check::pass("daticert.well-formed"));
+            Some(d)
+        }
+        Some(Err(e)) => {
+            checks.push(Check::fail("daticert.well-formed").with("error", format!("{e:?}")));
+            None
+        }
+        None => None,
+    };
+    let (classification, kind_checks) = kind::classify(daticert.as_ref(), &found.headers);
+    checks.extend(kind_checks);
+    if content.daticert.is_none() && classification.kind != Some(kind::Kind::BustaAnomalia) {
+        checks.push(Check::fail("daticert.present"));
+    }
+
+    let signature = info.as_ref().map(|info| report::SignatureReport {
+        digest_algorithm: info.digest_algorithm,
+        signature_algorithm: info.signature_algorithm,
+        signing_time: info.signing_time,
+        signer: info.signer.as_ref().map(certificate::describe),
+        chain: chain.iter().map(|c| certificate::describe(c).subject).collect(),
+    });
+    checks.extend(crosscheck::run(&crosscheck::Facts {
+        headers: &found.headers,
+        daticert: daticert.as_ref(),
+        classification: &classification,
+        signature: signature.as_ref(),
+        postacert: content.postacert.as_ref(),
+    }));
+
+    MessageReport {
+        verdict: Verdict::from_checks(&checks),
+        location: found.location,
+        classification,
+        daticert,
+        signature,
+        headers: found.headers,
+        postacert: content.postacert,
+        checks,
+    }
+}
+
+/// Lower-case hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
