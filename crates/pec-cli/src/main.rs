@@ -1,1 +1,102 @@
-fn main() {}
+//! `pec-verify`: the core's report for each file, as text or as JSON Lines.
+//! Exit status: 0 all TOTAL-PASSED, 1 anything else, 2 usage error or unreadable path.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use pec::{Options, Report, Status, Timestamp};
+
+#[derive(Parser)]
+#[command(name = "pec-verify", version, about = "Verify Italian PEC receipts and envelopes (.eml)")]
+struct Args {
+    /// Print one JSON document per file (JSON Lines).
+    #[arg(long)]
+    json: bool,
+    /// Judge certificate validity at this time (RFC 3339) instead of the signing time.
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    at: Option<Timestamp>,
+    /// Extra trust anchors (PEM): self-signed certificates become roots, others PEC CAs.
+    #[arg(long, value_name = "PEM")]
+    trust: Vec<PathBuf>,
+    /// Files to verify; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+fn parse_time(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse_rfc3339(text).ok_or_else(|| format!("not an RFC 3339 time: {text}"))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let mut options = Options { at: args.at, ..Options::default() };
+    for path in &args.trust {
+        let added = std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|pem| options.trust.add_pem(&pem).map_err(|e| e.to_string()));
+        if let Err(e) = added {
+            eprintln!("pec-verify: cannot use trust file {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+
+    let mut all_passed = true;
+    let mut out = io::stdout().lock();
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = match read_input(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("pec-verify: cannot read {name}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let report = pec::verify(&bytes, &options);
+        all_passed &= report.all_passed();
+        let text = if args.json { report.to_json(&name) } else { render(&name, &report) };
+        if writeln!(out, "{text}").is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn read_input(path: &PathBuf) -> io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// The readable form: the verdict of each message, then every check that is not a pass.
+fn render(name: &str, report: &Report) -> String {
+    let mut text = format!("{name}\n");
+    if let Some(error) = report.error {
+        text += &format!("  {}\n", error.sentence());
+    }
+    for message in &report.messages {
+        let kind = serde_json_value(&message.classification.kind);
+        let place = match message.location.as_str() {
+            "" => String::new(),
+            location => format!(" [{location}]"),
+        };
+        text += &format!("  {:?}: {kind}{place}\n", message.verdict);
+        if let Some(signer) = message.signature.as_ref().and_then(|s| s.signer.as_ref()) {
+            text += &format!("    signed by {}\n", signer.subject);
+        }
+        for check in message.checks.iter().filter(|c| c.status != Status::Pass) {
+            let params: Vec<String> = check.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            text += &format!("    {:?} {} {}\n", check.status, check.id, params.join(" "));
+        }
+    }
+    text.trim_end().to_owned()
+}
+
+fn serde_json_value<T: std::fmt::Debug>(value: &Option<T>) -> String {
+    value.as_ref().map_or_else(|| "unknown kind".to_owned(), |v| format!("{v:?}"))
+}

@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point of the page (built by Trunk).
+
+fn main() {
+    pec_web::start();
+}

@@ -1,0 +1,27 @@
+//! The web page: a drop zone and one result card per file, verified by the core in the
+//! browser. Nothing the user drops leaves the page.
+
+mod components;
+mod text;
+
+pub use components::app::App;
+
+/// Mounts the page, after closing the network: once the engine is loaded, the page needs no
+/// connection at all, so a second Content-Security-Policy forbids every one.
+pub fn start() {
+    close_connections();
+    yew::Renderer::<App>::new().render();
+}
+
+/// Adds `<meta http-equiv="Content-Security-Policy" content="connect-src 'none'">`. Policies
+/// accumulate: the page's own policy still applies, this one only narrows it.
+fn close_connections() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Some(head), Ok(meta)) = (document.head(), document.create_element("meta")) else {
+        return;
+    };
+    // A failure here only leaves the page's first policy (connect-src 'self') in force.
+    let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+    let _ = meta.set_attribute("content", "connect-src 'none'");
+    let _ = head.append_child(&meta);
+}

@@ -1,0 +1,91 @@
+//! Installs what building and testing need, each only when missing, and says what it installs.
+//! Versions are pinned: Trunk here, wasm-bindgen by Cargo.lock, npm packages by package-lock.json.
+
+use std::path::Path;
+
+use crate::{Result, cmd, exec, output, root};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+pub fn run() -> Result {
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen()?;
+    npm_packages()?;
+    chromium()?;
+    println!("setup: everything is in place");
+    Ok(())
+}
+
+fn wasm_target() -> Result {
+    let installed = output(cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    println!("setup: installing the wasm32-unknown-unknown target");
+    exec(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn trunk() -> Result {
+    if tool_version("trunk").as_deref() == Some(TRUNK_VERSION) {
+        return Ok(());
+    }
+    println!("setup: installing Trunk {TRUNK_VERSION} (compiles from source, about 7 minutes)");
+    exec(cmd("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// The CLI must match the wasm-bindgen crate exactly; its own lockfile names a crate version
+/// the registry no longer has, hence no `--locked`.
+fn wasm_bindgen() -> Result {
+    let wanted = locked_version("wasm-bindgen")?;
+    if tool_version("wasm-bindgen").as_deref() == Some(wanted.as_str())
+        && tool_version("wasm-bindgen-test-runner").as_deref() == Some(wanted.as_str())
+    {
+        return Ok(());
+    }
+    println!("setup: installing wasm-bindgen-cli {wanted} (compiles from source, about 3 minutes)");
+    exec(cmd("cargo", &["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+}
+
+/// `npm ci` when node_modules does not match package-lock.json.
+fn npm_packages() -> Result {
+    let root = root();
+    let lock = std::fs::read(root.join("package-lock.json"))
+        .map_err(|e| format!("package-lock.json: {e}"))?;
+    let stamp = root.join("node_modules/.package-lock.stamp");
+    let digest = crate::build::sha256_base64(&lock);
+    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == digest) {
+        return Ok(());
+    }
+    println!("setup: installing npm packages from package-lock.json (binaryen, playwright-core)");
+    exec(cmd("npm", &["ci", "--no-audit", "--no-fund"]))?;
+    std::fs::write(&stamp, digest).map_err(|e| format!("{}: {e}", stamp.display()))
+}
+
+fn chromium() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    println!("setup: installing Debian's chromium and chromium-driver (about 30 seconds)");
+    exec(cmd("apt-get", &["update", "-q"]))?;
+    let mut install = cmd("apt-get", &["install", "-y", "-q", "chromium", "chromium-driver"]);
+    install.env("DEBIAN_FRONTEND", "noninteractive");
+    exec(install)
+}
+
+/// The version a tool prints (`trunk 0.21.14`, `wasm-bindgen 0.2.130`): its second word.
+fn tool_version(tool: &str) -> Option<String> {
+    let text = output(cmd(tool, &["--version"]))?;
+    text.split_whitespace().nth(1).map(str::to_owned)
+}
+
+/// The version of a package in Cargo.lock.
+fn locked_version(package: &str) -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let marker = format!("name = \"{package}\"\nversion = \"");
+    let start = lock.find(&marker).ok_or(format!("{package} is not in Cargo.lock"))? + marker.len();
+    Ok(lock[start..].split('"').next().unwrap_or_default().to_owned())
+}

@@ -1,0 +1,38 @@
+//! Every test the project has, in order, stopping at the first failure.
+
+use crate::{Result, cmd, exec, root, serve, setup};
+
+pub fn run() -> Result {
+    setup::run()?;
+    step("formatting", exec(cmd("cargo", &["fmt", "--all", "--check"])))?;
+    step(
+        "clippy",
+        exec(cmd("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])).and_then(|()| {
+            exec(cmd(
+                "cargo",
+                &["clippy", "-p", "pec-web", "--all-targets", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"],
+            ))
+        }),
+    )?;
+    step("native tests", exec(cmd("cargo", &["test", "--workspace"])))?;
+    let mut wasm_tests = cmd("cargo", &["test", "-p", "pec-web", "--target", "wasm32-unknown-unknown"]);
+    wasm_tests.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    step("wasm tests in headless Chromium", exec(wasm_tests))?;
+    step("release build", crate::build::run())?;
+    step("browser end-to-end tests", end_to_end())?;
+    step("size report", crate::size::run())?;
+    println!("\nxtask test: every step passed");
+    Ok(())
+}
+
+fn step(name: &str, result: Result) -> Result {
+    result.map_err(|e| format!("{name}: {e}"))
+}
+
+/// The end-to-end tests run against a static server of dist/, as a user's browser would see it.
+fn end_to_end() -> Result {
+    let (url, _server) = serve::spawn()?;
+    let mut tests = cmd("node", &["--test", "--test-concurrency=1", "tests/"]);
+    tests.env("PEC_URL", url).env("PEC_SHARED", root().join("../shared"));
+    exec(tests)
+}

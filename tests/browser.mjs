@@ -1,0 +1,61 @@
+// Shared set-up of the end-to-end tests: Debian's Chromium driven by playwright-core, the page
+// served statically by `cargo xtask test` (PEC_URL), the samples read from ../shared (PEC_SHARED).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const url = process.env.PEC_URL ?? 'http://127.0.0.1:8080';
+const shared = process.env.PEC_SHARED ?? new URL('../../shared', import.meta.url).pathname;
+export const outputDir = new URL('./output/', import.meta.url).pathname;
+mkdirSync(outputDir, { recursive: true });
+
+// As root Chromium needs --no-sandbox; without the background-networking flags it keeps
+// calling home, which this closed network refuses.
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+}
+
+export function sample(path) {
+  return { name: path.split('/').pop(), bytes: readFileSync(join(shared, 'samples', path)) };
+}
+
+/** Opens the page and waits until the drop zone works (the engine is loaded). */
+export async function openPage(browser, { width = 1280, height = 800 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(url);
+  await page.locator('#file-input').waitFor({ state: 'attached' });
+  return page;
+}
+
+/** Drops files on the drop zone through a real `drop` event carrying a DataTransfer. */
+export async function drop(page, files) {
+  const payload = files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') }));
+  await page.locator('.drop-zone').evaluate((zone, files) => {
+    const transfer = new DataTransfer();
+    for (const f of files) {
+      const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], f.name, { type: 'message/rfc822' }));
+    }
+    zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+  }, payload);
+}
+
+/** Chooses files through the file input, as a user does on a phone. */
+export async function choose(page, files) {
+  await page.locator('#file-input').setInputFiles(
+    files.map((f) => ({ name: f.name, mimeType: 'message/rfc822', buffer: f.bytes })),
+  );
+}
+
+/** Every request the page makes from now on. */
+export function recordRequests(page) {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  return requests;
+}
