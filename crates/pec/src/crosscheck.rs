@@ -1,11 +1,16 @@
 //! Cross-checks between what is signed (daticert.xml, the certificate, postacert.eml) and what
 //! is not (the outer headers). The unsigned side never wins: a disagreement is a warning that
-//! names both values.
+//! names both values. Two signed times that disagree leave the verdict indeterminate, because
+//! certificate validity is judged at one of them.
 
 use crate::check::Check;
 use crate::daticert::Daticert;
-use crate::kind::Classification;
+use crate::kind::{Classification, Kind, Variant};
 use crate::report::{Headers, Original, SignatureReport};
+use crate::time::Timestamp;
+
+/// How far apart two times written by the same provider for the same event may be.
+const TOLERANCE_SECONDS: i64 = 10 * 60;
 
 /// Everything the cross-checks compare.
 pub struct Facts<'a> {
@@ -16,6 +21,192 @@ pub struct Facts<'a> {
     pub postacert: Option<&'a Original>,
 }
 
-pub fn run(_facts: &Facts<'_>) -> Vec<Check> {
-    Vec::new()
+pub fn run(facts: &Facts<'_>) -> Vec<Check> {
+    let mut checks = Vec::new();
+    let headers = facts.headers;
+    if let Some(kind) = facts.classification.kind {
+        checks.push(kind_header(kind, headers));
+        if let Some(d) = facts.daticert {
+            checks.push(subject(kind, facts.classification.variant, d, headers));
+        }
+    }
+    let Some(d) = facts.daticert else {
+        return checks;
+    };
+
+    if let Some(msgid) = &d.msgid {
+        checks.push(same_id(
+            "headers.riferimento-message-id",
+            &headers.x_riferimento_message_id,
+            msgid,
+        ));
+    }
+    if facts.classification.kind == Some(Kind::PostaCertificata) {
+        checks.push(same_id(
+            "headers.message-id",
+            &headers.message_id,
+            &d.identificativo,
+        ));
+    }
+    if let Some(data) = d.data {
+        if let Some(date) = headers.date {
+            checks.push(times("headers.date", date, data, Check::warn));
+        }
+        if let Some(signed) = facts.signature.and_then(|s| s.signing_time) {
+            checks.push(times("time.signing-time", signed, data, Check::unproven));
+        }
+    }
+    if let Some(org) = facts
+        .signature
+        .and_then(|s| s.signer.as_ref())
+        .and_then(|c| c.organization.as_ref())
+    {
+        let same = loose(org).contains(&loose(&d.gestore_emittente))
+            || loose(&d.gestore_emittente).contains(&loose(org));
+        checks.push(
+            Check::pass_or_warn("daticert.gestore", same && !d.gestore_emittente.is_empty())
+                .with("daticert", d.gestore_emittente.clone())
+                .with("certificate", org.clone()),
+        );
+    }
+    if let Some(original) = facts.postacert {
+        checks.extend(postacert(d, &original.headers));
+    }
+    checks
+}
+
+/// `X-Ricevuta` or `X-Trasporto` names the same kind as the signed daticert.xml.
+fn kind_header(kind: Kind, headers: &Headers) -> Check {
+    let (name, value, expected) = match kind {
+        Kind::PostaCertificata => ("X-Trasporto", &headers.x_trasporto, "posta-certificata"),
+        Kind::BustaAnomalia => ("X-Trasporto", &headers.x_trasporto, "errore"),
+        _ => ("X-Ricevuta", &headers.x_ricevuta, tipo(kind)),
+    };
+    let found = value.as_deref().map(str::trim).unwrap_or_default();
+    Check::pass_or_warn("headers.kind", found.eq_ignore_ascii_case(expected))
+        .with("header", name)
+        .with("value", found)
+        .with("daticert", expected)
+}
+
+fn tipo(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Accettazione => "accettazione",
+        Kind::NonAccettazione => "non-accettazione",
+        Kind::PresaInCarico => "presa-in-carico",
+        Kind::PostaCertificata => "posta-certificata",
+        Kind::AvvenutaConsegna => "avvenuta-consegna",
+        Kind::ErroreConsegna => "errore-consegna",
+        Kind::PreavvisoErroreConsegna => "preavviso-errore-consegna",
+        Kind::RilevazioneVirus => "rilevazione-virus",
+        Kind::BustaAnomalia => "busta-anomalia",
+    }
+}
+
+/// The Subject a provider writes: the kind's prefix, then the original subject.
+fn subject_prefix(kind: Kind, variant: Option<Variant>) -> &'static str {
+    match (kind, variant) {
+        (Kind::Accettazione, _) => "ACCETTAZIONE: ",
+        (Kind::NonAccettazione, Some(Variant::Virus)) => "AVVISO DI NON ACCETTAZIONE PER VIRUS: ",
+        (Kind::NonAccettazione, _) => "AVVISO DI NON ACCETTAZIONE: ",
+        (Kind::PostaCertificata, _) => "POSTA CERTIFICATA: ",
+        (Kind::PreavvisoErroreConsegna, _) => "AVVISO DI MANCATA CONSEGNA PER SUP. TEMPO MASSIMO: ",
+        (Kind::PresaInCarico, _) => "PRESA IN CARICO: ",
+        (Kind::BustaAnomalia, _) => "ANOMALIA MESSAGGIO: ",
+        (Kind::RilevazioneVirus, _) => "PROBLEMA DI SICUREZZA: ",
+        (Kind::ErroreConsegna, Some(Variant::Virus)) => "AVVISO DI MANCATA CONSEGNA PER VIRUS: ",
+        (Kind::ErroreConsegna, _) => "AVVISO DI MANCATA CONSEGNA: ",
+        (Kind::AvvenutaConsegna, _) => "CONSEGNA: ",
+    }
+}
+
+fn subject(kind: Kind, variant: Option<Variant>, d: &Daticert, headers: &Headers) -> Check {
+    let expected = format!(
+        "{}{}",
+        subject_prefix(kind, variant),
+        d.oggetto.as_deref().unwrap_or_default()
+    );
+    let found = headers.subject.clone().unwrap_or_default();
+    Check::pass_or_warn(
+        "headers.subject",
+        squash(&found).eq_ignore_ascii_case(&squash(&expected)),
+    )
+    .with("header", found)
+    .with("daticert", expected)
+}
+
+/// Message ids compared without angle brackets and spaces.
+fn same_id(id: &'static str, header: &Option<String>, signed: &str) -> Check {
+    let bare = |s: &str| {
+        s.trim()
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .trim()
+            .to_owned()
+    };
+    let found = header.as_deref().unwrap_or_default();
+    Check::pass_or_warn(id, !signed.trim().is_empty() && bare(found) == bare(signed))
+        .with("header", found)
+        .with("daticert", signed)
+}
+
+fn times(
+    id: &'static str,
+    other: Timestamp,
+    data: Timestamp,
+    disagree: fn(&'static str) -> Check,
+) -> Check {
+    let check = if (other.unix - data.unix).abs() <= TOLERANCE_SECONDS {
+        Check::pass(id)
+    } else {
+        disagree(id)
+    };
+    check
+        .with("time", other.rfc3339())
+        .with("daticert", data.rfc3339())
+}
+
+/// The original message (signed too) against daticert.xml.
+fn postacert(d: &Daticert, original: &Headers) -> Vec<Check> {
+    let from = original.from.clone().unwrap_or_default();
+    let sender = Check::pass_or_warn(
+        "postacert.sender",
+        from.eq_ignore_ascii_case(d.mittente.trim()),
+    )
+    .with("postacert", from)
+    .with("daticert", d.mittente.clone());
+    let listed = |address: &str| {
+        original
+            .to
+            .iter()
+            .chain(&original.cc)
+            .any(|a| a.trim().eq_ignore_ascii_case(address.trim()))
+    };
+    let missing: Vec<&str> = d
+        .destinatari
+        .iter()
+        .map(|r| r.address.as_str())
+        .filter(|a| !listed(a))
+        .collect();
+    let recipients = Check::pass_or_warn("postacert.recipients", missing.is_empty())
+        .with("missing", missing.join(", "));
+    let found = original.subject.clone().unwrap_or_default();
+    let oggetto = d.oggetto.clone().unwrap_or_default();
+    let subject = Check::pass_or_warn("postacert.subject", squash(&found) == squash(&oggetto))
+        .with("postacert", found)
+        .with("daticert", oggetto);
+    vec![sender, recipients, subject]
+}
+
+/// Whitespace runs as one space, trimmed: folding and re-encoding change nothing else.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower-case letters and digits only, for names written differently ("ARUBA PEC S.p.A.").
+fn loose(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
