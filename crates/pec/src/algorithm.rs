@@ -239,3 +239,151 @@ fn rsa_key(key: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey, SignatureErr
         .and_then(|der| RsaPublicKey::from_pkcs1_der(der).ok())
         .ok_or(SignatureError::UnsupportedKey)
 }
+
+#[cfg(test)]
+mod tests {
+    use const_oid::db::rfc5912::SECP_256_R_1;
+    use der::Decode;
+    use der::asn1::BitString;
+    use p256::ecdsa::SigningKey;
+    use p256::ecdsa::signature::hazmat::PrehashSigner;
+    use rsa::pkcs1::RsaPssParams;
+
+    use super::*;
+
+    fn unhex(text: &str) -> Vec<u8> {
+        (0..text.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    fn identifier(oid: ObjectIdentifier, parameters: Option<Any>) -> AlgorithmIdentifierOwned {
+        AlgorithmIdentifierOwned { oid, parameters }
+    }
+
+    fn pss_identifier(params: &RsaPssParams<'_>) -> AlgorithmIdentifierOwned {
+        identifier(ID_RSASSA_PSS, Some(Any::encode_from(params).unwrap()))
+    }
+
+    // openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024; printf PEC | openssl dgst
+    // -sha256 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32 -sigopt rsa_mgf1_md:sha256
+    const PSS_KEY: &str = "30819f300d06092a864886f70d010101050003818d0030818902818100c188d1270e39e1822ec93864646624d84ff7bb757a38a36a2658104d39029cb727d02f5708c5677c5c9d32776e1c2fcfdd4b44169e00c0dea32c8b66247608df18d9df6c914f15741cac229ea637683059240934fbc40d8ecea5a7867c45eb576f5cb5d1f877c0f9c1bdd46507a97c7fa0ee8df9bc75b0a2adc4e92b5dec0be70203010001";
+    const PSS_SIGNATURE: &str = "5c3233be0f8abb1e17f20d364b76402c65d38db512b81e444fe5c986d8cd4487d6404740e9bb8e146da7813050b5069d7c071612814249b280748c648a52328517bfd642427172016f7218af8782bf5834521d216ba5f70efae2f922b991772ac7b5d9094b6a66d8446d0eb2648efc87062dc4c6139fa617b88163e4881d956a";
+
+    #[test]
+    fn digests_are_named_by_their_oids() {
+        for (oid, digest) in DIGESTS {
+            assert_eq!(DigestAlgorithm::from_oid(&oid), Some(digest));
+        }
+        assert_eq!(DigestAlgorithm::from_oid(&RSA_ENCRYPTION), None);
+        assert_eq!(
+            DigestAlgorithm::Sha1.digest(b"abc"),
+            unhex("a9993e364706816aba3e25717850c26c9cd0d89d")
+        );
+        assert_eq!(DigestAlgorithm::Sha512.digest(b"").len(), 64);
+    }
+
+    #[test]
+    fn a_bare_key_algorithm_takes_the_cms_digest() {
+        let rsa = identifier(RSA_ENCRYPTION, None);
+        assert_eq!(SignatureAlgorithm::from_identifier(&rsa, None), None);
+        let algorithm =
+            SignatureAlgorithm::from_identifier(&rsa, Some(DigestAlgorithm::Sha1)).unwrap();
+        assert_eq!(
+            (algorithm.name(), algorithm.digest),
+            ("rsa-pkcs1v15", DigestAlgorithm::Sha1)
+        );
+        // A named digest wins over the CMS one.
+        let sha256 = identifier(SHA_256_WITH_RSA_ENCRYPTION, None);
+        let algorithm =
+            SignatureAlgorithm::from_identifier(&sha256, Some(DigestAlgorithm::Sha1)).unwrap();
+        assert_eq!(algorithm.digest, DigestAlgorithm::Sha256);
+        assert_eq!(
+            SignatureAlgorithm::from_identifier(&identifier(ID_SHA_1, None), None),
+            None
+        );
+    }
+
+    #[test]
+    fn rsa_pss_verifies_with_its_parameters() {
+        let key = SubjectPublicKeyInfoOwned::from_der(&unhex(PSS_KEY)).unwrap();
+        let signature = unhex(PSS_SIGNATURE);
+        let algorithm = SignatureAlgorithm::from_identifier(
+            &pss_identifier(&RsaPssParams::new::<Sha256>(32)),
+            None,
+        )
+        .unwrap();
+        assert_eq!(algorithm.name(), "rsa-pss");
+        assert_eq!(verify(algorithm, &key, b"PEC", &signature), Ok(()));
+        assert_eq!(
+            verify(algorithm, &key, b"PEc", &signature),
+            Err(SignatureError::Invalid)
+        );
+        let wrong_salt = SignatureAlgorithm {
+            scheme: Scheme::RsaPss { salt_len: 20 },
+            ..algorithm
+        };
+        assert_eq!(
+            verify(wrong_salt, &key, b"PEC", &signature),
+            Err(SignatureError::Invalid)
+        );
+
+        // Defaults are SHA-1 throughout; a different MGF1 digest is not supported.
+        let defaults = SignatureAlgorithm::from_identifier(&identifier(ID_RSASSA_PSS, None), None);
+        assert_eq!(
+            defaults.map(|a| (a.digest, a.scheme)),
+            Some((DigestAlgorithm::Sha1, Scheme::RsaPss { salt_len: 20 }))
+        );
+        let mut mixed = RsaPssParams::new::<Sha256>(32);
+        mixed.hash.oid = ID_SHA_384;
+        assert_eq!(
+            SignatureAlgorithm::from_identifier(&pss_identifier(&mixed), None),
+            None
+        );
+    }
+
+    #[test]
+    fn ecdsa_p256_verifies_der_signatures() {
+        let signing = SigningKey::from_slice(&[7; 32]).unwrap();
+        let point = signing.verifying_key().to_encoded_point(false);
+        let key = SubjectPublicKeyInfoOwned {
+            algorithm: identifier(
+                ID_EC_PUBLIC_KEY,
+                Some(Any::encode_from(&SECP_256_R_1).unwrap()),
+            ),
+            subject_public_key: BitString::from_bytes(point.as_bytes()).unwrap(),
+        };
+        let hashed = DigestAlgorithm::Sha256.digest(b"PEC");
+        let signature: p256::ecdsa::Signature = signing.sign_prehash(&hashed).unwrap();
+        let der = signature.to_der().as_bytes().to_vec();
+        let algorithm =
+            SignatureAlgorithm::from_identifier(&identifier(ECDSA_WITH_SHA_256, None), None)
+                .unwrap();
+        assert_eq!(algorithm.name(), "ecdsa-p256");
+        assert_eq!(verify(algorithm, &key, b"PEC", &der), Ok(()));
+        assert_eq!(
+            verify(algorithm, &key, b"PEc", &der),
+            Err(SignatureError::Invalid)
+        );
+        assert_eq!(
+            verify(algorithm, &key, b"PEC", &der[1..]),
+            Err(SignatureError::Invalid)
+        );
+
+        // Keys and algorithms must belong together.
+        let rsa = SubjectPublicKeyInfoOwned::from_der(&unhex(PSS_KEY)).unwrap();
+        assert_eq!(
+            verify(algorithm, &rsa, b"PEC", &der),
+            Err(SignatureError::UnsupportedKey)
+        );
+        let pkcs1 = SignatureAlgorithm {
+            scheme: Scheme::RsaPkcs1v15,
+            digest: DigestAlgorithm::Sha256,
+        };
+        assert_eq!(
+            verify(pkcs1, &key, b"PEC", &der),
+            Err(SignatureError::UnsupportedKey)
+        );
+    }
+}

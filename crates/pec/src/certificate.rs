@@ -1,6 +1,8 @@
 //! Reading what a certificate says: names, e-mail, validity, key, for reports, cross-checks and
 //! chain building. Every function is total: an odd certificate yields `None`, never a panic.
 
+use std::fmt::Write;
+
 use const_oid::AssociatedOid;
 use const_oid::db::rfc3280::EMAIL_ADDRESS;
 use const_oid::db::rfc4519::ORGANIZATION_NAME;
@@ -20,14 +22,22 @@ pub fn describe(cert: &Certificate) -> CertificateReport {
     let tbs = &cert.tbs_certificate;
     let (not_before, not_after) = validity(cert);
     CertificateReport {
-        subject: tbs.subject.to_string(),
-        issuer: tbs.issuer.to_string(),
+        subject: name_text(&tbs.subject),
+        issuer: name_text(&tbs.issuer),
         serial: serial(cert),
         not_before: Timestamp::utc(not_before),
         not_after: Timestamp::utc(not_after),
         email: emails(cert).into_iter().next(),
         organization: organization(cert),
     }
+}
+
+/// A name as RFC 4514 writes it (`CN=…,O=…,C=IT`, last RDN first).
+pub fn name_text(name: &Name) -> String {
+    // `to_string` would panic if an attribute failed to re-encode; keep what was written.
+    let mut text = String::new();
+    let _ = write!(text, "{name}");
+    text
 }
 
 /// The serial number in lower-case hex, without the zero byte DER adds to keep it positive.
@@ -173,5 +183,92 @@ fn text(value: &Any) -> Option<&str> {
         Tag::Ia5String => Ia5StringRef::try_from(value).ok().map(|s| s.as_str()),
         Tag::TeletexString => TeletexStringRef::try_from(value).ok().map(|s| s.as_str()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use der::Decode;
+    use x509_cert::name::Name;
+
+    use super::*;
+    use crate::{cms, testutil};
+
+    fn signer(prefix: &str) -> Certificate {
+        let (_, signed, p7s) = testutil::real()
+            .into_iter()
+            .find(|(s, ..)| s.name.starts_with(prefix))
+            .unwrap();
+        cms::verify(&signed, &p7s).0.unwrap().signer.unwrap()
+    }
+
+    #[test]
+    fn describes_a_provider_certificate() {
+        let report = describe(&signer("aruba-agidca1-accettazione"));
+        assert_eq!(
+            report.subject,
+            "CN=Posta Certificata ARUBA PEC,O=Aruba PEC S.p.A.,L=Ponte San Pietro,ST=Bergamo,C=IT"
+        );
+        assert_eq!(
+            report.issuer,
+            "CN=AgID CA1,OU=Area Soluzioni per la Pubblica Amministrazione,O=Agenzia per l'Italia Digitale,L=Roma,C=IT"
+        );
+        assert_eq!(report.serial, "0be0f2b61308a8b6");
+        assert_eq!(report.not_before.rfc3339(), "2017-12-04T15:05:44Z");
+        assert_eq!(report.not_after.rfc3339(), "2020-12-03T15:05:44Z");
+        assert_eq!(
+            report.email.as_deref(),
+            Some("posta-certificata@pec.aruba.it")
+        );
+        assert_eq!(report.organization.as_deref(), Some("Aruba PEC S.p.A."));
+    }
+
+    #[test]
+    fn describes_the_digitpa_era_certificate() {
+        let cert = signer("aruba-digitpaca1");
+        let report = describe(&cert);
+        assert_eq!(
+            report.subject,
+            "C=IT,O=ARUBA PEC S.p.A.,CN=Posta Certificata ARUBA PEC"
+        );
+        assert_eq!(report.serial, "0d11");
+        assert_eq!(report.organization.as_deref(), Some("ARUBA PEC S.p.A."));
+        assert!(!is_self_signed(&cert));
+    }
+
+    #[test]
+    fn names_match_as_rfc5280_compares_them() {
+        let name =
+            |text: &str| Name::from_der(&text.parse::<Name>().unwrap().to_der().unwrap()).unwrap();
+        let subject = name("CN=Posta Certificata,O=Aruba PEC S.p.A.,C=IT");
+        assert!(same_name(
+            &subject,
+            &name("CN=posta  certificata,O=ARUBA PEC S.P.A.,C=it")
+        ));
+        assert!(!same_name(
+            &subject,
+            &name("CN=Posta Certificata,O=Aruba PEC S.p.A.")
+        ));
+        assert!(within_subtree(&subject, &name("O=Aruba PEC S.p.A.,C=IT")));
+        assert!(!within_subtree(&subject, &name("O=Sogei S.p.A.,C=IT")));
+        assert!(!within_subtree(&name("C=IT"), &subject));
+    }
+
+    #[test]
+    fn odd_certificates_yield_nothing_rather_than_panic() {
+        let mut cert = signer("sogei");
+        cert.tbs_certificate.extensions = None;
+        cert.tbs_certificate.subject = Name::default();
+        cert.tbs_certificate.serial_number =
+            x509_cert::serial_number::SerialNumber::new(&[0]).unwrap();
+        let report = describe(&cert);
+        assert_eq!(
+            (report.subject.as_str(), report.serial.as_str()),
+            ("", "00")
+        );
+        assert_eq!((report.email, report.organization), (None, None));
+        assert!(emails(&cert).is_empty());
+        assert!(!is_self_signed(&cert));
+        assert!(spki_sha256(&cert).is_some());
     }
 }

@@ -308,15 +308,16 @@ fn valid_at(cert: &Certificate, at: i64) -> bool {
 }
 
 fn subject(cert: &Certificate) -> String {
-    cert.tbs_certificate.subject.to_string()
+    certificate::name_text(&cert.tbs_certificate.subject)
 }
 
 fn chain_check(best: &Assessment<'_>) -> Check {
     match best.path.last() {
         Some(root) if best.complete => Check::pass("trust.chain").with("root", subject(root)),
-        Some(last) => {
-            Check::unproven("trust.chain").with("issuer", last.tbs_certificate.issuer.to_string())
-        }
+        Some(last) => Check::unproven("trust.chain").with(
+            "issuer",
+            certificate::name_text(&last.tbs_certificate.issuer),
+        ),
         None => Check::unproven("trust.chain"),
     }
 }
@@ -469,7 +470,7 @@ fn outside(constraints: &NameConstraints, cert: &Certificate) -> Option<String> 
         && violates(&allowed, &denied, |base| {
             certificate::within_subtree(subject, base)
         });
-    subject_outside.then(|| subject.to_string())
+    subject_outside.then(|| certificate::name_text(subject))
 }
 
 /// A name of a type that has permitted subtrees must lie in one; no name may lie in an
