@@ -1,18 +1,274 @@
-//! Reading what a certificate says: names, e-mail, validity, for reports and cross-checks.
+//! Reading what a certificate says: names, e-mail, validity, key, for reports, cross-checks and
+//! chain building. Every function is total: an odd certificate yields `None`, never a panic.
 
+use std::fmt::Write;
+
+use const_oid::AssociatedOid;
+use const_oid::db::rfc3280::EMAIL_ADDRESS;
+use const_oid::db::rfc4519::ORGANIZATION_NAME;
+use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
+use der::{Any, Decode, Encode, Tag, Tagged};
+use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
+use x509_cert::ext::pkix::SubjectAltName;
+use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::name::{Name, RelativeDistinguishedName};
 
+use crate::algorithm::{self, SignatureAlgorithm, SignatureError};
 use crate::report::CertificateReport;
 use crate::time::Timestamp;
 
-pub fn describe(_cert: &Certificate) -> CertificateReport {
+pub fn describe(cert: &Certificate) -> CertificateReport {
+    let tbs = &cert.tbs_certificate;
+    let (not_before, not_after) = validity(cert);
     CertificateReport {
-        subject: String::new(),
-        issuer: String::new(),
-        serial: String::new(),
-        not_before: Timestamp::utc(0),
-        not_after: Timestamp::utc(0),
-        email: None,
-        organization: None,
+        subject: name_text(&tbs.subject),
+        issuer: name_text(&tbs.issuer),
+        serial: serial(cert),
+        not_before: Timestamp::utc(not_before),
+        not_after: Timestamp::utc(not_after),
+        email: emails(cert).into_iter().next(),
+        organization: organization(cert),
+    }
+}
+
+/// A name as RFC 4514 writes it (`CN=…,O=…,C=IT`, last RDN first).
+pub fn name_text(name: &Name) -> String {
+    // `to_string` would panic if an attribute failed to re-encode; keep what was written.
+    let mut text = String::new();
+    let _ = write!(text, "{name}");
+    text
+}
+
+/// The serial number in lower-case hex, without the zero byte DER adds to keep it positive.
+pub fn serial(cert: &Certificate) -> String {
+    let bytes = cert.tbs_certificate.serial_number.as_bytes();
+    let trimmed = match bytes {
+        [0, rest @ ..] if !rest.is_empty() => rest,
+        _ => bytes,
+    };
+    crate::hex(trimmed)
+}
+
+/// `(not_before, not_after)` in Unix seconds.
+pub fn validity(cert: &Certificate) -> (i64, i64) {
+    let validity = &cert.tbs_certificate.validity;
+    let secs = |t: &x509_cert::time::Time| {
+        i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
+    };
+    (secs(&validity.not_before), secs(&validity.not_after))
+}
+
+/// The SAN rfc822Names, then any e-mail address attribute of the subject (RFC 5280 lets
+/// both carry the address).
+pub fn emails(cert: &Certificate) -> Vec<String> {
+    let mut found: Vec<String> = extension::<SubjectAltName>(cert)
+        .ok()
+        .flatten()
+        .map(|san| {
+            san.0
+                .iter()
+                .filter_map(|name| match name {
+                    GeneralName::Rfc822Name(email) => Some(email.to_string()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.extend(attribute_texts(
+        &cert.tbs_certificate.subject,
+        EMAIL_ADDRESS,
+    ));
+    found
+}
+
+/// The subject's organisation (O).
+pub fn organization(cert: &Certificate) -> Option<String> {
+    attribute_texts(&cert.tbs_certificate.subject, ORGANIZATION_NAME).next()
+}
+
+/// SHA-256 of the SubjectPublicKeyInfo DER: what the PEC CA pins are.
+pub fn spki_sha256(cert: &Certificate) -> Option<[u8; 32]> {
+    let der = cert.tbs_certificate.subject_public_key_info.to_der().ok()?;
+    Some(Sha256::digest(der).into())
+}
+
+/// A decoded extension: `Ok(None)` when absent, `Err` when present but malformed or repeated.
+pub fn extension<T: for<'a> Decode<'a> + AssociatedOid>(
+    cert: &Certificate,
+) -> Result<Option<T>, der::Error> {
+    Ok(cert
+        .tbs_certificate
+        .get::<T>()?
+        .map(|(_critical, value)| value))
+}
+
+/// Verifies that `issuer`'s key signed `cert`.
+pub fn verify_signed_by(cert: &Certificate, issuer: &Certificate) -> Result<(), SignatureError> {
+    let algorithm = SignatureAlgorithm::from_identifier(&cert.signature_algorithm, None)
+        .ok_or(SignatureError::UnsupportedKey)?;
+    let tbs = cert
+        .tbs_certificate
+        .to_der()
+        .map_err(|_| SignatureError::Invalid)?;
+    let signature = cert.signature.as_bytes().ok_or(SignatureError::Invalid)?;
+    algorithm::verify(
+        algorithm,
+        &issuer.tbs_certificate.subject_public_key_info,
+        &tbs,
+        signature,
+    )
+}
+
+/// Subject equals issuer and the certificate's own key verifies its signature.
+pub fn is_self_signed(cert: &Certificate) -> bool {
+    same_name(&cert.tbs_certificate.subject, &cert.tbs_certificate.issuer)
+        && verify_signed_by(cert, cert).is_ok()
+}
+
+/// Name equality as RFC 5280 §7.1 asks: attribute by attribute, string values compared
+/// without regard to case, string type or repeated spaces.
+pub fn same_name(a: &Name, b: &Name) -> bool {
+    a.0.len() == b.0.len() && a.0.iter().zip(b.0.iter()).all(|(x, y)| same_rdn(x, y))
+}
+
+/// `name` lies in the directoryName subtree `base`: its first RDNs are `base`'s.
+pub fn within_subtree(name: &Name, base: &Name) -> bool {
+    name.0.len() >= base.0.len()
+        && base
+            .0
+            .iter()
+            .zip(name.0.iter())
+            .all(|(x, y)| same_rdn(x, y))
+}
+
+fn same_rdn(a: &RelativeDistinguishedName, b: &RelativeDistinguishedName) -> bool {
+    a.0.len() == b.0.len()
+        && a.0.iter().all(|x| {
+            b.0.iter()
+                .any(|y| x.oid == y.oid && same_value(&x.value, &y.value))
+        })
+}
+
+fn same_value(a: &Any, b: &Any) -> bool {
+    match (text(a), text(b)) {
+        (Some(x), Some(y)) => normalise(x) == normalise(y),
+        _ => a == b,
+    }
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The text of every attribute `oid` in `name`, in order.
+pub fn attribute_texts(
+    name: &Name,
+    oid: const_oid::ObjectIdentifier,
+) -> impl Iterator<Item = String> {
+    name.0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .filter(move |atv| atv.oid == oid)
+        .filter_map(|atv| text(&atv.value).map(str::to_owned))
+}
+
+fn text(value: &Any) -> Option<&str> {
+    match value.tag() {
+        Tag::Utf8String => Utf8StringRef::try_from(value).ok().map(|s| s.as_str()),
+        Tag::PrintableString => PrintableStringRef::try_from(value).ok().map(|s| s.as_str()),
+        Tag::Ia5String => Ia5StringRef::try_from(value).ok().map(|s| s.as_str()),
+        Tag::TeletexString => TeletexStringRef::try_from(value).ok().map(|s| s.as_str()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use der::Decode;
+    use x509_cert::name::Name;
+
+    use super::*;
+    use crate::{cms, testutil};
+
+    fn signer(prefix: &str) -> Certificate {
+        let (_, signed, p7s) = testutil::real()
+            .into_iter()
+            .find(|(s, ..)| s.name.starts_with(prefix))
+            .unwrap();
+        cms::verify(&signed, &p7s).0.unwrap().signer.unwrap()
+    }
+
+    #[test]
+    fn describes_a_provider_certificate() {
+        let report = describe(&signer("aruba-agidca1-accettazione"));
+        assert_eq!(
+            report.subject,
+            "CN=Posta Certificata ARUBA PEC,O=Aruba PEC S.p.A.,L=Ponte San Pietro,ST=Bergamo,C=IT"
+        );
+        assert_eq!(
+            report.issuer,
+            "CN=AgID CA1,OU=Area Soluzioni per la Pubblica Amministrazione,O=Agenzia per l'Italia Digitale,L=Roma,C=IT"
+        );
+        assert_eq!(report.serial, "0be0f2b61308a8b6");
+        assert_eq!(report.not_before.rfc3339(), "2017-12-04T15:05:44Z");
+        assert_eq!(report.not_after.rfc3339(), "2020-12-03T15:05:44Z");
+        assert_eq!(
+            report.email.as_deref(),
+            Some("posta-certificata@pec.aruba.it")
+        );
+        assert_eq!(report.organization.as_deref(), Some("Aruba PEC S.p.A."));
+    }
+
+    #[test]
+    fn describes_the_digitpa_era_certificate() {
+        let cert = signer("aruba-digitpaca1");
+        let report = describe(&cert);
+        assert_eq!(
+            report.subject,
+            "C=IT,O=ARUBA PEC S.p.A.,CN=Posta Certificata ARUBA PEC"
+        );
+        assert_eq!(report.serial, "0d11");
+        assert_eq!(report.organization.as_deref(), Some("ARUBA PEC S.p.A."));
+        assert!(!is_self_signed(&cert));
+    }
+
+    #[test]
+    fn names_match_as_rfc5280_compares_them() {
+        let name =
+            |text: &str| Name::from_der(&text.parse::<Name>().unwrap().to_der().unwrap()).unwrap();
+        let subject = name("CN=Posta Certificata,O=Aruba PEC S.p.A.,C=IT");
+        assert!(same_name(
+            &subject,
+            &name("CN=posta  certificata,O=ARUBA PEC S.P.A.,C=it")
+        ));
+        assert!(!same_name(
+            &subject,
+            &name("CN=Posta Certificata,O=Aruba PEC S.p.A.")
+        ));
+        assert!(within_subtree(&subject, &name("O=Aruba PEC S.p.A.,C=IT")));
+        assert!(!within_subtree(&subject, &name("O=Sogei S.p.A.,C=IT")));
+        assert!(!within_subtree(&name("C=IT"), &subject));
+    }
+
+    #[test]
+    fn odd_certificates_yield_nothing_rather_than_panic() {
+        let mut cert = signer("sogei");
+        cert.tbs_certificate.extensions = None;
+        cert.tbs_certificate.subject = Name::default();
+        cert.tbs_certificate.serial_number =
+            x509_cert::serial_number::SerialNumber::new(&[0]).unwrap();
+        let report = describe(&cert);
+        assert_eq!(
+            (report.subject.as_str(), report.serial.as_str()),
+            ("", "00")
+        );
+        assert_eq!((report.email, report.organization), (None, None));
+        assert!(emails(&cert).is_empty());
+        assert!(!is_self_signed(&cert));
+        assert!(spki_sha256(&cert).is_some());
     }
 }

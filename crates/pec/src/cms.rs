@@ -1,16 +1,29 @@
 //! CMS SignedData (RFC 5652) as used by S/MIME: finds the signer, checks the message digest
 //! and the signature over the signed attributes.
 
+use cms::cert::CertificateChoices;
+use cms::content_info::ContentInfo;
+use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
+use const_oid::ObjectIdentifier;
+use const_oid::db::rfc5911::{
+    ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME,
+};
+use der::asn1::OctetStringRef;
+use der::{Any, Decode, Encode};
 use x509_cert::Certificate;
+use x509_cert::ext::pkix::SubjectKeyIdentifier;
+use x509_cert::time::Time;
 
+use crate::algorithm::{self, DigestAlgorithm, SignatureAlgorithm, SignatureError};
+use crate::certificate;
 use crate::check::Check;
 use crate::time::Timestamp;
 
 #[derive(Clone, Debug)]
 pub struct SignatureInfo {
-    /// `sha1`, `sha224`, `sha256`, `sha384`, `sha512`.
+    /// `sha1`, `sha224`, `sha256`, `sha384`, `sha512`; `unknown` when unsupported.
     pub digest_algorithm: &'static str,
-    /// `rsa-pkcs1v15`, `rsa-pss`, `ecdsa-p256`.
+    /// `rsa-pkcs1v15`, `rsa-pss`, `ecdsa-p256`; `unknown` when unsupported.
     pub signature_algorithm: &'static str,
     pub signing_time: Option<Timestamp>,
     pub signer: Option<Certificate>,
@@ -18,7 +31,283 @@ pub struct SignatureInfo {
     pub certificates: Vec<Certificate>,
 }
 
+const UNKNOWN: &str = "unknown";
+
 /// Verifies `p7s` (DER ContentInfo) over `signed` (the CRLF-normalised signed entity).
-pub fn verify(_signed: &[u8], _p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) {
-    (None, vec![Check::fail("cms.parse")])
+pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) {
+    let signed_data = match parse(p7s) {
+        Ok(signed_data) => signed_data,
+        Err(error) => return (None, vec![Check::fail("cms.parse").with("error", error)]),
+    };
+    let Some(signer_info) = signed_data.signer_infos.0.iter().next() else {
+        return (
+            None,
+            vec![Check::fail("cms.parse").with("error", "no signer")],
+        );
+    };
+    let mut checks = vec![Check::pass("cms.parse")];
+
+    let certificates: Vec<Certificate> = signed_data
+        .certificates
+        .iter()
+        .flat_map(|set| set.0.iter())
+        .filter_map(|choice| match choice {
+            CertificateChoices::Certificate(cert) => Some(cert.clone()),
+            CertificateChoices::Other(_) => None,
+        })
+        .collect();
+    let signer = certificates
+        .iter()
+        .find(|cert| identifies(&signer_info.sid, cert))
+        .cloned();
+
+    let digest = DigestAlgorithm::from_oid(&signer_info.digest_alg.oid);
+    let algorithm = SignatureAlgorithm::from_identifier(&signer_info.signature_algorithm, digest);
+    // Without signed attributes the signature is over the content itself (RFC 5652 §5.4).
+    let signed_attrs = signer_info
+        .signed_attrs
+        .as_ref()
+        .and_then(|a| a.to_der().ok());
+    let verified = match (algorithm, &signer) {
+        (Some(algorithm), Some(signer)) => Some(algorithm::verify(
+            algorithm,
+            &signer.tbs_certificate.subject_public_key_info,
+            signed_attrs.as_deref().unwrap_or(signed),
+            signer_info.signature.as_bytes(),
+        )),
+        _ => None,
+    };
+
+    checks.push(match (digest, algorithm, &signer, verified) {
+        (None, ..) => unsupported(&signer_info.digest_alg.oid),
+        (_, None, ..) => unsupported(&signer_info.signature_algorithm.oid),
+        (_, _, Some(signer), Some(Err(SignatureError::UnsupportedKey))) => {
+            unsupported(&signer.tbs_certificate.subject_public_key_info.algorithm.oid)
+        }
+        _ => Check::pass("cms.algorithm"),
+    });
+    checks.push(Check::pass_or_fail(
+        "cms.signer-certificate",
+        signer.is_some(),
+    ));
+    if signer_info.signed_attrs.is_some() {
+        checks.push(content_type(
+            signer_info,
+            signed_data.encap_content_info.econtent_type,
+        ));
+        if let Some(digest) = digest {
+            checks.push(message_digest(signer_info, digest, signed));
+        }
+    }
+    match verified {
+        Some(Ok(())) => checks.push(Check::pass("cms.signature")),
+        Some(Err(SignatureError::Invalid)) => checks.push(Check::fail("cms.signature")),
+        Some(Err(SignatureError::UnsupportedKey)) | None => {}
+    }
+
+    let info = SignatureInfo {
+        digest_algorithm: digest.map_or(UNKNOWN, DigestAlgorithm::name),
+        signature_algorithm: algorithm.map_or(UNKNOWN, SignatureAlgorithm::name),
+        signing_time: single_value(signer_info, ID_SIGNING_TIME)
+            .and_then(|v| Time::from_der(&v.to_der().ok()?).ok())
+            .and_then(|t| i64::try_from(t.to_unix_duration().as_secs()).ok())
+            .map(Timestamp::utc),
+        signer,
+        certificates,
+    };
+    (Some(info), checks)
+}
+
+fn parse(p7s: &[u8]) -> Result<SignedData, String> {
+    let content_info = ContentInfo::from_der(p7s).map_err(|e| e.to_string())?;
+    if content_info.content_type != ID_SIGNED_DATA {
+        return Err(format!(
+            "content type {} is not SignedData",
+            content_info.content_type
+        ));
+    }
+    content_info
+        .content
+        .decode_as::<SignedData>()
+        .map_err(|e| e.to_string())
+}
+
+fn identifies(sid: &SignerIdentifier, cert: &Certificate) -> bool {
+    match sid {
+        SignerIdentifier::IssuerAndSerialNumber(id) => {
+            id.serial_number == cert.tbs_certificate.serial_number
+                && certificate::same_name(&id.issuer, &cert.tbs_certificate.issuer)
+        }
+        SignerIdentifier::SubjectKeyIdentifier(id) => {
+            certificate::extension::<SubjectKeyIdentifier>(cert)
+                .is_ok_and(|ski| ski.is_some_and(|ski| ski == *id))
+        }
+    }
+}
+
+/// The one value of the one signed attribute `oid`; `None` when absent or ambiguous, as
+/// RFC 5652 §11 forbids repeating these attributes.
+fn single_value(signer_info: &SignerInfo, oid: ObjectIdentifier) -> Option<&Any> {
+    let mut attrs = signer_info
+        .signed_attrs
+        .iter()
+        .flat_map(|a| a.iter())
+        .filter(|a| a.oid == oid);
+    match (attrs.next(), attrs.next()) {
+        (Some(attr), None) if attr.values.len() == 1 => attr.values.iter().next(),
+        _ => None,
+    }
+}
+
+// CMS requires the attribute to repeat eContentType; S/MIME signs plain data.
+fn content_type(signer_info: &SignerInfo, econtent_type: ObjectIdentifier) -> Check {
+    let attribute = single_value(signer_info, ID_CONTENT_TYPE)
+        .and_then(|v| v.decode_as::<ObjectIdentifier>().ok());
+    if attribute == Some(ID_DATA) && econtent_type == ID_DATA {
+        return Check::pass("cms.content-type");
+    }
+    Check::fail("cms.content-type")
+        .with(
+            "attribute",
+            attribute.map_or_else(String::new, |oid| oid.to_string()),
+        )
+        .with("econtent_type", econtent_type.to_string())
+}
+
+// The check the page words as "the content was changed after the provider signed it".
+fn message_digest(signer_info: &SignerInfo, digest: DigestAlgorithm, signed: &[u8]) -> Check {
+    let computed = digest.digest(signed);
+    let Some(attribute) = single_value(signer_info, ID_MESSAGE_DIGEST)
+        .and_then(|v| v.decode_as::<OctetStringRef<'_>>().ok())
+    else {
+        return Check::fail("cms.message-digest").with("error", "no messageDigest attribute");
+    };
+    Check::pass_or_fail(
+        "cms.message-digest",
+        attribute.as_bytes() == computed.as_slice(),
+    )
+    .with("signed", crate::hex(attribute.as_bytes()))
+    .with("computed", crate::hex(&computed))
+}
+
+fn unsupported(oid: &ObjectIdentifier) -> Check {
+    Check::fail("cms.algorithm").with("algorithm", oid.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Status;
+    use crate::testutil;
+
+    fn status(checks: &[Check], id: &str) -> Option<Status> {
+        checks.iter().find(|c| c.id == id).map(|c| c.status)
+    }
+
+    #[test]
+    fn real_samples_verify() {
+        for (sample, signed, p7s) in testutil::real() {
+            let (info, checks) = verify(&signed, &p7s);
+            for check in &checks {
+                assert_eq!(check.status, Status::Pass, "{}: {check:?}", sample.name);
+            }
+            for id in [
+                "cms.parse",
+                "cms.algorithm",
+                "cms.signer-certificate",
+                "cms.content-type",
+                "cms.message-digest",
+                "cms.signature",
+            ] {
+                assert_eq!(
+                    status(&checks, id),
+                    Some(Status::Pass),
+                    "{}: {id}",
+                    sample.name
+                );
+            }
+            let info = info.unwrap();
+            assert_eq!(info.digest_algorithm, "sha1");
+            assert_eq!(info.signature_algorithm, "rsa-pkcs1v15");
+            assert_eq!(info.certificates.len(), 2, "{}", sample.name);
+            assert!(info.signer.is_some());
+            let signing = info.signing_time.unwrap().unix;
+            let date = sample.date.unwrap();
+            assert!(
+                (signing - date).abs() < 10 * 60,
+                "{}: {signing} vs {date}",
+                sample.name
+            );
+        }
+    }
+
+    #[test]
+    fn a_changed_byte_of_content_fails_the_digest_only() {
+        let (_, mut signed, p7s) = testutil::real().remove(0);
+        let middle = signed.len() / 2;
+        signed[middle] ^= 1;
+        let (info, checks) = verify(&signed, &p7s);
+        assert!(info.is_some());
+        assert_eq!(status(&checks, "cms.message-digest"), Some(Status::Fail));
+        assert_eq!(status(&checks, "cms.signature"), Some(Status::Pass));
+    }
+
+    #[test]
+    fn a_changed_byte_of_signature_fails_the_signature_only() {
+        let (_, signed, mut p7s) = testutil::real().remove(0);
+        // The RSA signature is the last OCTET STRING of the only SignerInfo, at the very end.
+        let last = p7s.len() - 10;
+        p7s[last] ^= 1;
+        let (info, checks) = verify(&signed, &p7s);
+        assert!(info.is_some());
+        assert_eq!(status(&checks, "cms.message-digest"), Some(Status::Pass));
+        assert_eq!(status(&checks, "cms.signature"), Some(Status::Fail));
+    }
+
+    #[test]
+    fn truncated_or_garbage_signatures_fail_to_parse() {
+        let (_, signed, p7s) = testutil::real().remove(0);
+        for len in [0, 1, 2, 100, p7s.len() / 2, p7s.len() - 1] {
+            let (info, checks) = verify(&signed, &p7s[..len]);
+            assert!(info.is_none());
+            assert_eq!(status(&checks, "cms.parse"), Some(Status::Fail), "{len}");
+        }
+        let (info, checks) = verify(&signed, b"not a signature at all");
+        assert!(info.is_none());
+        assert_eq!(checks[0].id, "cms.parse");
+    }
+
+    #[test]
+    fn tampered_samples_fail_the_digest() {
+        let mut checked = 0;
+        for path in testutil::samples("tampered") {
+            let sample = testutil::read(&path);
+            if let (Some(signed), Some(p7s)) = (&sample.signed, &sample.p7s) {
+                let (_, checks) = verify(signed, p7s);
+                assert_eq!(
+                    status(&checks, "cms.message-digest"),
+                    Some(Status::Fail),
+                    "{}: {checks:?}",
+                    sample.name
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 0);
+    }
+
+    #[test]
+    fn unverifiable_samples_do_not_panic() {
+        for path in testutil::samples("unverifiable") {
+            let sample = testutil::read(&path);
+            if let (Some(signed), Some(p7s)) = (&sample.signed, &sample.p7s) {
+                let (_, checks) = verify(signed, p7s);
+                assert!(
+                    checks.iter().any(|c| c.status == Status::Fail),
+                    "{}",
+                    sample.name
+                );
+            }
+        }
+    }
 }

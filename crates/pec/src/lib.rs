@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod algorithm;
 pub mod certificate;
 pub mod check;
 pub mod cms;
@@ -15,6 +16,8 @@ pub mod daticert;
 pub mod kind;
 pub mod locate;
 pub mod report;
+#[cfg(test)]
+mod testutil;
 pub mod time;
 pub mod trust;
 
