@@ -14,6 +14,7 @@ pub mod crosscheck;
 pub mod daticert;
 pub mod kind;
 pub mod locate;
+mod mime;
 pub mod report;
 pub mod time;
 pub mod trust;
