@@ -15,6 +15,7 @@ pub struct Content {
     pub postacert: Option<Original>,
 }
 
+/// Reads the signed entity; parts it does not know, or cannot read, are left out.
 pub fn read(signed: &[u8]) -> Content {
     let Some(parsed) = Parsed::new(signed) else {
         return Content::default();

@@ -56,6 +56,7 @@ pub enum DaticertError {
 /// can cost memory.
 const MAX_DEPTH: usize = 16;
 
+/// Parses a daticert.xml; the error names the first thing that makes it unusable.
 pub fn parse(xml: &[u8]) -> Result<Daticert, DaticertError> {
     let text = decode(xml)?;
     let mut reader = Reader::from_str(&text);
@@ -135,6 +136,7 @@ struct Builder {
     daticert: Daticert,
     tipo: Option<String>,
     mittente: Option<String>,
+    risposte: Option<String>,
     gestore_emittente: Option<String>,
     identificativo: Option<String>,
     /// The `tipo` of the `destinatari` element being read.
@@ -196,9 +198,7 @@ impl Builder {
                 address: text.to_owned(),
                 tipo: std::mem::take(&mut self.destinatario_tipo),
             }),
-            (["postacert", "intestazione"], "risposte") if d.risposte.is_empty() => {
-                d.risposte = text.to_owned();
-            }
+            (["postacert", "intestazione"], "risposte") => set(&mut self.risposte),
             (["postacert", "intestazione"], "oggetto") => set(&mut d.oggetto),
             (["postacert", "dati"], "gestore-emittente") => set(&mut self.gestore_emittente),
             (["postacert", "dati"], "identificativo") => set(&mut self.identificativo),
@@ -230,6 +230,8 @@ impl Builder {
         Ok(Daticert {
             tipo: self.tipo.ok_or(Missing("tipo"))?,
             mittente: self.mittente.ok_or(Missing("mittente"))?,
+            // Required by the DTD but certifying nothing: its absence is no reason to reject.
+            risposte: self.risposte.unwrap_or_default(),
             gestore_emittente: self.gestore_emittente.ok_or(Missing("gestore-emittente"))?,
             identificativo: self.identificativo.ok_or(Missing("identificativo"))?,
             data: Some(timestamp(&giorno, &ora, &zona).ok_or(Invalid("data"))?),
@@ -272,4 +274,217 @@ fn timestamp(giorno: &str, ora: &str, zona: &str) -> Option<Timestamp> {
         (hour, minute, second),
         sign * (hours * 60 + minutes),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A daticert with `dati_extra` appended inside `dati` and `attributes` on the root.
+    fn xml(attributes: &str, dati_extra: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<postacert {attributes}>
+  <intestazione>
+    <mittente>mario.rossi@pec.example.it</mittente>
+    <destinatari tipo="certificato">anna@pec.example.it</destinatari>
+    <destinatari tipo="esterno">luca@example.com</destinatari>
+    <destinatari>ufficio@pec.example.it</destinatari>
+    <risposte>mario.rossi@pec.example.it</risposte>
+    <oggetto>Fattura &lt;12&gt; &amp; allegati</oggetto>
+  </intestazione>
+  <dati>
+    <gestore-emittente>Gestore di prova S.p.A.</gestore-emittente>
+    <data zona="-0130"><giorno>29/02/2024</giorno><ora>23:30:00</ora></data>
+    <identificativo>opec1.20240229@pec.example.it</identificativo>
+    <msgid>&lt;abc@client.example.it&gt;</msgid>
+    {dati_extra}
+  </dati>
+</postacert>"#
+        )
+    }
+
+    #[test]
+    fn reads_every_element() {
+        let extra = "<ricevuta tipo=\"breve\"/><consegna>anna@pec.example.it</consegna>\
+                     <ricezione>anna@pec.example.it</ricezione><ricezione> luca@example.com </ricezione>\
+                     <errore-esteso>5.4.1 - Gestore - timeout</errore-esteso>";
+        let d = parse(xml(r#"tipo="presa-in-carico""#, extra).as_bytes()).unwrap();
+        assert_eq!(d.tipo, "presa-in-carico");
+        assert_eq!(d.errore, "nessuno");
+        assert_eq!(d.mittente, "mario.rossi@pec.example.it");
+        let recipients: Vec<(&str, &str)> = d
+            .destinatari
+            .iter()
+            .map(|r| (r.address.as_str(), r.tipo.as_str()))
+            .collect();
+        assert_eq!(
+            recipients,
+            [
+                ("anna@pec.example.it", "certificato"),
+                ("luca@example.com", "esterno"),
+                ("ufficio@pec.example.it", "certificato")
+            ]
+        );
+        assert_eq!(d.risposte, "mario.rossi@pec.example.it");
+        assert_eq!(d.oggetto.as_deref(), Some("Fattura <12> & allegati"));
+        assert_eq!(d.gestore_emittente, "Gestore di prova S.p.A.");
+        assert_eq!(d.data.unwrap().rfc3339(), "2024-02-29T23:30:00-01:30");
+        assert_eq!(d.identificativo, "opec1.20240229@pec.example.it");
+        assert_eq!(d.msgid.as_deref(), Some("<abc@client.example.it>"));
+        assert_eq!(d.ricevuta.as_deref(), Some("breve"));
+        assert_eq!(d.consegna.as_deref(), Some("anna@pec.example.it"));
+        assert_eq!(d.ricezione, ["anna@pec.example.it", "luca@example.com"]);
+        assert_eq!(
+            d.errore_esteso.as_deref(),
+            Some("5.4.1 - Gestore - timeout")
+        );
+    }
+
+    #[test]
+    fn keeps_the_errore_and_an_unknown_tipo_as_written() {
+        let d = parse(xml(r#"tipo="errore-consegna" errore="no-dest""#, "").as_bytes()).unwrap();
+        assert_eq!(d.errore, "no-dest");
+        // Judging the tipo is the classification's job.
+        let d = parse(xml(r#"tipo="ricevuta-strana""#, "").as_bytes()).unwrap();
+        assert_eq!(d.tipo, "ricevuta-strana");
+    }
+
+    #[test]
+    fn reports_what_is_missing() {
+        let full = xml(r#"tipo="accettazione""#, "");
+        for (element, expected) in [
+            (
+                "<mittente>mario.rossi@pec.example.it</mittente>",
+                "mittente",
+            ),
+            (
+                "<gestore-emittente>Gestore di prova S.p.A.</gestore-emittente>",
+                "gestore-emittente",
+            ),
+            (
+                "<identificativo>opec1.20240229@pec.example.it</identificativo>",
+                "identificativo",
+            ),
+            ("<giorno>29/02/2024</giorno>", "giorno"),
+            (r#" zona="-0130""#, "zona"),
+            (r#"tipo="accettazione""#, "tipo"),
+        ] {
+            let without = full.replace(element, "");
+            assert_eq!(
+                parse(without.as_bytes()),
+                Err(DaticertError::Missing(expected))
+            );
+        }
+        let no_data = full.replace(
+            r#"<data zona="-0130"><giorno>29/02/2024</giorno><ora>23:30:00</ora></data>"#,
+            "",
+        );
+        assert_eq!(
+            parse(no_data.as_bytes()),
+            Err(DaticertError::Missing("data"))
+        );
+        let no_recipients = full
+            .lines()
+            .filter(|line| !line.contains("<destinatari"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(
+            parse(no_recipients.as_bytes()),
+            Err(DaticertError::Missing("destinatari"))
+        );
+    }
+
+    #[test]
+    fn rejects_dates_outside_the_format() {
+        let full = xml(r#"tipo="accettazione""#, "");
+        for (good, bad) in [
+            ("29/02/2024", "30/02/2024"),
+            ("29/02/2024", "2024-02-29"),
+            ("23:30:00", "23:30"),
+            ("-0130", "+01"),
+            ("-0130", "+0160"),
+        ] {
+            let broken = full.replace(good, bad);
+            assert_eq!(
+                parse(broken.as_bytes()),
+                Err(DaticertError::Invalid("data")),
+                "{bad}"
+            );
+        }
+        let colon = full.replace("-0130", "+02:00");
+        assert_eq!(
+            parse(colon.as_bytes())
+                .unwrap()
+                .data
+                .unwrap()
+                .offset_minutes,
+            120
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_daticert() {
+        let full = xml(r#"tipo="accettazione""#, "");
+        assert_eq!(parse(b"<fattura/>"), Err(DaticertError::NotDaticert));
+        assert_eq!(parse(b""), Err(DaticertError::NotDaticert));
+        for broken in [
+            full.replace("</dati>", ""),
+            full.replace("</mittente>", "</mitente>"),
+            full.replace("&lt;12&gt;", "&bogus;"),
+            format!("{full}<postacert/>"),
+        ] {
+            assert_eq!(parse(broken.as_bytes()), Err(DaticertError::Malformed));
+        }
+        let mut not_utf8 = full.into_bytes();
+        not_utf8.extend_from_slice(b"<!-- \xff\xfe -->");
+        assert_eq!(parse(&not_utf8), Err(DaticertError::Malformed));
+    }
+
+    #[test]
+    fn never_expands_entities_a_doctype_declares() {
+        let full = xml(r#"tipo="accettazione""#, "");
+        let body = full.split_once("?>").unwrap().1;
+        let external = format!(
+            "<!DOCTYPE postacert [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>{}",
+            body.replace("mario.rossi@pec.example.it</mittente>", "&xxe;</mittente>")
+        );
+        assert_eq!(parse(external.as_bytes()), Err(DaticertError::Malformed));
+        let internal = format!(
+            "<!DOCTYPE postacert [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>{}",
+            body.replace("Gestore di prova S.p.A.", "&b;")
+        );
+        assert_eq!(parse(internal.as_bytes()), Err(DaticertError::Malformed));
+        // A DOCTYPE alone, as the DTD's own copy would produce, is tolerated.
+        let declared = format!("<!DOCTYPE postacert SYSTEM \"daticert.dtd\">{body}");
+        assert_eq!(
+            parse(declared.as_bytes()).unwrap().mittente,
+            "mario.rossi@pec.example.it"
+        );
+    }
+
+    #[test]
+    fn honours_an_iso_8859_1_declaration() {
+        let latin1 = xml(r#"tipo="accettazione""#, "")
+            .replace("UTF-8", "ISO-8859-1")
+            .replace("Fattura", "Attivit\u{e0}")
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap())
+            .collect::<Vec<u8>>();
+        let d = parse(&latin1).unwrap();
+        assert_eq!(d.oggetto.as_deref(), Some("Attivit\u{e0} <12> & allegati"));
+    }
+
+    #[test]
+    fn hostile_nesting_is_refused_quickly() {
+        let depth = 200_000;
+        let deep = format!(
+            "<postacert>{}{}</postacert>",
+            "<a>".repeat(depth),
+            "</a>".repeat(depth)
+        );
+        assert_eq!(parse(deep.as_bytes()), Err(DaticertError::Malformed));
+        let unclosed = format!("<postacert>{}", "<a>".repeat(depth));
+        assert_eq!(parse(unclosed.as_bytes()), Err(DaticertError::Malformed));
+    }
 }

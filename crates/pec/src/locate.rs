@@ -26,6 +26,8 @@ pub const MAX_INPUT: usize = 128 << 20;
 /// How many messages deep (forwards of forwards) the search goes.
 pub const MAX_DEPTH: usize = 16;
 
+/// Every `multipart/signed` message in `input`, in the order they appear; an error when there
+/// is none, saying why.
 pub fn find(input: &[u8]) -> Result<Vec<Found>, InputError> {
     if input.len() > MAX_INPUT {
         return Err(InputError::TooLarge);

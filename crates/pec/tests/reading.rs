@@ -468,6 +468,11 @@ fn nesting_is_followed_to_a_limit() {
     assert_eq!(found.location, "attachment 1 > attachment 1 > attachment 1");
     assert_eq!(found.signed, only(&original).signed);
 
+    let deepest = only(&nested_forwards(locate::MAX_DEPTH, &original));
+    assert_eq!(
+        deepest.location.matches("attachment 1").count(),
+        locate::MAX_DEPTH
+    );
     assert_eq!(
         locate::find(&nested_forwards(locate::MAX_DEPTH + 1, &original)),
         Err(InputError::TooDeep)
