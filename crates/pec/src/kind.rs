@@ -45,8 +45,232 @@ pub struct Classification {
     pub receipt_type: Option<ReceiptType>,
 }
 
+impl Kind {
+    /// The kind a daticert `tipo` names; `None` for a value outside the DTD.
+    pub fn from_tipo(tipo: &str) -> Option<Self> {
+        Some(match tipo {
+            "accettazione" => Self::Accettazione,
+            "non-accettazione" => Self::NonAccettazione,
+            "presa-in-carico" => Self::PresaInCarico,
+            "posta-certificata" => Self::PostaCertificata,
+            "avvenuta-consegna" => Self::AvvenutaConsegna,
+            "errore-consegna" => Self::ErroreConsegna,
+            "preavviso-errore-consegna" => Self::PreavvisoErroreConsegna,
+            "rilevazione-virus" => Self::RilevazioneVirus,
+            _ => return None,
+        })
+    }
+}
+
+impl ReceiptType {
+    fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        [
+            ("completa", Self::Completa),
+            ("breve", Self::Breve),
+            ("sintetica", Self::Sintetica),
+        ]
+        .into_iter()
+        .find_map(|(name, kind)| name.eq_ignore_ascii_case(text).then_some(kind))
+    }
+}
+
 /// Classifies from the signed daticert.xml (the unsigned headers only decide the busta di
 /// anomalia, which carries no daticert.xml).
-pub fn classify(_daticert: Option<&Daticert>, _headers: &Headers) -> (Classification, Vec<Check>) {
-    (Classification::default(), Vec::new())
+pub fn classify(daticert: Option<&Daticert>, headers: &Headers) -> (Classification, Vec<Check>) {
+    let header_is = |value: &Option<String>, expected: &str| {
+        value
+            .as_deref()
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case(expected))
+    };
+    let Some(daticert) = daticert else {
+        let anomalia = header_is(&headers.x_trasporto, "errore");
+        let classification = Classification {
+            kind: anomalia.then_some(Kind::BustaAnomalia),
+            ..Classification::default()
+        };
+        return (classification, Vec::new());
+    };
+
+    let kind = Kind::from_tipo(&daticert.tipo);
+    let check = Check::pass_or_fail("daticert.tipo", kind.is_some()).with("tipo", &daticert.tipo);
+    // The virus forms are told apart by the signed `errore` or, as the rules also define it, by
+    // the X-VerificaSicurezza header.
+    let virus = daticert.errore == "virus" || header_is(&headers.x_verifica_sicurezza, "errore");
+    let variant = match kind {
+        Some(Kind::NonAccettazione | Kind::ErroreConsegna) if virus => Some(Variant::Virus),
+        // Aruba and Namirial send the final 24-hour failure as a preavviso with code 5.4.1.
+        Some(Kind::PreavvisoErroreConsegna)
+            if daticert
+                .errore_esteso
+                .as_deref()
+                .is_some_and(|e| e.trim_start().starts_with("5.4.1")) =>
+        {
+            Some(Variant::Timeout24h)
+        }
+        _ => None,
+    };
+    let receipt_type = match kind {
+        Some(Kind::AvvenutaConsegna | Kind::PostaCertificata) => daticert
+            .ricevuta
+            .as_deref()
+            .and_then(ReceiptType::parse)
+            .or_else(|| {
+                headers
+                    .x_tipo_ricevuta
+                    .as_deref()
+                    .and_then(ReceiptType::parse)
+            }),
+        _ => None,
+    };
+    (
+        Classification {
+            kind,
+            variant,
+            receipt_type,
+        },
+        vec![check],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Status;
+    use crate::report::Verdict;
+
+    fn daticert(tipo: &str, errore: &str) -> Daticert {
+        Daticert {
+            tipo: tipo.into(),
+            errore: errore.into(),
+            ..Daticert::default()
+        }
+    }
+
+    fn kind_of(d: &Daticert, headers: &Headers) -> (Option<Kind>, Option<Variant>) {
+        let (c, _) = classify(Some(d), headers);
+        (c.kind, c.variant)
+    }
+
+    #[test]
+    fn every_tipo_of_the_dtd_is_a_kind() {
+        for (tipo, kind) in [
+            ("accettazione", Kind::Accettazione),
+            ("non-accettazione", Kind::NonAccettazione),
+            ("presa-in-carico", Kind::PresaInCarico),
+            ("posta-certificata", Kind::PostaCertificata),
+            ("avvenuta-consegna", Kind::AvvenutaConsegna),
+            ("errore-consegna", Kind::ErroreConsegna),
+            ("preavviso-errore-consegna", Kind::PreavvisoErroreConsegna),
+            ("rilevazione-virus", Kind::RilevazioneVirus),
+        ] {
+            let (c, checks) = classify(Some(&daticert(tipo, "nessuno")), &Headers::default());
+            assert_eq!(
+                c,
+                Classification {
+                    kind: Some(kind),
+                    variant: None,
+                    receipt_type: None
+                }
+            );
+            assert_eq!(checks, [Check::pass("daticert.tipo").with("tipo", tipo)]);
+        }
+    }
+
+    #[test]
+    fn an_unknown_tipo_fails() {
+        let (c, checks) = classify(
+            Some(&daticert("Accettazione ", "nessuno")),
+            &Headers::default(),
+        );
+        assert_eq!(c.kind, None);
+        assert_eq!(checks[0].status, Status::Fail);
+        assert_eq!(checks[0].params["tipo"], "Accettazione ");
+        assert_eq!(Verdict::from_checks(&checks), Verdict::TotalFailed);
+    }
+
+    #[test]
+    fn virus_variants() {
+        let none = Headers::default();
+        let flagged = Headers {
+            x_verifica_sicurezza: Some("errore".into()),
+            ..Headers::default()
+        };
+        let virus = (Some(Kind::NonAccettazione), Some(Variant::Virus));
+        assert_eq!(
+            kind_of(&daticert("non-accettazione", "virus"), &none),
+            virus
+        );
+        assert_eq!(
+            kind_of(&daticert("non-accettazione", "altro"), &flagged),
+            virus
+        );
+        assert_eq!(
+            kind_of(&daticert("errore-consegna", "virus"), &none),
+            (Some(Kind::ErroreConsegna), Some(Variant::Virus))
+        );
+        assert_eq!(
+            kind_of(&daticert("errore-consegna", "no-dest"), &none),
+            (Some(Kind::ErroreConsegna), None)
+        );
+        // Only the two failure kinds have a virus form.
+        assert_eq!(
+            kind_of(&daticert("accettazione", "nessuno"), &flagged),
+            (Some(Kind::Accettazione), None)
+        );
+    }
+
+    #[test]
+    fn a_5_4_1_preavviso_is_the_final_24_hour_notice() {
+        let mut d = daticert("preavviso-errore-consegna", "altro");
+        d.errore_esteso = Some(" 5.4.1 - Aruba Pec S.p.A. - tempo massimo superato".into());
+        let final_notice = (
+            Some(Kind::PreavvisoErroreConsegna),
+            Some(Variant::Timeout24h),
+        );
+        assert_eq!(kind_of(&d, &Headers::default()), final_notice);
+        d.errore_esteso = Some("4.4.7 - Gestore - consegna non ancora avvenuta".into());
+        assert_eq!(kind_of(&d, &Headers::default()).1, None);
+        d.errore_esteso = None;
+        assert_eq!(kind_of(&d, &Headers::default()).1, None);
+    }
+
+    #[test]
+    fn receipt_type_from_daticert_then_header() {
+        let header = Headers {
+            x_tipo_ricevuta: Some("Sintetica".into()),
+            ..Headers::default()
+        };
+        let mut d = daticert("avvenuta-consegna", "nessuno");
+        d.ricevuta = Some("completa".into());
+        assert_eq!(
+            classify(Some(&d), &header).0.receipt_type,
+            Some(ReceiptType::Completa)
+        );
+        d.ricevuta = None;
+        assert_eq!(
+            classify(Some(&d), &header).0.receipt_type,
+            Some(ReceiptType::Sintetica)
+        );
+        let accettazione = daticert("accettazione", "nessuno");
+        assert_eq!(classify(Some(&accettazione), &header).0.receipt_type, None);
+    }
+
+    #[test]
+    fn busta_di_anomalia_has_no_daticert() {
+        let anomalia = Headers {
+            x_trasporto: Some("errore".into()),
+            ..Headers::default()
+        };
+        let (c, checks) = classify(None, &anomalia);
+        assert_eq!(c.kind, Some(Kind::BustaAnomalia));
+        assert!(checks.is_empty());
+        // With a daticert the signed tipo decides, whatever the header says.
+        let (c, _) = classify(Some(&daticert("posta-certificata", "nessuno")), &anomalia);
+        assert_eq!(c.kind, Some(Kind::PostaCertificata));
+        assert_eq!(
+            classify(None, &Headers::default()).0,
+            Classification::default()
+        );
+    }
 }

@@ -15,6 +15,7 @@ pub mod crosscheck;
 pub mod daticert;
 pub mod kind;
 pub mod locate;
+mod mime;
 pub mod report;
 #[cfg(test)]
 mod testutil;
