@@ -9,7 +9,11 @@ use clap::Parser;
 use pec::{Options, Report, Status, Timestamp};
 
 #[derive(Parser)]
-#[command(name = "pec-verify", version, about = "Verify Italian PEC receipts and envelopes (.eml)")]
+#[command(
+    name = "pec-verify",
+    version,
+    about = "Verify Italian PEC receipts and envelopes (.eml)"
+)]
 struct Args {
     /// Print one JSON document per file (JSON Lines).
     #[arg(long)]
@@ -31,7 +35,10 @@ fn parse_time(text: &str) -> Result<Timestamp, String> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let mut options = Options { at: args.at, ..Options::default() };
+    let mut options = Options {
+        at: args.at,
+        ..Options::default()
+    };
     for path in &args.trust {
         let added = std::fs::read(path)
             .map_err(|e| e.to_string())
@@ -55,12 +62,20 @@ fn main() -> ExitCode {
         };
         let report = pec::verify(&bytes, &options);
         all_passed &= report.all_passed();
-        let text = if args.json { report.to_json(&name) } else { render(&name, &report) };
+        let text = if args.json {
+            report.to_json(&name)
+        } else {
+            render(&name, &report)
+        };
         if writeln!(out, "{text}").is_err() {
             return ExitCode::from(2);
         }
     }
-    if all_passed { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if all_passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn read_input(path: &PathBuf) -> io::Result<Vec<u8>> {
@@ -90,7 +105,11 @@ fn render(name: &str, report: &Report) -> String {
             text += &format!("    signed by {}\n", signer.subject);
         }
         for check in message.checks.iter().filter(|c| c.status != Status::Pass) {
-            let params: Vec<String> = check.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let params: Vec<String> = check
+                .params
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
             text += &format!("    {:?} {} {}\n", check.status, check.id, params.join(" "));
         }
     }
@@ -98,5 +117,7 @@ fn render(name: &str, report: &Report) -> String {
 }
 
 fn serde_json_value<T: std::fmt::Debug>(value: &Option<T>) -> String {
-    value.as_ref().map_or_else(|| "unknown kind".to_owned(), |v| format!("{v:?}"))
+    value
+        .as_ref()
+        .map_or_else(|| "unknown kind".to_owned(), |v| format!("{v:?}"))
 }

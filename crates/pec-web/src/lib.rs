@@ -16,7 +16,9 @@ pub fn start() {
 /// Adds `<meta http-equiv="Content-Security-Policy" content="connect-src 'none'">`. Policies
 /// accumulate: the page's own policy still applies, this one only narrows it.
 fn close_connections() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let (Some(head), Ok(meta)) = (document.head(), document.create_element("meta")) else {
         return;
     };

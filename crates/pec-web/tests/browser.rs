@@ -9,12 +9,19 @@ use web_sys::{DataTransfer, Element, Event, EventInit, File, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const GENUINE: &[u8] = include_bytes!("../../../../shared/samples/real/aruba-agidca1-accettazione.eml");
+const GENUINE: &[u8] =
+    include_bytes!("../../../../shared/samples/real/aruba-agidca1-accettazione.eml");
 
 fn mount() -> Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let root = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&root).expect("appended");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
     yew::Renderer::<pec_web::App>::with_root(root.clone()).render();
     root
 }
@@ -22,7 +29,9 @@ fn mount() -> Element {
 async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
         let window = web_sys::window().expect("a window");
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).expect("a timer");
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("a timer");
     });
     JsFuture::from(promise).await.expect("slept");
 }
@@ -42,8 +51,15 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 async fn mounts_with_a_drop_zone_and_a_file_input() {
     let root = mount();
     let zone = wait_for(&root, ".drop-zone").await;
-    assert!(zone.text_content().unwrap_or_default().contains("Trascina qui"));
-    let input: HtmlInputElement = wait_for(&root, "#file-input").await.dyn_into().expect("an input");
+    assert!(
+        zone.text_content()
+            .unwrap_or_default()
+            .contains("Trascina qui")
+    );
+    let input: HtmlInputElement = wait_for(&root, "#file-input")
+        .await
+        .dyn_into()
+        .expect("an input");
     assert_eq!(input.type_(), "file");
     assert!(input.multiple());
 }
@@ -51,7 +67,10 @@ async fn mounts_with_a_drop_zone_and_a_file_input() {
 #[wasm_bindgen_test]
 async fn a_file_given_to_the_input_is_verified() {
     let root = mount();
-    let input: HtmlInputElement = wait_for(&root, "#file-input").await.dyn_into().expect("an input");
+    let input: HtmlInputElement = wait_for(&root, "#file-input")
+        .await
+        .dyn_into()
+        .expect("an input");
     let parts = Array::of1(&Uint8Array::from(GENUINE));
     let file = File::new_with_u8_array_sequence(&parts, "ricevuta.eml").expect("a file");
     let transfer = DataTransfer::new().expect("a DataTransfer");
@@ -59,11 +78,27 @@ async fn a_file_given_to_the_input_is_verified() {
     input.set_files(transfer.files().as_ref());
     let init = EventInit::new();
     init.set_bubbles(true);
-    input.dispatch_event(&Event::new_with_event_init_dict("change", &init).expect("an event")).expect("dispatched");
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).expect("an event"))
+        .expect("dispatched");
 
     let verdict = wait_for(&root, ".verdict").await;
-    assert_eq!(wait_for(&root, ".file-name").await.text_content().as_deref(), Some("ricevuta.eml"));
-    assert!(verdict.text_content().unwrap_or_default().contains("Messaggio PEC autentico"));
-    let kind = wait_for(&root, ".kind").await.text_content().unwrap_or_default();
+    assert_eq!(
+        wait_for(&root, ".file-name")
+            .await
+            .text_content()
+            .as_deref(),
+        Some("ricevuta.eml")
+    );
+    assert!(
+        verdict
+            .text_content()
+            .unwrap_or_default()
+            .contains("Messaggio PEC autentico")
+    );
+    let kind = wait_for(&root, ".kind")
+        .await
+        .text_content()
+        .unwrap_or_default();
     assert_eq!(kind, "Ricevuta di accettazione");
 }

@@ -22,7 +22,10 @@ fn pin_inline_scripts(html: &str) -> Result<String> {
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
         let tag_end = rest[start..].find('>').ok_or("unterminated <script> tag")? + start + 1;
-        let body_end = rest[tag_end..].find("</script>").ok_or("unterminated <script>")? + tag_end;
+        let body_end = rest[tag_end..]
+            .find("</script>")
+            .ok_or("unterminated <script>")?
+            + tag_end;
         if !rest[start..tag_end].contains("src=") {
             let hash = sha256_base64(rest[tag_end..body_end].as_bytes());
             hashes.push(format!("'sha256-{hash}'"));
@@ -30,7 +33,9 @@ fn pin_inline_scripts(html: &str) -> Result<String> {
         rest = &rest[body_end..];
     }
     if !html.contains(PLACEHOLDER) {
-        return Err(format!("index.html has no {PLACEHOLDER} in its Content-Security-Policy"));
+        return Err(format!(
+            "index.html has no {PLACEHOLDER} in its Content-Security-Policy"
+        ));
     }
     Ok(html.replace(PLACEHOLDER, &hashes.join(" ")))
 }
@@ -49,7 +54,10 @@ mod tests {
                     <script type=\"module\">boot()</script>";
         let pinned = pin_inline_scripts(html).unwrap();
         let expected = format!("'sha256-{}'", sha256_base64(b"boot()"));
-        assert!(pinned.contains(&format!("script-src 'self' {expected}\"")), "{pinned}");
+        assert!(
+            pinned.contains(&format!("script-src 'self' {expected}\"")),
+            "{pinned}"
+        );
     }
 
     #[test]

@@ -25,7 +25,9 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "setup" => setup::run(),
         "build" => setup::run().and_then(|()| build::run()),
-        "serve" => setup::run().and_then(|()| build::run()).and_then(|()| serve::run()),
+        "serve" => setup::run()
+            .and_then(|()| build::run())
+            .and_then(|()| serve::run()),
         "test" => test::run(),
         "size" => size::run(),
         _ => {
@@ -46,7 +48,10 @@ type Result<T = ()> = std::result::Result<T, String>;
 
 /// The workspace root (xtask lives in crates/xtask).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap_or_default()
 }
 
 /// A command run from the workspace root, with the project's tools first on PATH.
@@ -56,7 +61,9 @@ fn cmd(program: &str, args: &[&str]) -> Command {
     if let Some(home) = std::env::var_os("HOME") {
         path.push(Path::new(&home).join(".cargo/bin"));
     }
-    path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     let mut command = Command::new(program);
     command
         .args(args)
@@ -74,12 +81,20 @@ fn exec(mut command: Command) -> Result {
         .collect::<Vec<_>>()
         .join(" ");
     println!("\n$ {shown}");
-    let status = command.status().map_err(|e| format!("could not start {shown}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{shown} exited with {status}")) }
+    let status = command
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} exited with {status}"))
+    }
 }
 
 /// A command's standard output, or `None` when it cannot run or fails.
 fn output(mut command: Command) -> Option<String> {
     let out = command.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

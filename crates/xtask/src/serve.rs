@@ -20,7 +20,11 @@ pub fn run() -> Result {
 /// Serves dist/ on a free port in a background thread; returns its base URL.
 pub fn spawn() -> Result<(String, JoinHandle<()>)> {
     let server = Server::http("127.0.0.1:0").map_err(|e| format!("cannot listen: {e}"))?;
-    let port = server.server_addr().to_ip().map(|a| a.port()).ok_or("no port")?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .ok_or("no port")?;
     let dist = root().join("dist");
     let handle = std::thread::spawn(move || serve(&server, &dist));
     Ok((format!("http://127.0.0.1:{port}"), handle))
@@ -28,7 +32,9 @@ pub fn spawn() -> Result<(String, JoinHandle<()>)> {
 
 fn serve(server: &Server, dist: &Path) {
     for request in server.incoming_requests() {
-        let response = match resolve(dist, request.url()).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
+        let response = match resolve(dist, request.url())
+            .and_then(|p| std::fs::read(&p).ok().map(|b| (p, b)))
+        {
             Some((path, bytes)) => Response::from_data(bytes)
                 .with_header(header("Content-Type", content_type(&path)))
                 .with_header(header("X-Content-Type-Options", "nosniff"))
@@ -44,11 +50,18 @@ fn serve(server: &Server, dist: &Path) {
 fn resolve(dist: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let relative = Path::new(path.trim_start_matches('/'));
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let file = dist.join(relative);
-    Some(if file.is_dir() { file.join("index.html") } else { file })
+    Some(if file.is_dir() {
+        file.join("index.html")
+    } else {
+        file
+    })
 }
 
 fn content_type(path: &Path) -> &'static str {

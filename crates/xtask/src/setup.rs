@@ -21,7 +21,10 @@ pub fn run() -> Result {
 
 fn wasm_target() -> Result {
     let installed = output(cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     println!("setup: installing the wasm32-unknown-unknown target");
@@ -33,7 +36,10 @@ fn trunk() -> Result {
         return Ok(());
     }
     println!("setup: installing Trunk {TRUNK_VERSION} (compiles from source, about 7 minutes)");
-    exec(cmd("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+    exec(cmd(
+        "cargo",
+        &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+    ))
 }
 
 /// The CLI must match the wasm-bindgen crate exactly; its own lockfile names a crate version
@@ -46,7 +52,16 @@ fn wasm_bindgen() -> Result {
         return Ok(());
     }
     println!("setup: installing wasm-bindgen-cli {wanted} (compiles from source, about 3 minutes)");
-    exec(cmd("cargo", &["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+    exec(cmd(
+        "cargo",
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--force",
+        ],
+    ))
 }
 
 /// `npm ci` when node_modules does not match package-lock.json.
@@ -70,7 +85,10 @@ fn chromium() -> Result {
     }
     println!("setup: installing Debian's chromium and chromium-driver (about 30 seconds)");
     exec(cmd("apt-get", &["update", "-q"]))?;
-    let mut install = cmd("apt-get", &["install", "-y", "-q", "chromium", "chromium-driver"]);
+    let mut install = cmd(
+        "apt-get",
+        &["install", "-y", "-q", "chromium", "chromium-driver"],
+    );
     install.env("DEBIAN_FRONTEND", "noninteractive");
     exec(install)
 }
@@ -86,6 +104,13 @@ fn locked_version(package: &str) -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))
         .map_err(|e| format!("Cargo.lock: {e}"))?;
     let marker = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&marker).ok_or(format!("{package} is not in Cargo.lock"))? + marker.len();
-    Ok(lock[start..].split('"').next().unwrap_or_default().to_owned())
+    let start = lock
+        .find(&marker)
+        .ok_or(format!("{package} is not in Cargo.lock"))?
+        + marker.len();
+    Ok(lock[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned())
 }

@@ -21,7 +21,10 @@ pub fn run() -> Result {
         .collect();
     files.sort();
 
-    println!("\nSize report (bytes)\n{:<40} {:>10} {:>10} {:>10}  first visit", "file", "raw", "gzip", "brotli");
+    println!(
+        "\nSize report (bytes)\n{:<40} {:>10} {:>10} {:>10}  first visit",
+        "file", "raw", "gzip", "brotli"
+    );
     let mut first_visit = 0;
     for name in &files {
         let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?;
@@ -30,11 +33,17 @@ pub fn run() -> Result {
         if loaded {
             first_visit += br;
         }
-        println!("{name:<40} {:>10} {gz:>10} {br:>10}  {}", bytes.len(), if loaded { "yes" } else { "" });
+        println!(
+            "{name:<40} {:>10} {gz:>10} {br:>10}  {}",
+            bytes.len(),
+            if loaded { "yes" } else { "" }
+        );
     }
     println!("first visit, brotli: {first_visit} bytes (budget {budget})");
     if first_visit > budget {
-        return Err(format!("the first visit transfers {first_visit} bytes brotli, over the budget of {budget}"));
+        return Err(format!(
+            "the first visit transfers {first_visit} bytes brotli, over the budget of {budget}"
+        ));
     }
     Ok(())
 }
@@ -43,7 +52,11 @@ fn budget(path: &Path) -> Result<usize> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     text.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
-        .find_map(|l| l.trim().strip_prefix("first_visit_brotli =").map(|v| v.trim().parse().ok()))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("first_visit_brotli =")
+                .map(|v| v.trim().parse().ok())
+        })
         .flatten()
         .ok_or_else(|| format!("{}: no `first_visit_brotli = BYTES` line", path.display()))
 }
@@ -56,7 +69,11 @@ fn gzip(bytes: &[u8]) -> usize {
 
 fn brotli(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
     let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
     out.len()
 }

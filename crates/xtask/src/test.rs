@@ -4,18 +4,51 @@ use crate::{Result, cmd, exec, root, serve, setup};
 
 pub fn run() -> Result {
     setup::run()?;
-    step("formatting", exec(cmd("cargo", &["fmt", "--all", "--check"])))?;
+    step(
+        "formatting",
+        exec(cmd("cargo", &["fmt", "--all", "--check"])),
+    )?;
     step(
         "clippy",
-        exec(cmd("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])).and_then(|()| {
+        exec(cmd(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))
+        .and_then(|()| {
             exec(cmd(
                 "cargo",
-                &["clippy", "-p", "pec-web", "--all-targets", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"],
+                &[
+                    "clippy",
+                    "-p",
+                    "pec-web",
+                    "--all-targets",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
             ))
         }),
     )?;
     step("native tests", exec(cmd("cargo", &["test", "--workspace"])))?;
-    let mut wasm_tests = cmd("cargo", &["test", "-p", "pec-web", "--target", "wasm32-unknown-unknown"]);
+    let mut wasm_tests = cmd(
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "pec-web",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    );
     wasm_tests.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     step("wasm tests in headless Chromium", exec(wasm_tests))?;
     step("release build", crate::build::run())?;
@@ -33,6 +66,8 @@ fn step(name: &str, result: Result) -> Result {
 fn end_to_end() -> Result {
     let (url, _server) = serve::spawn()?;
     let mut tests = cmd("node", &["--test", "--test-concurrency=1", "tests/"]);
-    tests.env("PEC_URL", url).env("PEC_SHARED", root().join("../shared"));
+    tests
+        .env("PEC_URL", url)
+        .env("PEC_SHARED", root().join("../shared"));
     exec(tests)
 }

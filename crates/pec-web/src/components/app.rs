@@ -44,7 +44,14 @@ impl Reducible for Entries {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut entries = self.0.clone();
         match action {
-            Action::Add(id, name) => entries.insert(0, Entry { id, name, report: None }),
+            Action::Add(id, name) => entries.insert(
+                0,
+                Entry {
+                    id,
+                    name,
+                    report: None,
+                },
+            ),
             Action::Done(id, report) => {
                 if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
                     entry.report = Some(Rc::new(report));

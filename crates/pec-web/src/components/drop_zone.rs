@@ -39,7 +39,9 @@ pub fn drop_zone(props: &Props) -> Html {
     let onchange = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             else {
                 return;
             };

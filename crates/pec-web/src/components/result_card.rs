@@ -52,10 +52,17 @@ fn message(message: &MessageReport) -> Html {
 /// The failure that decided the verdict: the first with the strongest effect.
 fn decisive_failure(checks: &[Check]) -> Option<&Check> {
     let strongest = checks.iter().map(|c| c.effect).max()?;
-    checks.iter().find(|c| c.effect == strongest && c.status == pec::Status::Fail)
+    checks
+        .iter()
+        .find(|c| c.effect == strongest && c.status == pec::Status::Fail)
 }
 
-fn banner(class: &'static str, icon: &'static str, title: &'static str, detail: Option<&'static str>) -> Html {
+fn banner(
+    class: &'static str,
+    icon: &'static str,
+    title: &'static str,
+    detail: Option<&'static str>,
+) -> Html {
     html! {
         <div class={classes!("verdict", class)}>
             <span class="verdict-icon" aria-hidden="true">{ icon }</span>
