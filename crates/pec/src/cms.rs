@@ -1,6 +1,8 @@
 //! CMS SignedData (RFC 5652) as used by S/MIME: finds the signer, checks the message digest
 //! and the signature over the signed attributes.
 
+use std::borrow::Cow;
+
 use cms::cert::CertificateChoices;
 use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
@@ -63,18 +65,20 @@ pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) 
 
     let digest = DigestAlgorithm::from_oid(&signer_info.digest_alg.oid);
     let algorithm = SignatureAlgorithm::from_identifier(&signer_info.signature_algorithm, digest);
-    // Without signed attributes the signature is over the content itself (RFC 5652 §5.4).
-    let signed_attrs = signer_info
-        .signed_attrs
-        .as_ref()
-        .and_then(|a| a.to_der().ok());
-    let verified = match (algorithm, &signer) {
-        (Some(algorithm), Some(signer)) => Some(algorithm::verify(
+    // The signature covers the signed attributes as a DER SET OF, not under the [0] IMPLICIT
+    // tag they travel with; without them it covers the content itself (RFC 5652 §5.4).
+    let message = match &signer_info.signed_attrs {
+        Some(attrs) => attrs.to_der().ok().map(Cow::Owned),
+        None => Some(Cow::Borrowed(signed)),
+    };
+    let verified = match (algorithm, &signer, message) {
+        (Some(algorithm), Some(signer), Some(message)) => Some(algorithm::verify(
             algorithm,
             &signer.tbs_certificate.subject_public_key_info,
-            signed_attrs.as_deref().unwrap_or(signed),
+            &message,
             signer_info.signature.as_bytes(),
         )),
+        (Some(_), Some(_), None) => Some(Err(SignatureError::Invalid)),
         _ => None,
     };
 
@@ -275,6 +279,88 @@ mod tests {
         let (info, checks) = verify(&signed, b"not a signature at all");
         assert!(info.is_none());
         assert_eq!(checks[0].id, "cms.parse");
+    }
+
+    /// The first real sample's signature, changed by `edit` and re-encoded.
+    fn edited(edit: impl FnOnce(&mut SignedData)) -> (Vec<u8>, Vec<u8>) {
+        let (_, signed, p7s) = testutil::real().remove(0);
+        let mut content_info = ContentInfo::from_der(&p7s).unwrap();
+        let mut signed_data: SignedData = content_info.content.decode_as().unwrap();
+        edit(&mut signed_data);
+        content_info.content = Any::encode_from(&signed_data).unwrap();
+        (signed, content_info.to_der().unwrap())
+    }
+
+    fn edit_signer(signed_data: &mut SignedData, edit: impl FnOnce(&mut SignerInfo)) {
+        let mut signer = signed_data.signer_infos.0.iter().next().unwrap().clone();
+        edit(&mut signer);
+        signed_data.signer_infos.0 = vec![signer].try_into().unwrap();
+    }
+
+    #[test]
+    fn a_missing_signer_certificate_fails() {
+        let (signed, p7s) = edited(|sd| sd.certificates = None);
+        let (info, checks) = verify(&signed, &p7s);
+        let info = info.unwrap();
+        assert!(info.signer.is_none() && info.certificates.is_empty());
+        assert_eq!(
+            status(&checks, "cms.signer-certificate"),
+            Some(Status::Fail)
+        );
+        // The content is still known to be intact; the signature cannot be checked.
+        assert_eq!(status(&checks, "cms.message-digest"), Some(Status::Pass));
+        assert_eq!(status(&checks, "cms.signature"), None);
+    }
+
+    #[test]
+    fn an_unsupported_digest_is_named() {
+        let md5 = ObjectIdentifier::new_unwrap("1.2.840.113549.2.5");
+        let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.digest_alg.oid = md5));
+        let (info, checks) = verify(&signed, &p7s);
+        assert_eq!(info.unwrap().digest_algorithm, "unknown");
+        let check = checks.iter().find(|c| c.id == "cms.algorithm").unwrap();
+        assert_eq!(
+            (check.status, check.params["algorithm"].as_str()),
+            (Status::Fail, "1.2.840.113549.2.5")
+        );
+        assert_eq!(status(&checks, "cms.signature"), None);
+    }
+
+    #[test]
+    fn stripping_the_signed_attributes_breaks_the_signature() {
+        let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.signed_attrs = None));
+        let (info, checks) = verify(&signed, &p7s);
+        assert_eq!(info.unwrap().signing_time, None);
+        assert_eq!(status(&checks, "cms.message-digest"), None);
+        // The provider signed its attributes, not the content: this signature cannot hold.
+        assert_eq!(status(&checks, "cms.signature"), Some(Status::Fail));
+    }
+
+    // From testdata/generate.sh: openssl's own CMS, with the signer named by key identifier.
+    const CONTENT: &[u8] = include_bytes!("../testdata/content.txt");
+
+    #[test]
+    fn ecdsa_signer_named_by_key_identifier() {
+        let (info, checks) = verify(CONTENT, include_bytes!("../testdata/ecdsa-keyid.p7s"));
+        assert!(checks.iter().all(Check::is_pass), "{checks:?}");
+        assert_eq!(checks.len(), 6);
+        let info = info.unwrap();
+        assert_eq!(
+            (info.digest_algorithm, info.signature_algorithm),
+            ("sha256", "ecdsa-p256")
+        );
+        assert!(info.signer.is_some() && info.signing_time.is_some());
+    }
+
+    #[test]
+    fn signature_over_the_content_without_signed_attributes() {
+        let p7s = include_bytes!("../testdata/ecdsa-noattr.p7s");
+        let (info, checks) = verify(CONTENT, p7s);
+        assert!(checks.iter().all(Check::is_pass), "{checks:?}");
+        assert_eq!(status(&checks, "cms.signature"), Some(Status::Pass));
+        assert_eq!(info.unwrap().signing_time, None);
+        let (_, checks) = verify(b"Content-Type: text/plain\r\n\r\nPEc\r\n", p7s);
+        assert_eq!(status(&checks, "cms.signature"), Some(Status::Fail));
     }
 
     #[test]

@@ -192,7 +192,6 @@ pub fn validate(
     };
 
     let path = &best.path;
-    let leaf = signer;
     let mut checks = vec![chain_check(&best)];
     if path.len() > 1 || best.complete {
         checks.push(signatures_check(&best));
@@ -205,10 +204,10 @@ pub fn validate(
     if path.len() > 1 {
         checks.push(basic_constraints_check(path, store));
     }
-    checks.push(policy_check(leaf));
-    checks.push(key_usage_check(leaf));
+    checks.push(policy_check(signer));
+    checks.push(key_usage_check(signer));
     checks.push(name_constraints_check(path));
-    checks.push(sender_check(leaf, sender));
+    checks.push(sender_check(signer, sender));
 
     let chain = if best.complete {
         path.iter().map(|&c| c.clone()).collect()
