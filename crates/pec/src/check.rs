@@ -37,7 +37,12 @@ pub struct Check {
 
 impl Check {
     fn new(id: &'static str, status: Status, effect: Effect) -> Self {
-        Self { id, status, params: BTreeMap::new(), effect }
+        Self {
+            id,
+            status,
+            params: BTreeMap::new(),
+            effect,
+        }
     }
 
     pub fn pass(id: &'static str) -> Self {
@@ -69,7 +74,11 @@ impl Check {
 
     /// `pass(id)` when `ok`, otherwise `unproven(id)`.
     pub fn pass_or_unproven(id: &'static str, ok: bool) -> Self {
-        if ok { Self::pass(id) } else { Self::unproven(id) }
+        if ok {
+            Self::pass(id)
+        } else {
+            Self::unproven(id)
+        }
     }
 
     /// `pass(id)` when `ok`, otherwise `warn(id)`.

@@ -39,7 +39,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { at: None, trust: TrustStore::pec() }
+        Self {
+            at: None,
+            trust: TrustStore::pec(),
+        }
     }
 }
 
@@ -49,10 +52,17 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
     match locate::find(input) {
         Ok(found) => Report {
             error: None,
-            messages: found.into_iter().map(|f| verify_message(f, options)).collect(),
+            messages: found
+                .into_iter()
+                .map(|f| verify_message(f, options))
+                .collect(),
             sha256,
         },
-        Err(error) => Report { error: Some(error), messages: Vec::new(), sha256 },
+        Err(error) => Report {
+            error: Some(error),
+            messages: Vec::new(),
+            sha256,
+        },
     }
 }
 
@@ -111,7 +121,10 @@ fn verify_message(found: locate::Found, options: &Options) -> MessageReport {
         signature_algorithm: info.signature_algorithm,
         signing_time: info.signing_time,
         signer: info.signer.as_ref().map(certificate::describe),
-        chain: chain.iter().map(|c| certificate::describe(c).subject).collect(),
+        chain: chain
+            .iter()
+            .map(|c| certificate::describe(c).subject)
+            .collect(),
     });
     checks.extend(crosscheck::run(&crosscheck::Facts {
         headers: &found.headers,

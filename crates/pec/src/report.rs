@@ -177,12 +177,20 @@ impl Report {
             #[serde(flatten)]
             report: &'a Report,
         }
-        let named = Named { file, error_code: self.error.map(InputError::code), report: self };
+        let named = Named {
+            file,
+            error_code: self.error.map(InputError::code),
+            report: self,
+        };
         serde_json::to_string(&named).unwrap_or_default()
     }
 
     /// True when every message is TOTAL-PASSED and there is at least one.
     pub fn all_passed(&self) -> bool {
-        !self.messages.is_empty() && self.messages.iter().all(|m| m.verdict == Verdict::TotalPassed)
+        !self.messages.is_empty()
+            && self
+                .messages
+                .iter()
+                .all(|m| m.verdict == Verdict::TotalPassed)
     }
 }

@@ -1,9 +1,7 @@
-//! Test inputs: the shared sample messages, split into signed bytes and signature with
-//! mail-parser, independently of the `locate` module under test elsewhere.
+//! Test inputs: the shared sample messages, split into signed bytes and signature by `locate`
+//! (whose extraction its own tests check against the signatures' message digests).
 
 use std::path::PathBuf;
-
-use mail_parser::{MessageParser, MimeHeaders};
 
 /// `../shared/samples/<dir>` as seen from this crate (the worktrees all sit beside `shared`).
 pub fn samples(dir: &str) -> Vec<PathBuf> {
@@ -32,39 +30,26 @@ pub struct Sample {
 
 pub fn read(path: &std::path::Path) -> Sample {
     let raw = std::fs::read(path).unwrap();
-    let message = MessageParser::default().parse(&raw).unwrap();
-    let signed_part = message.parts.iter().find(|part| {
-        part.content_type()
-            .is_some_and(|ct| ct.ctype() == "multipart" && ct.subtype() == Some("signed"))
-    });
-    let children = signed_part
-        .and_then(|part| part.sub_parts())
-        .unwrap_or_default();
-    let child = |i: usize| children.get(i).and_then(|&id| message.part(id));
-    let signed =
-        child(0).map(|part| crlf(&raw[part.offset_header as usize..part.offset_end as usize]));
-    Sample {
-        name: path.file_name().unwrap().to_string_lossy().into_owned(),
-        signed,
-        p7s: child(1).map(|part| part.contents().to_vec()),
-        date: message.date().map(|d| d.to_timestamp()),
-        from: message
-            .from()
-            .and_then(|f| f.first())
-            .and_then(|a| a.address())
-            .map(str::to_owned),
+    let found = crate::locate::find(&raw)
+        .ok()
+        .and_then(|f| f.into_iter().next());
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    match found {
+        Some(found) => Sample {
+            name,
+            signed: Some(found.signed),
+            p7s: found.signature,
+            date: found.headers.date.map(|d| d.unix),
+            from: found.headers.from,
+        },
+        None => Sample {
+            name,
+            signed: None,
+            p7s: None,
+            date: None,
+            from: None,
+        },
     }
-}
-
-fn crlf(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 32);
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' && (i == 0 || bytes[i - 1] != b'\r') {
-            out.push(b'\r');
-        }
-        out.push(b);
-    }
-    out
 }
 
 /// Every real sample, with its signed bytes and signature.

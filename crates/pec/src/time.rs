@@ -14,7 +14,10 @@ const DAY: i64 = 86_400;
 
 impl Timestamp {
     pub const fn utc(unix: i64) -> Self {
-        Self { unix, offset_minutes: 0 }
+        Self {
+            unix,
+            offset_minutes: 0,
+        }
     }
 
     /// A civil date and time at the given offset; `None` when a field is out of range.
@@ -32,7 +35,10 @@ impl Timestamp {
         valid.then(|| {
             let local = days_from_civil(year, month, day) * DAY
                 + i64::from(hour * 3600 + minute * 60 + second);
-            Self { unix: local - i64::from(offset_minutes) * 60, offset_minutes }
+            Self {
+                unix: local - i64::from(offset_minutes) * 60,
+                offset_minutes,
+            }
         })
     }
 
@@ -64,7 +70,9 @@ impl Timestamp {
         }
         let num = |range: std::ops::Range<usize>| -> Option<u32> {
             let s = text.get(range)?;
-            s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+            s.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| s.parse().ok())?
         };
         if b[13] != b':' || b[16] != b':' {
             return None;
@@ -154,7 +162,13 @@ mod tests {
 
     #[test]
     fn rejects_malformed_text() {
-        for bad in ["", "2019-05-02", "2019-13-02T10:11:12Z", "2019-05-02T10:11:12+2:00", "x019-05-02T10:11:12Z"] {
+        for bad in [
+            "",
+            "2019-05-02",
+            "2019-13-02T10:11:12Z",
+            "2019-05-02T10:11:12+2:00",
+            "x019-05-02T10:11:12Z",
+        ] {
             assert!(Timestamp::parse_rfc3339(bad).is_none(), "{bad}");
         }
     }

@@ -27,7 +27,7 @@ fn pin_inline_scripts(html: &str) -> Result<String> {
             .ok_or("unterminated <script>")?
             + tag_end;
         if !rest[start..tag_end].contains("src=") {
-            let hash = sha256_base64(rest[tag_end..body_end].as_bytes());
+            let hash = sha256_base64(&rest.as_bytes()[tag_end..body_end]);
             hashes.push(format!("'sha256-{hash}'"));
         }
         rest = &rest[body_end..];
