@@ -43,7 +43,10 @@ fn message(message: &MessageReport) -> Html {
             { verdict }
             <p class="kind">{ IT.kind(message.classification.kind) }</p>
             if let Some(signer) = signer {
-                <p class="signer">{ IT.signed_by }{ ": " }{ &signer.subject }</p>
+                <p class="signer">
+                    { IT.signed_by }{ ": " }
+                    { signer.organization.as_deref().unwrap_or(&signer.subject) }
+                </p>
             }
         </div>
     }
