@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use const_oid::AssociatedOid;
 use const_oid::db::rfc3280::EMAIL_ADDRESS;
 use const_oid::db::rfc4519::ORGANIZATION_NAME;
+use const_oid::{AssociatedOid, ObjectIdentifier};
 use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
 use der::{Any, Decode, Encode, Tag, Tagged};
 use sha2::{Digest, Sha256};
@@ -32,12 +32,81 @@ pub fn describe(cert: &Certificate) -> CertificateReport {
     }
 }
 
-/// A name as RFC 4514 writes it (`CN=…,O=…,C=IT`, last RDN first).
+/// Short names of the attribute types certificates use (RFC 4514 and common practice). A table
+/// of our own: the OID database behind x509-cert's `Display` costs the page ~100 KB.
+const ATTRIBUTE_NAMES: [(ObjectIdentifier, &str); 17] = [
+    (ObjectIdentifier::new_unwrap("2.5.4.3"), "CN"),
+    (ObjectIdentifier::new_unwrap("2.5.4.4"), "SN"),
+    (ObjectIdentifier::new_unwrap("2.5.4.5"), "SERIALNUMBER"),
+    (ObjectIdentifier::new_unwrap("2.5.4.6"), "C"),
+    (ObjectIdentifier::new_unwrap("2.5.4.7"), "L"),
+    (ObjectIdentifier::new_unwrap("2.5.4.8"), "ST"),
+    (ObjectIdentifier::new_unwrap("2.5.4.9"), "STREET"),
+    (ObjectIdentifier::new_unwrap("2.5.4.10"), "O"),
+    (ObjectIdentifier::new_unwrap("2.5.4.11"), "OU"),
+    (ObjectIdentifier::new_unwrap("2.5.4.12"), "TITLE"),
+    (ObjectIdentifier::new_unwrap("2.5.4.17"), "POSTALCODE"),
+    (ObjectIdentifier::new_unwrap("2.5.4.42"), "GN"),
+    (ObjectIdentifier::new_unwrap("2.5.4.46"), "DNQUALIFIER"),
+    (
+        ObjectIdentifier::new_unwrap("2.5.4.97"),
+        "ORGANIZATIONIDENTIFIER",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("0.9.2342.19200300.100.1.1"),
+        "UID",
+    ),
+    (
+        ObjectIdentifier::new_unwrap("0.9.2342.19200300.100.1.25"),
+        "DC",
+    ),
+    (EMAIL_ADDRESS, "EMAILADDRESS"),
+];
+
+/// A name as RFC 4514 writes it (`CN=…,O=…,C=IT`, last RDN first); unknown attribute types by
+/// their dotted OID, values that are not text as `#` and their DER in hex.
 pub fn name_text(name: &Name) -> String {
-    // `to_string` would panic if an attribute failed to re-encode; keep what was written.
-    let mut text = String::new();
-    let _ = write!(text, "{name}");
-    text
+    let attribute = |oid: &ObjectIdentifier, value: &Any| {
+        let key = ATTRIBUTE_NAMES
+            .iter()
+            .find(|(known, _)| known == oid)
+            .map_or_else(|| oid.to_string(), |(_, short)| (*short).to_owned());
+        match text(value) {
+            Some(text) => format!("{key}={}", escape(text)),
+            None => format!("{key}=#{}", crate::hex(&value.to_der().unwrap_or_default())),
+        }
+    };
+    let rdns: Vec<String> = name
+        .0
+        .iter()
+        .rev()
+        .map(|rdn| {
+            let parts: Vec<String> = rdn.0.iter().map(|a| attribute(&a.oid, &a.value)).collect();
+            parts.join("+")
+        })
+        .collect();
+    rdns.join(",")
+}
+
+/// RFC 4514 §2.4 escaping of an attribute value.
+fn escape(value: &str) -> String {
+    let last = value.chars().count().saturating_sub(1);
+    let mut out = String::with_capacity(value.len());
+    for (i, c) in value.chars().enumerate() {
+        match c {
+            '#' if i == 0 => out.push_str("\\#"),
+            ' ' if i == 0 || i == last => out.push_str("\\ "),
+            '"' | '+' | ',' | ';' | '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\x00'..='\x1f' | '\x7f' => {
+                let _ = write!(out, "\\{:02x}", c as u8);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The serial number in lower-case hex, without the zero byte DER adds to keep it positive.
@@ -234,6 +303,18 @@ mod tests {
         assert_eq!(report.serial, "0d11");
         assert_eq!(report.organization.as_deref(), Some("ARUBA PEC S.p.A."));
         assert!(!is_self_signed(&cert));
+    }
+
+    #[test]
+    fn writes_names_as_rfc4514_with_escapes_and_unknown_types() {
+        let name: Name = "CN=Rossi\\, Mario,O=Studio \\\"Bianchi\\\",2.5.4.99=x,C=IT"
+            .parse()
+            .unwrap();
+        let name = Name::from_der(&name.to_der().unwrap()).unwrap();
+        assert_eq!(
+            name_text(&name),
+            "CN=Rossi\\, Mario,O=Studio \\\"Bianchi\\\",2.5.4.99=x,C=IT"
+        );
     }
 
     #[test]
