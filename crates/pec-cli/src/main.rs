@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use pec::{Options, Report, Status, Timestamp};
+use pec::{Options, Report, Status, Timestamp, Verdict};
 
 #[derive(Parser)]
 #[command(
@@ -88,36 +88,73 @@ fn read_input(path: &PathBuf) -> io::Result<Vec<u8>> {
     }
 }
 
-/// The readable form: the verdict of each message, then every check that is not a pass.
+/// The readable form: each message's verdict, kind, signer and certified facts, then every
+/// check that is not a plain pass.
 fn render(name: &str, report: &Report) -> String {
-    let mut text = format!("{name}\n");
+    let mut lines = vec![name.to_owned()];
     if let Some(error) = report.error {
-        text += &format!("  {}\n", error.sentence());
+        lines.push(format!("  {}", error.sentence()));
     }
     for message in &report.messages {
-        let kind = serde_json_value(&message.classification.kind);
+        let class = &message.classification;
+        let mut kind = class.kind.map_or("unknown kind", |k| k.as_str()).to_owned();
+        if let Some(receipt) = class.receipt_type {
+            kind += &format!(" ({})", receipt.as_str());
+        }
+        if let Some(variant) = class.variant {
+            kind += &format!(" [{}]", variant.as_str());
+        }
         let place = match message.location.as_str() {
             "" => String::new(),
-            location => format!(" [{location}]"),
+            location => format!(" in {location}"),
         };
-        text += &format!("  {:?}: {kind}{place}\n", message.verdict);
-        if let Some(signer) = message.signature.as_ref().and_then(|s| s.signer.as_ref()) {
-            text += &format!("    signed by {}\n", signer.subject);
+        lines.push(format!("  {}  {kind}{place}", message.verdict.as_str()));
+        if let Some(signature) = &message.signature {
+            let signer = signature.signer.as_ref();
+            let who = signer.and_then(|s| s.organization.as_deref().or(Some(&s.subject)));
+            let when = signature
+                .signing_time
+                .map(|t| format!(" at {}", t.rfc3339()));
+            lines.push(format!(
+                "    signed by {}{}",
+                who.unwrap_or("an unknown signer"),
+                when.unwrap_or_default()
+            ));
+        }
+        if let Some(d) = &message.daticert {
+            // What a message that did not pass says is a claim, not a certified fact.
+            let label = match message.verdict {
+                Verdict::TotalPassed => "certified",
+                _ => "claims (not certified)",
+            };
+            let to: Vec<&str> = d.destinatari.iter().map(|r| r.address.as_str()).collect();
+            let at = d
+                .data
+                .map(|t| format!(", {}", t.rfc3339()))
+                .unwrap_or_default();
+            lines.push(format!(
+                "    {label}: from {} to {}{at}",
+                d.mittente,
+                to.join(", ")
+            ));
         }
         for check in message.checks.iter().filter(|c| c.status != Status::Pass) {
             let params: Vec<String> = check
                 .params
                 .iter()
-                .map(|(k, v)| format!("{k}={v}"))
+                .map(|(k, v)| format!("{k}={v:?}"))
                 .collect();
-            text += &format!("    {:?} {} {}\n", check.status, check.id, params.join(" "));
+            lines.push(format!(
+                "    {:<4}  {}  {}",
+                check.status.as_str(),
+                check.id,
+                params.join(" ")
+            ));
         }
     }
-    text.trim_end().to_owned()
-}
-
-fn serde_json_value<T: std::fmt::Debug>(value: &Option<T>) -> String {
-    value
-        .as_ref()
-        .map_or_else(|| "unknown kind".to_owned(), |v| format!("{v:?}"))
+    lines
+        .iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

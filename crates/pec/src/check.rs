@@ -5,14 +5,27 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     Pass,
     Fail,
     Warn,
     Info,
 }
+
+impl Status {
+    /// The name, as in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pass => "pass",
+            Self::Fail => "fail",
+            Self::Warn => "warn",
+            Self::Info => "info",
+        }
+    }
+}
+
+serialize_as_str!(Status);
 
 /// What a failed check does to the verdict (ETSI EN 319 102-1 vocabulary).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

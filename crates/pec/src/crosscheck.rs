@@ -80,27 +80,13 @@ fn kind_header(kind: Kind, headers: &Headers) -> Check {
     let (name, value, expected) = match kind {
         Kind::PostaCertificata => ("X-Trasporto", &headers.x_trasporto, "posta-certificata"),
         Kind::BustaAnomalia => ("X-Trasporto", &headers.x_trasporto, "errore"),
-        _ => ("X-Ricevuta", &headers.x_ricevuta, tipo(kind)),
+        _ => ("X-Ricevuta", &headers.x_ricevuta, kind.as_str()),
     };
     let found = value.as_deref().map(str::trim).unwrap_or_default();
     Check::pass_or_warn("headers.kind", found.eq_ignore_ascii_case(expected))
         .with("header", name)
         .with("value", found)
         .with("daticert", expected)
-}
-
-fn tipo(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Accettazione => "accettazione",
-        Kind::NonAccettazione => "non-accettazione",
-        Kind::PresaInCarico => "presa-in-carico",
-        Kind::PostaCertificata => "posta-certificata",
-        Kind::AvvenutaConsegna => "avvenuta-consegna",
-        Kind::ErroreConsegna => "errore-consegna",
-        Kind::PreavvisoErroreConsegna => "preavviso-errore-consegna",
-        Kind::RilevazioneVirus => "rilevazione-virus",
-        Kind::BustaAnomalia => "busta-anomalia",
-    }
 }
 
 /// The Subject a provider writes: the kind's prefix, then the original subject.

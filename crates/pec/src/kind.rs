@@ -6,8 +6,7 @@ use crate::check::Check;
 use crate::daticert::Daticert;
 use crate::report::Headers;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Accettazione,
     NonAccettazione,
@@ -21,8 +20,7 @@ pub enum Kind {
 }
 
 /// A refinement of the kind that changes what the message means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Variant {
     /// The virus form (`X-VerificaSicurezza: errore`, `errore="virus"`).
     Virus,
@@ -30,8 +28,7 @@ pub enum Variant {
     Timeout24h,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReceiptType {
     Completa,
     Breve,
@@ -45,35 +42,68 @@ pub struct Classification {
     pub receipt_type: Option<ReceiptType>,
 }
 
+/// Every kind and its name: daticert's `tipo`, and `busta-anomalia` for the one without daticert.
+const NAMES: [(Kind, &str); 9] = [
+    (Kind::Accettazione, "accettazione"),
+    (Kind::NonAccettazione, "non-accettazione"),
+    (Kind::PresaInCarico, "presa-in-carico"),
+    (Kind::PostaCertificata, "posta-certificata"),
+    (Kind::AvvenutaConsegna, "avvenuta-consegna"),
+    (Kind::ErroreConsegna, "errore-consegna"),
+    (Kind::PreavvisoErroreConsegna, "preavviso-errore-consegna"),
+    (Kind::RilevazioneVirus, "rilevazione-virus"),
+    (Kind::BustaAnomalia, "busta-anomalia"),
+];
+
 impl Kind {
-    /// The kind a daticert `tipo` names; `None` for a value outside the DTD.
+    /// The kind a daticert `tipo` names (the busta di anomalia has no daticert, hence no tipo).
     pub fn from_tipo(tipo: &str) -> Option<Self> {
-        Some(match tipo {
-            "accettazione" => Self::Accettazione,
-            "non-accettazione" => Self::NonAccettazione,
-            "presa-in-carico" => Self::PresaInCarico,
-            "posta-certificata" => Self::PostaCertificata,
-            "avvenuta-consegna" => Self::AvvenutaConsegna,
-            "errore-consegna" => Self::ErroreConsegna,
-            "preavviso-errore-consegna" => Self::PreavvisoErroreConsegna,
-            "rilevazione-virus" => Self::RilevazioneVirus,
-            _ => return None,
-        })
+        NAMES
+            .iter()
+            .find(|(kind, name)| *name == tipo && *kind != Self::BustaAnomalia)
+            .map(|(kind, _)| *kind)
+    }
+
+    /// The kind's name, as in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        NAMES
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map_or("", |(_, name)| name)
     }
 }
 
 impl ReceiptType {
+    const ALL: [Self; 3] = [Self::Completa, Self::Breve, Self::Sintetica];
+
     fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
-        [
-            ("completa", Self::Completa),
-            ("breve", Self::Breve),
-            ("sintetica", Self::Sintetica),
-        ]
-        .into_iter()
-        .find_map(|(name, kind)| name.eq_ignore_ascii_case(text).then_some(kind))
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
+    }
+
+    /// The name, as in daticert and the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Completa => "completa",
+            Self::Breve => "breve",
+            Self::Sintetica => "sintetica",
+        }
     }
 }
+
+impl Variant {
+    /// The name, as in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Virus => "virus",
+            Self::Timeout24h => "timeout-24h",
+        }
+    }
+}
+
+serialize_as_str!(Kind, Variant, ReceiptType);
 
 /// Classifies from the signed daticert.xml (the unsigned headers only decide the busta di
 /// anomalia, which carries no daticert.xml).

@@ -6,6 +6,18 @@
 
 #![forbid(unsafe_code)]
 
+/// Named values (verdicts, statuses, kinds) serialise as their `as_str()` name, so the JSON and
+/// every face spell them from one place.
+macro_rules! serialize_as_str {
+    ($($name:ty),*) => {$(
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+
 pub mod algorithm;
 pub mod certificate;
 pub mod check;

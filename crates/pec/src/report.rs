@@ -19,17 +19,25 @@ pub struct Report {
 }
 
 /// The verdict, in the vocabulary of ETSI EN 319 102-1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    #[serde(rename = "TOTAL-PASSED")]
     TotalPassed,
-    #[serde(rename = "TOTAL-FAILED")]
     TotalFailed,
-    #[serde(rename = "INDETERMINATE")]
     Indeterminate,
 }
 
+serialize_as_str!(Verdict);
+
 impl Verdict {
+    /// The name, as in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TotalPassed => "TOTAL-PASSED",
+            Self::TotalFailed => "TOTAL-FAILED",
+            Self::Indeterminate => "INDETERMINATE",
+        }
+    }
+
     /// Derived from the checks alone: any failure that breaks the content, the signature or a
     /// certificate fails the message; a failure to establish trust leaves it indeterminate.
     pub fn from_checks(checks: &[Check]) -> Self {

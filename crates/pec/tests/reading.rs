@@ -1,6 +1,8 @@
 //! Reading inputs as users save them: the real samples, and synthetic wrappings built from their
 //! bytes (mbox, mailing list, forwards, line endings) plus hostile and non-mail inputs.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use base64ct::{Base64, Encoding};
@@ -11,6 +13,8 @@ use pec::locate::{self, Found};
 use pec::report::InputError;
 use sha1::{Digest, Sha1};
 
+use common::{sample, samples_in};
+
 const REAL: [&str; 5] = [
     "real/aruba-agidca1-accettazione.eml",
     "real/aruba-agidca1-consegna-completa.eml",
@@ -20,29 +24,6 @@ const REAL: [&str; 5] = [
 ];
 const ACCETTAZIONE: &str = "real/aruba-agidca1-accettazione.eml";
 const SDI: &str = "real/sogei-agidca1-posta-certificata-sdi.eml";
-
-fn sample(path: &str) -> Vec<u8> {
-    let full = format!(
-        "{}/../../../shared/samples/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn samples_in(dir: &str) -> Vec<String> {
-    let full = format!(
-        "{}/../../../shared/samples/{dir}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let mut names: Vec<String> = std::fs::read_dir(&full)
-        .unwrap_or_else(|e| panic!("{full}: {e}"))
-        .map(|entry| format!("{dir}/{}", entry.unwrap().file_name().to_str().unwrap()))
-        .filter(|name| name.ends_with(".eml"))
-        .collect();
-    names.sort();
-    assert!(!names.is_empty(), "no samples in {dir}");
-    names
-}
 
 fn only(input: &[u8]) -> Found {
     let mut found = locate::find(input).expect("a signed message");

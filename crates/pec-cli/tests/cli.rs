@@ -1,0 +1,188 @@
+//! `pec-verify` as scripts and portals' back ends call it: JSON Lines in the documented shape,
+//! exit status 0 / 1 / 2, standard input as `-`.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn sample(path: &str) -> String {
+    format!(
+        "{}/../../../shared/samples/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn pec_verify(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pec-verify"))
+        .args(args)
+        .output()
+        .expect("pec-verify runs")
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is one JSON document"))
+        .collect()
+}
+
+#[test]
+fn json_lines_follow_the_documented_shape() {
+    let genuine = sample("real/aruba-agidca1-consegna-completa.eml");
+    let output = pec_verify(&["--json", &genuine]);
+    assert_eq!(output.status.code(), Some(0));
+    let docs = json_lines(&output);
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    assert_eq!(doc["file"], genuine.as_str());
+    assert_eq!(doc["error"], Value::Null);
+    let message = &doc["messages"][0];
+    assert_eq!(message["verdict"], "TOTAL-PASSED");
+    assert_eq!(message["kind"], "avvenuta-consegna");
+    assert_eq!(message["receipt_type"], "completa");
+    let daticert = &message["daticert"];
+    assert_eq!(daticert["mittente"], "l.battistini@pec.it");
+    assert_eq!(daticert["destinatari"][0]["address"], "l.battistini@pec.it");
+    assert_eq!(daticert["destinatari"][0]["tipo"], "certificato");
+    assert_eq!(daticert["data"], "2018-11-13T16:39:27+01:00");
+    assert_eq!(daticert["errore"], "nessuno");
+    for key in [
+        "oggetto",
+        "gestore_emittente",
+        "identificativo",
+        "msgid",
+        "consegna",
+        "errore_esteso",
+    ] {
+        assert!(daticert.get(key).is_some(), "daticert.{key} missing");
+    }
+    let signature = &message["signature"];
+    assert_eq!(signature["digest_algorithm"], "sha1");
+    assert_eq!(signature["signature_algorithm"], "rsa-pkcs1v15");
+    assert_eq!(signature["signing_time"], "2018-11-13T15:39:27Z");
+    assert_eq!(
+        signature["signer"]["email"],
+        "posta-certificata@pec.aruba.it"
+    );
+    for key in ["subject", "issuer", "serial", "not_before", "not_after"] {
+        assert!(signature["signer"][key].is_string(), "signer.{key} missing");
+    }
+    assert_eq!(signature["chain"].as_array().map(Vec::len), Some(3));
+    let checks = message["checks"].as_array().expect("checks");
+    assert!(
+        checks
+            .iter()
+            .any(|c| c["id"] == "cms.message-digest" && c["status"] == "pass")
+    );
+}
+
+#[test]
+fn one_line_per_file_and_status_1_when_any_is_not_passed() {
+    let output = pec_verify(&[
+        "--json",
+        &sample("real/aruba-agidca1-accettazione.eml"),
+        &sample("tampered/sogei-sdi-edited-1.eml"),
+        &sample("unsigned/toniorusso-pec-parser-postacert.eml"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let docs = json_lines(&output);
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0]["messages"][0]["verdict"], "TOTAL-PASSED");
+    assert_eq!(docs[1]["messages"][0]["verdict"], "TOTAL-FAILED");
+    assert!(
+        docs[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("no PEC provider signature"))
+    );
+    assert_eq!(docs[2]["messages"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn readable_text_names_the_verdict_and_why() {
+    let output = pec_verify(&[&sample("tampered/sogei-sdi-edited-1.eml")]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("TOTAL-FAILED  posta-certificata (breve)"),
+        "{text}"
+    );
+    assert!(text.contains("fail  cms.message-digest"), "{text}");
+    assert!(text.contains("claims (not certified)"), "{text}");
+}
+
+#[test]
+fn reads_standard_input() {
+    let bytes = std::fs::read(sample("real/aruba-agidca1-accettazione.eml")).expect("sample");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pec-verify"))
+        .args(["--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("pec-verify runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&bytes)
+        .expect("written");
+    let output = child.wait_with_output().expect("finished");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json_lines(&output)[0]["file"], "-");
+}
+
+#[test]
+fn usage_errors_and_unreadable_paths_exit_2() {
+    assert_eq!(pec_verify(&[]).status.code(), Some(2));
+    assert_eq!(
+        pec_verify(&["--at", "yesterday", "x.eml"]).status.code(),
+        Some(2)
+    );
+    let missing = pec_verify(&["/nonexistent/ricevuta.eml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/ricevuta.eml")
+    );
+    assert_eq!(
+        pec_verify(&["--trust", "/nonexistent.pem", "x.eml"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn at_judges_validity_at_the_given_time() {
+    let genuine = sample("real/aruba-agidca1-accettazione.eml");
+    let output = pec_verify(&["--json", "--at", "2030-01-01T00:00:00Z", &genuine]);
+    assert_eq!(output.status.code(), Some(1));
+    let doc = &json_lines(&output)[0];
+    assert_eq!(doc["messages"][0]["verdict"], "TOTAL-FAILED");
+    let checks = doc["messages"][0]["checks"].as_array().expect("checks");
+    assert!(
+        checks
+            .iter()
+            .any(|c| c["id"] == "trust.validity" && c["status"] == "fail")
+    );
+}
+
+#[test]
+fn a_trust_file_is_read_and_its_anchors_added() {
+    // The PEC CA alone, given as an extra anchor, is a pinned CA: the chain still needs a root.
+    let ca = format!(
+        "{}/../../../shared/trust/agid-ca1-20250220.pem",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let output = pec_verify(&[
+        "--json",
+        "--trust",
+        &ca,
+        &sample("real/aruba-agidca1-accettazione.eml"),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
