@@ -5,13 +5,13 @@ use std::borrow::Cow;
 
 use cms::cert::CertificateChoices;
 use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
+use cms::signed_data::{SignedAttributes, SignedData, SignerIdentifier, SignerInfo};
 use const_oid::ObjectIdentifier;
 use const_oid::db::rfc5911::{
     ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME,
 };
 use der::asn1::OctetStringRef;
-use der::{Any, Decode, Encode};
+use der::{Any, AnyRef, Decode, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::time::Time;
@@ -65,10 +65,13 @@ pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) 
 
     let digest = DigestAlgorithm::from_oid(&signer_info.digest_alg.oid);
     let algorithm = SignatureAlgorithm::from_identifier(&signer_info.signature_algorithm, digest);
-    // The signature covers the signed attributes as a DER SET OF, not under the [0] IMPLICIT
-    // tag they travel with; without them it covers the content itself (RFC 5652 §5.4).
+    // The signature covers the signed attributes as a SET OF, not under the [0] IMPLICIT tag
+    // they travel with; without them it covers the content itself (RFC 5652 §5.4).
     let message = match &signer_info.signed_attrs {
-        Some(attrs) => attrs.to_der().ok().map(Cow::Owned),
+        Some(decoded) => signed_attrs_as_sent(p7s)
+            .filter(|raw| SignedAttributes::from_der(raw).is_ok_and(|a| a == *decoded))
+            .or_else(|| decoded.to_der().ok())
+            .map(Cow::Owned),
         None => Some(Cow::Borrowed(signed)),
     };
     let verified = match (algorithm, &signer, message) {
@@ -134,6 +137,32 @@ fn parse(p7s: &[u8]) -> Result<SignedData, String> {
         .content
         .decode_as::<SignedData>()
         .map_err(|e| e.to_string())
+}
+
+/// The first signer's signed attributes exactly as encoded, tagged as the `SET OF` they are
+/// signed as (RFC 5652 §5.4). Decoding sorts a SET OF, and a signer that sent its attributes
+/// unsorted signed those bytes, not sorted ones: OpenSSL, too, verifies what was sent.
+fn signed_attrs_as_sent(p7s: &[u8]) -> Option<Vec<u8>> {
+    fn fields(any: AnyRef<'_>) -> Option<Vec<AnyRef<'_>>> {
+        let mut reader = SliceReader::new(any.value()).ok()?;
+        let mut fields = Vec::new();
+        while !reader.is_finished() {
+            fields.push(AnyRef::decode(&mut reader).ok()?);
+        }
+        Some(fields)
+    }
+    // ContentInfo { contentType, [0] EXPLICIT SignedData }
+    let explicit = *fields(AnyRef::from_der(p7s).ok()?)?.get(1)?;
+    // SignedData { version, digestAlgorithms, encapContentInfo, [0]?, [1]?, signerInfos }
+    let signer_infos = *fields(AnyRef::from_der(explicit.value()).ok()?)?.last()?;
+    // SignerInfo { version, sid, digestAlgorithm, [0] IMPLICIT signedAttrs, … }
+    let signer_info = *fields(signer_infos)?.first()?;
+    let attrs = *fields(signer_info)?.get(3)?;
+    let implicit = Tag::ContextSpecific {
+        constructed: true,
+        number: TagNumber::N0,
+    };
+    (attrs.tag() == implicit).then(|| AnyRef::new(Tag::Set, attrs.value()).ok()?.to_der().ok())?
 }
 
 fn identifies(sid: &SignerIdentifier, cert: &Certificate) -> bool {
@@ -206,6 +235,34 @@ mod tests {
 
     fn status(checks: &[Check], id: &str) -> Option<Status> {
         checks.iter().find(|c| c.id == id).map(|c| c.status)
+    }
+
+    /// Swaps the first two signed attributes where they sit in `p7s`.
+    fn swap_first_two_attributes(p7s: &[u8]) -> Vec<u8> {
+        let set = signed_attrs_as_sent(p7s).expect("signed attributes");
+        let content = AnyRef::from_der(&set).unwrap().value().to_vec();
+        let start = p7s
+            .windows(content.len())
+            .position(|w| w == content)
+            .unwrap();
+        let mut reader = SliceReader::new(&content).unwrap();
+        let first = AnyRef::decode(&mut reader).unwrap().to_der().unwrap();
+        let second = AnyRef::decode(&mut reader).unwrap().to_der().unwrap();
+        let mut swapped = p7s.to_vec();
+        let end = start + first.len() + second.len();
+        swapped.splice(start..end, second.iter().chain(&first).copied());
+        swapped
+    }
+
+    #[test]
+    fn the_signature_covers_the_signed_attributes_as_sent() {
+        let (_, signed, p7s) = testutil::real().remove(0);
+        let swapped = swap_first_two_attributes(&p7s);
+        assert_ne!(swapped, p7s);
+        let (_, checks) = verify(&signed, &swapped);
+        // Sorting on decode would restore the signed order and hide the change.
+        assert_eq!(status(&checks, "cms.message-digest"), Some(Status::Pass));
+        assert_eq!(status(&checks, "cms.signature"), Some(Status::Fail));
     }
 
     #[test]
