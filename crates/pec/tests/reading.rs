@@ -583,3 +583,52 @@ fn oversized_input_is_refused_before_reading() {
     let input = vec![b'a'; locate::MAX_INPUT + 1];
     assert_eq!(locate::find(&input), Err(InputError::TooLarge));
 }
+
+#[test]
+fn an_empty_message_inside_a_message_does_not_trip_mail_parser() {
+    // Reduced from a mutated sample: mail-parser's debug assertion "Invalid part ID" fires here
+    // unless the workspace turns its debug assertions off (release builds recover anyway).
+    let input = "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n\
+                 Content-Type: message/rfc822\n\nContent-Type: message/rfc822\n\n\n--b--\n";
+    assert_eq!(locate::find(input.as_bytes()), Err(InputError::Unsigned));
+}
+
+#[test]
+fn mutated_samples_do_not_panic() {
+    // A fixed xorshift: the same mutations on every run, so a failure can be replayed.
+    let mut state = 0x1234_5678_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % 1_000_003).unwrap()
+    };
+    for name in [
+        ACCETTAZIONE,
+        SDI,
+        "real/aruba-agidca1-consegna-completa.eml",
+    ] {
+        let raw = sample(name);
+        for _ in 0..400 {
+            let mut mutated = raw.clone();
+            for _ in 0..=next() % 8 {
+                let at = next() % mutated.len();
+                match next() % 4 {
+                    0 => mutated[at] = next().to_le_bytes()[0],
+                    1 => drop(mutated.remove(at)),
+                    2 => mutated.insert(at, b"\n-:<>=\r"[next() % 7]),
+                    _ => {
+                        let end = (at + next() % 4096).min(mutated.len());
+                        let copy = mutated[at..end].to_vec();
+                        mutated.splice(at..at, copy);
+                    }
+                }
+            }
+            for found in locate::find(&mutated).unwrap_or_default() {
+                if let Some(xml) = content::read(&found.signed).daticert {
+                    let _ = daticert::parse(&xml);
+                }
+            }
+        }
+    }
+}
