@@ -57,7 +57,11 @@ fn signed_range(raw: &[u8]) -> std::ops::Range<usize> {
     let first = find(raw, delimiter.as_bytes(), header).expect("a first part");
     let begin = find(raw, b"\n", first + 1).expect("a line end") + 1;
     let next = find(raw, delimiter.as_bytes(), begin).expect("a second part");
-    let end = if raw[next - 1] == b'\r' { next - 1 } else { next };
+    let end = if raw[next - 1] == b'\r' {
+        next - 1
+    } else {
+        next
+    };
     begin..end
 }
 
@@ -125,7 +129,11 @@ fn header_value(raw: &[u8], name: &str) -> Option<std::ops::Range<usize>> {
         if line.len() > prefix.len() && line[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
         {
             let value_start = line_start + prefix.len() + 1;
-            let value_end = if raw[line_end - 1] == b'\r' { line_end - 1 } else { line_end };
+            let value_end = if raw[line_end - 1] == b'\r' {
+                line_end - 1
+            } else {
+                line_end
+            };
             return Some(value_start..value_end);
         }
         line_start = line_end + 1;
@@ -147,7 +155,12 @@ fn assert_unsigned_change(raw: &[u8], what: &str, id: &str) {
     assert_eq!(status("cms.message-digest"), Some(Status::Pass), "{what}");
     assert_eq!(status("cms.signature"), Some(Status::Pass), "{what}");
     assert_eq!(message.verdict, Verdict::TotalPassed, "{what}");
-    assert_eq!(status(id), Some(Status::Warn), "{what}: {:#?}", message.checks);
+    assert_eq!(
+        status(id),
+        Some(Status::Warn),
+        "{what}: {:#?}",
+        message.checks
+    );
 }
 
 /// A different character, whatever the case: every comparison of shown values ignores it.
@@ -178,11 +191,7 @@ fn rewritten_unsigned_headers_keep_the_signature_and_warn() {
             let range = header_value(&raw, header).expect(header);
             // The bare address of `"Per conto di: …" <address>`, the whole value otherwise.
             let value = &raw[range.clone()];
-            let start = range.start
-                + value
-                    .iter()
-                    .rposition(|&b| b == b'<')
-                    .map_or(0, |i| i + 1);
+            let start = range.start + value.iter().rposition(|&b| b == b'<').map_or(0, |i| i + 1);
             // In From, the local part only: the address must stay an address.
             let end = match header {
                 "From" => find(&raw, b"@", start).expect("an address"),
@@ -200,7 +209,11 @@ fn rewritten_unsigned_headers_keep_the_signature_and_warn() {
         let date = header_value(&raw, "Date").expect("a Date");
         let colon = find(&raw, b":", date.start).expect("a time");
         let mut mutated = raw.clone();
-        mutated[colon - 2] = if mutated[colon - 2] == b'0' { b'1' } else { b'0' };
+        mutated[colon - 2] = if mutated[colon - 2] == b'0' {
+            b'1'
+        } else {
+            b'0'
+        };
         assert_unsigned_change(&mutated, &format!("{name} Date"), "headers.date");
         rewrites += 1;
     }
