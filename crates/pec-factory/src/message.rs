@@ -20,8 +20,6 @@ pub enum Ricevuta {
 }
 
 impl Ricevuta {
-    pub const ALL: [Self; 3] = [Self::Completa, Self::Breve, Self::Sintetica];
-
     pub fn name(self) -> &'static str {
         match self {
             Self::Completa => "completa",

@@ -78,27 +78,26 @@ fn a_one_megabyte_header_line_on_top_of_a_receipt() {
     assert_eq!(not_passed(&report.messages[0]), []);
 }
 
-/// `eml` with the base64 body of smime.p7s replaced.
-fn with_p7s(eml: &[u8], base64: &str) -> Vec<u8> {
+/// The text of `eml` and where in it the base64 body of smime.p7s lies.
+fn p7s_range(eml: &[u8]) -> (String, std::ops::Range<usize>) {
     let text = String::from_utf8(eml.to_vec()).expect("ASCII");
     let marker = "filename=\"smime.p7s\"\r\n\r\n";
     let start = text.find(marker).expect("a smime.p7s part") + marker.len();
     let end = start + text[start..].find("\r\n--").expect("a closing boundary");
-    format!("{}{base64}{}", &text[..start], &text[end..]).into_bytes()
+    (text, start..end)
 }
 
-fn p7s_of(eml: &[u8]) -> String {
-    let text = String::from_utf8(eml.to_vec()).expect("ASCII");
-    let marker = "filename=\"smime.p7s\"\r\n\r\n";
-    let start = text.find(marker).expect("a smime.p7s part") + marker.len();
-    let end = start + text[start..].find("\r\n--").expect("a closing boundary");
-    text[start..end].to_owned()
+/// `eml` with the base64 body of smime.p7s replaced.
+fn with_p7s(eml: &[u8], base64: &str) -> Vec<u8> {
+    let (text, range) = p7s_range(eml);
+    format!("{}{base64}{}", &text[..range.start], &text[range.end..]).into_bytes()
 }
 
 #[test]
 fn truncated_base64_in_the_signature() {
     let eml = Message::new(Kind::Accettazione).build();
-    let p7s = p7s_of(&eml);
+    let (text, range) = p7s_range(&eml);
+    let p7s = &text[range];
     // Whole 4-character groups and more: a lost padding `=` alone decodes to the same bytes.
     for keep in [0, 1, 5, 64, 65, p7s.len() / 2, p7s.len() - 8] {
         let report = bounded("truncated p7s", &with_p7s(&eml, &p7s[..keep]));
