@@ -1,0 +1,132 @@
+//! CMS SignedData over a signed entity, assembled from the cms and der types: the signed
+//! attributes providers write (contentType, signingTime, messageDigest) and two ways to break it.
+
+use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+use cms::content_info::{CmsVersion, ContentInfo};
+use cms::signed_data::{
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
+};
+use const_oid::ObjectIdentifier;
+use const_oid::db::rfc5911::{
+    ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME,
+};
+use const_oid::db::rfc5912::{ECDSA_WITH_SHA_256, RSA_ENCRYPTION};
+use der::asn1::{OctetString, SetOfVec};
+use der::{Any, Decode, Encode};
+use spki::AlgorithmIdentifierOwned;
+use x509_cert::Certificate;
+use x509_cert::attr::Attribute;
+
+use crate::Digest;
+use crate::pki::PrivateKey;
+use crate::time::x509;
+
+/// ecdsa-with-SHA1 (RFC 3279), absent from const-oid's database.
+const ECDSA_WITH_SHA_1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.1");
+
+/// What to sign with and what to write into the SignedData.
+pub struct Signature<'a> {
+    pub digest: Digest,
+    /// Unix seconds of the signingTime attribute.
+    pub signing_time: i64,
+    pub key: &'a PrivateKey,
+    /// The certificate the SignerInfo names and the SignedData carries first.
+    pub signer: Certificate,
+    /// The other certificates carried (the issuing CA, as providers do).
+    pub chain: Vec<Certificate>,
+    /// Flip a bit of the signature value.
+    pub corrupt_value: bool,
+    /// Sign a messageDigest attribute that is not the content's digest.
+    pub corrupt_message_digest: bool,
+}
+
+fn any(value: &impl Encode) -> Any {
+    let der = value.to_der().expect("an encodable value");
+    Any::from_der(&der).expect("DER that was just encoded")
+}
+
+/// The DER ContentInfo of a detached SignedData over `content`.
+pub fn sign(content: &[u8], signature: &Signature<'_>) -> Vec<u8> {
+    let digest = signature.digest;
+    let mut message_digest = digest.hash(content);
+    if signature.corrupt_message_digest {
+        message_digest[0] ^= 0x01;
+    }
+    let attribute = |oid, value: Any| Attribute {
+        oid,
+        values: SetOfVec::try_from(vec![value]).expect("one value"),
+    };
+    let signed_attrs = SetOfVec::try_from(vec![
+        attribute(ID_CONTENT_TYPE, any(&ID_DATA)),
+        attribute(ID_SIGNING_TIME, any(&x509(signature.signing_time))),
+        attribute(
+            ID_MESSAGE_DIGEST,
+            any(&OctetString::new(message_digest).expect("a digest")),
+        ),
+    ])
+    .expect("distinct attributes");
+    // The signature covers the attributes' DER as a SET OF (RFC 5652 §5.4).
+    let to_sign = signed_attrs.to_der().expect("encodable attributes");
+    let mut value = signature.key.sign_prehash(digest, &digest.hash(&to_sign));
+    if signature.corrupt_value {
+        // The last byte is always part of the value (RSA) or of `s` (ECDSA's DER).
+        if let Some(last) = value.last_mut() {
+            *last ^= 0x01;
+        }
+    }
+
+    let digest_alg = AlgorithmIdentifierOwned {
+        oid: digest.oid(),
+        parameters: Some(Any::null()),
+    };
+    let signature_algorithm = match (signature.key, digest) {
+        // Providers name the bare key algorithm; the digest comes from digestAlgorithm.
+        (PrivateKey::Rsa(_), _) => AlgorithmIdentifierOwned {
+            oid: RSA_ENCRYPTION,
+            parameters: Some(Any::null()),
+        },
+        (PrivateKey::Ecdsa(_), Digest::Sha1) => AlgorithmIdentifierOwned {
+            oid: ECDSA_WITH_SHA_1,
+            parameters: None,
+        },
+        (PrivateKey::Ecdsa(_), Digest::Sha256) => AlgorithmIdentifierOwned {
+            oid: ECDSA_WITH_SHA_256,
+            parameters: None,
+        },
+    };
+    let signer_info = SignerInfo {
+        version: CmsVersion::V1,
+        sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+            issuer: signature.signer.tbs_certificate.issuer.clone(),
+            serial_number: signature.signer.tbs_certificate.serial_number.clone(),
+        }),
+        digest_alg: digest_alg.clone(),
+        signed_attrs: Some(signed_attrs),
+        signature_algorithm,
+        signature: OctetString::new(value).expect("a signature"),
+        unsigned_attrs: None,
+    };
+    let certificates = std::iter::once(&signature.signer)
+        .chain(&signature.chain)
+        .map(|cert| CertificateChoices::Certificate(cert.clone()))
+        .collect::<Vec<_>>();
+    let signed_data = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms: SetOfVec::try_from(vec![digest_alg]).expect("one algorithm"),
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: ID_DATA,
+            econtent: None,
+        },
+        certificates: Some(CertificateSet(
+            SetOfVec::try_from(certificates).expect("distinct certificates"),
+        )),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::try_from(vec![signer_info]).expect("one signer")),
+    };
+    ContentInfo {
+        content_type: ID_SIGNED_DATA,
+        content: Any::encode_from(&signed_data).expect("an encodable SignedData"),
+    }
+    .to_der()
+    .expect("an encodable ContentInfo")
+}

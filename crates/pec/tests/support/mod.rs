@@ -1,0 +1,48 @@
+//! What the factory-based tests share: a trust store made of the factory's PKI, and one
+//! message's report with its checks looked up by id.
+
+use pec::{Check, MessageReport, Options, Status, TrustStore};
+use pec_factory::pki;
+
+/// Shaped like the built-in store: the test root, the test PEC CA's key pinned, no
+/// intermediates (the PEC CA certificate comes with each message's CMS, as AgID CA1 does).
+pub fn options() -> Options {
+    Options {
+        at: None,
+        trust: TrustStore {
+            roots: vec![pki().root.clone()],
+            pec_ca_pins: vec![pki().pec_ca_pin()],
+            intermediates: Vec::new(),
+        },
+    }
+}
+
+/// The report of the only signed message in `eml`.
+pub fn verify_with(eml: &[u8], options: &Options) -> MessageReport {
+    let report = pec::verify(eml, options);
+    assert_eq!(report.error, None);
+    assert_eq!(report.messages.len(), 1);
+    report.messages.into_iter().next().expect("one message")
+}
+
+pub fn verify(eml: &[u8]) -> MessageReport {
+    verify_with(eml, &options())
+}
+
+pub fn check<'a>(report: &'a MessageReport, id: &str) -> &'a Check {
+    report
+        .checks
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no {id} in {:#?}", report.checks))
+}
+
+/// The checks that did not pass, as `(id, status)`, for assertions and failure messages.
+pub fn not_passed(report: &MessageReport) -> Vec<(&'static str, Status)> {
+    report
+        .checks
+        .iter()
+        .filter(|c| !matches!(c.status, Status::Pass | Status::Info))
+        .map(|c| (c.id, c.status))
+        .collect()
+}
