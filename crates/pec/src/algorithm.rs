@@ -102,7 +102,10 @@ pub struct SignatureAlgorithm {
 
 /// Signature OIDs; those without a digest are bare key algorithms, which CMS allows in
 /// `signatureAlgorithm` with the digest named by `digestAlgorithm` (the PEC providers do so).
-const SIGNATURES: [(ObjectIdentifier, Scheme, Option<DigestAlgorithm>); 11] = [
+/// ecdsa-with-SHA1 (RFC 3279), absent from const-oid's tables.
+const ECDSA_WITH_SHA_1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.1");
+
+const SIGNATURES: [(ObjectIdentifier, Scheme, Option<DigestAlgorithm>); 12] = [
     (RSA_ENCRYPTION, Scheme::RsaPkcs1v15, None),
     (
         SHA_1_WITH_RSA_ENCRYPTION,
@@ -130,6 +133,11 @@ const SIGNATURES: [(ObjectIdentifier, Scheme, Option<DigestAlgorithm>); 11] = [
         Some(DigestAlgorithm::Sha512),
     ),
     (ID_EC_PUBLIC_KEY, Scheme::EcdsaP256, None),
+    (
+        ECDSA_WITH_SHA_1,
+        Scheme::EcdsaP256,
+        Some(DigestAlgorithm::Sha1),
+    ),
     (
         ECDSA_WITH_SHA_224,
         Scheme::EcdsaP256,

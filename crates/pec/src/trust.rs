@@ -4,7 +4,11 @@
 use std::fmt;
 
 use const_oid::ObjectIdentifier;
-use const_oid::db::rfc5280::{ANY_EXTENDED_KEY_USAGE, ID_KP_EMAIL_PROTECTION};
+use const_oid::db::rfc5280::{
+    ANY_EXTENDED_KEY_USAGE, ID_CE_BASIC_CONSTRAINTS, ID_CE_CERTIFICATE_POLICIES,
+    ID_CE_EXT_KEY_USAGE, ID_CE_KEY_USAGE, ID_CE_NAME_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME,
+    ID_KP_EMAIL_PROTECTION,
+};
 use der::{Decode, DecodePem};
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::constraints::name::GeneralSubtree;
@@ -207,6 +211,7 @@ pub fn validate(
     checks.push(policy_check(signer));
     checks.push(key_usage_check(signer));
     checks.push(name_constraints_check(path));
+    checks.push(critical_extensions_check(path, best.complete));
     checks.push(sender_check(signer, sender));
 
     let chain = if best.complete {
@@ -215,6 +220,44 @@ pub fn validate(
         Vec::new()
     };
     (chain, checks)
+}
+
+/// The extensions this module acts on. RFC 5280 §4.2: a certificate with a critical extension
+/// the verifier does not process must be rejected.
+const PROCESSED_EXTENSIONS: [ObjectIdentifier; 6] = [
+    ID_CE_BASIC_CONSTRAINTS,
+    ID_CE_KEY_USAGE,
+    ID_CE_EXT_KEY_USAGE,
+    ID_CE_CERTIFICATE_POLICIES,
+    ID_CE_NAME_CONSTRAINTS,
+    ID_CE_SUBJECT_ALT_NAME,
+];
+
+/// Every certificate below the root carries only critical extensions this module processes
+/// (a root is trusted as it is).
+fn critical_extensions_check(path: &[&Certificate], complete: bool) -> Check {
+    let below_root = if complete {
+        &path[..path.len().saturating_sub(1)]
+    } else {
+        path
+    };
+    let unknown = below_root.iter().find_map(|cert| {
+        let extensions = cert
+            .tbs_certificate
+            .extensions
+            .as_deref()
+            .unwrap_or_default();
+        extensions
+            .iter()
+            .find(|e| e.critical && !PROCESSED_EXTENSIONS.contains(&e.extn_id))
+            .map(|e| (subject(cert), e.extn_id))
+    });
+    match unknown {
+        None => Check::pass("trust.critical-extensions"),
+        Some((certificate, oid)) => Check::unproven("trust.critical-extensions")
+            .with("certificate", certificate)
+            .with("extension", oid.to_string()),
+    }
 }
 
 /// Longest path tried: leaf, a few intermediates, root.
@@ -239,13 +282,14 @@ fn extend<'a>(
                 && !path.contains(c)
         })
         .collect();
-    if is_root(store, last) || issuers.is_empty() || path.len() >= MAX_DEPTH {
-        found.push(path.clone());
+    // Every prefix is a candidate: a look-alike CA may name a real one as its issuer, and the
+    // intact path that stops at the look-alike is the one that tells the truth.
+    found.push(path.clone());
+    if is_root(store, last) || path.len() >= MAX_DEPTH {
         return;
     }
     for issuer in issuers {
         if *budget == 0 {
-            found.push(path.clone());
             return;
         }
         *budget -= 1;
@@ -291,10 +335,15 @@ impl<'a> Assessment<'a> {
         }
     }
 
-    fn rank(&self) -> (bool, bool, bool, bool) {
+    // A path with verified links and no broken one comes first: it says who really issued the
+    // certificate, even when it ends at an unknown CA rather than at a known root. A lone leaf
+    // proves nothing, so a leaf whose claimed issuer did not sign it still fails on that link.
+    fn rank(&self) -> (bool, bool, bool, bool, bool) {
+        let intact = self.bad_link.is_none();
         (
+            intact && self.path.len() > 1,
             self.complete,
-            self.bad_link.is_none(),
+            intact,
             self.pinned.is_some(),
             self.all_valid,
         )

@@ -169,9 +169,6 @@ fn every_kind_verifies_with_ecdsa_p256_and_sha256() {
 }
 
 #[test]
-#[ignore = "engine: ecdsa-with-SHA1 (1.2.840.10045.4.1) is not in algorithm.rs SIGNATURES, and an \
-            unsupported algorithm fails the message (cms.algorithm, TOTAL-FAILED) instead of \
-            leaving it INDETERMINATE"]
 fn ecdsa_with_sha1_verifies() {
     let message =
         Message::new(Kind::Accettazione).signed_with(KeyAlgorithm::EcdsaP256, Digest::Sha1);

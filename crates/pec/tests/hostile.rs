@@ -150,12 +150,24 @@ fn truncated_messages() {
 }
 
 #[test]
-#[ignore = "engine: trust.rs never looks at the critical flag (certificate::extension drops it), so \
-            a provider certificate with a critical extension it does not understand verifies \
-            TOTAL-PASSED; RFC 5280 §4.2 says such a certificate must be rejected"]
 fn a_certificate_with_an_unknown_critical_extension() {
     let report = verify(&Failure::UnknownCriticalExtension.message().build());
-    assert_ne!(report.verdict, Verdict::TotalPassed, "{:#?}", report.checks);
+    assert_eq!(
+        report.verdict,
+        Verdict::Indeterminate,
+        "{:#?}",
+        report.checks
+    );
+    let check = report
+        .checks
+        .iter()
+        .find(|c| c.id == "trust.critical-extensions");
+    assert_eq!(
+        check.map(|c| c.status),
+        Some(Status::Fail),
+        "{:#?}",
+        report.checks
+    );
 }
 
 #[test]

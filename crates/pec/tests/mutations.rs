@@ -2,6 +2,8 @@
 //! verdict dropping from TOTAL-PASSED, while the unsigned outer headers can be rewritten freely
 //! (the signature still holds) and every rewrite of a shown value surfaces as a warning.
 
+mod common;
+
 use pec::{MessageReport, Options, Status, Verdict};
 
 const REAL: [&str; 5] = [
@@ -16,14 +18,6 @@ const REAL: [&str; 5] = [
 const SIGNED_MUTATIONS: usize = 600;
 /// Mutations per sample and header.
 const HEADER_MUTATIONS: usize = 12;
-
-fn sample(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/../../../shared/samples/real/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 /// A fixed xorshift: the same mutations on every run, so a failure can be replayed.
 struct Rng(u64);
@@ -70,7 +64,7 @@ fn verify(raw: &[u8]) -> pec::Report {
 }
 
 fn mutate_signed_part(name: &str, seed: u64) {
-    let raw = sample(name);
+    let raw = common::sample(&format!("real/{name}"));
     let range = signed_range(&raw);
     let mut rng = Rng(seed);
     for _ in 0..SIGNED_MUTATIONS {
@@ -177,7 +171,7 @@ fn rewritten_unsigned_headers_keep_the_signature_and_warn() {
     let mut rng = Rng(0x0bad_cafe_f00d_d00d);
     let mut rewrites = 0;
     for name in REAL {
-        let raw = sample(name);
+        let raw = common::sample(&format!("real/{name}"));
         let kind_header = if header_value(&raw, "X-Ricevuta").is_some() {
             "X-Ricevuta"
         } else {
