@@ -64,7 +64,7 @@ fn cargo_fuzz() -> Result {
     if output(cmd("cargo", &["fuzz", "--version"])).is_some() {
         return Ok(());
     }
-    println!("fuzz: installing cargo-fuzz (compiles from source, about 2 minutes)");
+    println!("fuzz: installing cargo-fuzz (compiles from source, a minute or two)");
     exec(cmd("cargo", &["install", "cargo-fuzz", "--locked"]))
 }
 
