@@ -2,6 +2,7 @@
 //! cargo as the only prerequisite.
 
 mod build;
+mod fuzz;
 mod serve;
 mod setup;
 mod size;
@@ -18,7 +19,9 @@ usage: cargo xtask <command>
   serve   build, then serve dist/ at http://127.0.0.1:8080
   test    set up, then run every test: fmt, clippy, native, wasm in Chromium, release build,
           browser end-to-end tests, size report
-  size    print the size report of dist/ and check it against the budget";
+  size    print the size report of dist/ and check it against the budget
+  fuzz [TARGET] [SECONDS]
+          fuzz the core with cargo-fuzz: verify, daticert or both (default), 60 s each";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
             .and_then(|()| serve::run()),
         "test" => test::run(),
         "size" => size::run(),
+        "fuzz" => fuzz::run(std::env::args().skip(2)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -1,0 +1,137 @@
+//! Fuzzing the core with cargo-fuzz (libFuzzer): installs cargo-fuzz when missing, seeds each
+//! target's corpus from the shared samples, and runs the targets one after another.
+
+use std::path::{Path, PathBuf};
+
+use crate::{Result, cmd, exec, output, root};
+
+/// Each target of crates/pec/fuzz with the longest input libFuzzer may build: whole messages
+/// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`.
+const TARGETS: [(&str, usize); 2] = [("verify", 256 << 10), ("daticert", 64 << 10)];
+
+const DEFAULT_SECONDS: u64 = 60;
+
+/// `args` are an optional target name and an optional number of seconds per target.
+pub fn run(args: impl Iterator<Item = String>) -> Result {
+    let mut targets = TARGETS.to_vec();
+    let mut seconds = DEFAULT_SECONDS;
+    for arg in args {
+        if let Some(&target) = TARGETS.iter().find(|(name, _)| *name == arg) {
+            targets = vec![target];
+        } else {
+            seconds = arg.parse().map_err(|_| {
+                format!(
+                    "`{arg}` is neither a fuzz target (verify, daticert) nor a number of seconds"
+                )
+            })?;
+        }
+    }
+
+    cargo_fuzz()?;
+    let fuzz_dir = root().join("crates/pec/fuzz");
+    for (target, max_len) in targets {
+        let corpus = fuzz_dir.join("corpus").join(target);
+        let seeds = seed(target, &corpus)?;
+        println!(
+            "fuzz: {seeds} seed inputs for `{target}` in {}",
+            corpus.display()
+        );
+        let mut fuzz = cmd(
+            "cargo",
+            &[
+                "fuzz",
+                "run",
+                // Release build without cargo-fuzz's global `-Cdebug-assertions`: the fuzz
+                // package's profile turns assertions on for everything but mail-parser.
+                "-O",
+                target,
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-rss_limit_mb=4096",
+                &format!("-max_len={max_len}"),
+            ],
+        );
+        // cargo-fuzz needs nightly features (sanitizers, -Z flags); stable rustc allows them
+        // with this variable, and stable is the project's only toolchain.
+        fuzz.current_dir(root().join("crates/pec"))
+            .env("RUSTC_BOOTSTRAP", "1");
+        exec(fuzz)?;
+    }
+    Ok(())
+}
+
+fn cargo_fuzz() -> Result {
+    if output(cmd("cargo", &["fuzz", "--version"])).is_some() {
+        return Ok(());
+    }
+    println!("fuzz: installing cargo-fuzz (compiles from source, a minute or two)");
+    exec(cmd("cargo", &["install", "cargo-fuzz", "--locked"]))
+}
+
+/// Copies the seed inputs of `target` into `corpus`, next to what earlier runs found; returns
+/// how many there are. `verify` gets every sample message, `daticert` the daticert.xml parts
+/// they carry.
+fn seed(target: &str, corpus: &Path) -> Result<usize> {
+    std::fs::create_dir_all(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let mut count = 0;
+    for (name, bytes) in samples()? {
+        let seeds = if target == "daticert" {
+            daticerts(&bytes)
+        } else {
+            vec![bytes]
+        };
+        for (index, seed) in seeds.iter().enumerate() {
+            let path = corpus.join(format!("seed-{name}-{index}"));
+            std::fs::write(&path, seed).map_err(|e| format!("{}: {e}", path.display()))?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+/// Every `.eml` under ../shared/samples, named `<folder>-<file>`.
+fn samples() -> Result<Vec<(String, Vec<u8>)>> {
+    let dir = root().join("../shared/samples");
+    let mut samples = Vec::new();
+    for folder in read_dir(&dir)? {
+        if !folder.is_dir() {
+            continue;
+        }
+        for file in read_dir(&folder)? {
+            if file.extension().is_some_and(|ext| ext == "eml") {
+                let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                let name = format!("{}-{}", file_name(&folder), file_name(&file));
+                samples.push((name, bytes));
+            }
+        }
+    }
+    if samples.is_empty() {
+        return Err(format!("no .eml samples under {}", dir.display()));
+    }
+    Ok(samples)
+}
+
+/// The daticert.xml of every signed message in `message`, as the core reads them.
+fn daticerts(message: &[u8]) -> Vec<Vec<u8>> {
+    pec::locate::find(message)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|found| pec::content::read(&found.signed).daticert)
+        .collect()
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
