@@ -113,7 +113,7 @@ pub const EN: Text = Text {
     check_template: check,
     proof,
     from_to: |from, to| format!("from {from} to {to}"),
-    valid_at_signing: |date| format!("valid at the signing time ({date})"),
+    valid_at_signing: |date| format!("valid at the signing time: {date}"),
     receipt_name: |receipt| match receipt {
         ReceiptType::Completa => "completa (full)",
         ReceiptType::Breve => "breve (short)",

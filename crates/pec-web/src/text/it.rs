@@ -113,7 +113,7 @@ pub const IT: Text = Text {
     check_template: check,
     proof,
     from_to: |from, to| format!("dal {from} al {to}"),
-    valid_at_signing: |date| format!("valido alla data della firma ({date})"),
+    valid_at_signing: |date| format!("valido alla data della firma: {date}"),
     receipt_name: |receipt| match receipt {
         ReceiptType::Completa => "completa",
         ReceiptType::Breve => "breve",
