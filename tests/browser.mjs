@@ -20,13 +20,22 @@ export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 }
 
+/** Waits until every dropped file of the page has its result (no card is busy). */
+export async function settled(page, count) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.result').length === n
+      && !document.querySelector('.result[aria-busy="true"]'),
+    count,
+  );
+}
+
 export function sample(path) {
   return { name: path.split('/').pop(), bytes: readFileSync(join(shared, 'samples', path)) };
 }
 
 /** Opens the page and waits until the drop zone works (the engine is loaded). */
-export async function openPage(browser, { width = 1280, height = 800 } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
+export async function openPage(browser, { width = 1280, height = 800, context } = {}) {
+  const page = await (context ?? browser).newPage({ viewport: { width, height } });
   await page.goto(url);
   await page.locator('#file-input').waitFor({ state: 'attached' });
   return page;

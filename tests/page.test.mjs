@@ -18,7 +18,7 @@ test('a dropped genuine receipt is verified without a single network request', a
   await drop(page, [sample(GENUINE)]);
   const result = page.locator('.result').first();
   await result.locator('.verdict').waitFor();
-  assert.match(await result.locator('.verdict-title').innerText(), /Messaggio PEC autentico/);
+  assert.match(await result.locator('.verdict-title').innerText(), /Ricevuta PEC autentica/);
   assert.match(await result.locator('.kind').innerText(), /avvenuta consegna/i);
   assert.equal(await result.locator('.file-name').innerText(), 'aruba-agidca1-consegna-completa.eml');
   assert.deepEqual(requests, []);

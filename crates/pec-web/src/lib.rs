@@ -2,6 +2,7 @@
 //! browser. Nothing the user drops leaves the page.
 
 mod components;
+mod download;
 mod text;
 
 pub use components::app::App;

@@ -94,7 +94,7 @@ async fn a_file_given_to_the_input_is_verified() {
         verdict
             .text_content()
             .unwrap_or_default()
-            .contains("Messaggio PEC autentico")
+            .contains("Ricevuta PEC autentica")
     );
     let kind = wait_for(&root, ".kind")
         .await

@@ -1,7 +1,7 @@
 //! What a provider signed: the signed entity's daticert.xml and, for envelopes and completa
 //! receipts, the original message (`postacert.eml`).
 
-use mail_parser::{Message, MimeHeaders, PartType};
+use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use sha2::{Digest, Sha256};
 
 use crate::mime::{self, Parsed};
@@ -21,20 +21,37 @@ pub fn read(signed: &[u8]) -> Content {
         return Content::default();
     };
     let message = parsed.message();
-    let mut content = Content::default();
-    // Only the signed entity's own parts count: a receipt forwarded inside postacert.eml
-    // carries a daticert.xml of its own, which lives in a nested message, not in `parts`.
-    for part in &message.parts {
-        let Some(name) = part.attachment_name() else {
-            continue;
-        };
-        if content.daticert.is_none() && name.eq_ignore_ascii_case("daticert.xml") {
-            content.daticert = Some(mime::decoded(message, part).into_owned());
-        } else if content.postacert.is_none() && name.eq_ignore_ascii_case("postacert.eml") {
-            content.postacert = mime::with_message(part, original);
-        }
+    Content {
+        daticert: named_part(message, "daticert.xml")
+            .map(|part| mime::decoded(message, part).into_owned()),
+        postacert: named_part(message, "postacert.eml")
+            .and_then(|part| mime::with_message(part, original)),
     }
-    content
+}
+
+/// The decoded bytes of attachment `index` (as listed in [`Original::attachments`]) of the
+/// original message in the signed entity; decoded only when asked, for a download.
+pub fn attachment(signed: &[u8], index: usize) -> Option<Vec<u8>> {
+    let parsed = Parsed::new(signed)?;
+    let message = parsed.message();
+    let part = named_part(message, "postacert.eml")?;
+    mime::with_message(part, |original| {
+        original
+            .attachments()
+            .nth(index)
+            .map(|part| mime::decoded(original, part).into_owned())
+    })
+    .flatten()
+}
+
+/// The first part of the signed entity itself named `name`. Only the entity's own parts count:
+/// a receipt forwarded inside postacert.eml carries a daticert.xml of its own, which lives in a
+/// nested message, not in `parts`.
+fn named_part<'a, 'x>(message: &'a Message<'x>, name: &str) -> Option<&'a MessagePart<'x>> {
+    message.parts.iter().find(|part| {
+        part.attachment_name()
+            .is_some_and(|found| found.eq_ignore_ascii_case(name))
+    })
 }
 
 fn original(message: &Message<'_>) -> Original {
@@ -69,5 +86,48 @@ fn original(message: &Message<'_>) -> Original {
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sha2::{Digest, Sha256};
+
+    use crate::testutil;
+
+    #[test]
+    fn attachments_decode_on_demand_to_the_listed_bytes() {
+        let mut seen = 0;
+        for path in testutil::samples("real") {
+            let input = std::fs::read(&path).unwrap();
+            for (message, found) in crate::locate::find(&input).unwrap().iter().enumerate() {
+                let listed = super::read(&found.signed)
+                    .postacert
+                    .map(|o| o.attachments)
+                    .unwrap_or_default();
+                for (index, attachment) in listed.iter().enumerate() {
+                    let bytes = crate::attachment(&input, message, index).unwrap();
+                    assert_eq!(bytes.len(), attachment.size, "{}", path.display());
+                    assert_eq!(crate::hex(&Sha256::digest(&bytes)), attachment.sha256);
+                    seen += 1;
+                }
+                assert_eq!(crate::attachment(&input, message, listed.len()), None);
+            }
+            assert_eq!(crate::attachment(&input, 99, 0), None);
+        }
+        assert!(seen > 0, "no sample has an attachment");
+        assert_eq!(crate::attachment(b"not a message", 0, 0), None);
+    }
+
+    #[test]
+    fn the_report_keeps_daticert_as_signed_text_out_of_the_json() {
+        let path = &testutil::samples("real")[0];
+        let report = crate::verify(&std::fs::read(path).unwrap(), &crate::Options::default());
+        let xml = report.messages[0].daticert_xml.as_deref().unwrap();
+        assert!(
+            xml.contains("<postacert") && xml.contains("</postacert>"),
+            "{xml}"
+        );
+        assert!(!report.to_json("x").contains("daticert_xml"));
     }
 }

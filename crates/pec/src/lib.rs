@@ -154,8 +154,19 @@ fn verify_message(found: locate::Found, options: &Options) -> MessageReport {
         signature,
         headers: found.headers,
         postacert: content.postacert,
+        daticert_xml: content
+            .daticert
+            .map(|xml| String::from_utf8_lossy(&xml).into_owned()),
         checks,
     }
+}
+
+/// The decoded bytes of attachment `index` of the original message (`postacert.eml`) carried
+/// by message `message` of `input`, numbered as in [`Report::messages`] and
+/// [`report::Original::attachments`]. `None` when there is no such attachment.
+pub fn attachment(input: &[u8], message: usize, index: usize) -> Option<Vec<u8>> {
+    let found = locate::find(input).ok()?.into_iter().nth(message)?;
+    content::attachment(&found.signed, index)
 }
 
 /// Lower-case hex of `bytes`.

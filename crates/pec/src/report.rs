@@ -63,6 +63,10 @@ pub struct MessageReport {
     pub headers: Headers,
     /// The original message carried by envelopes and completa receipts (`postacert.eml`).
     pub postacert: Option<Original>,
+    /// daticert.xml as signed, for people who want to read it; left out of the JSON, whose
+    /// `daticert` already carries every value in it.
+    #[serde(skip)]
+    pub daticert_xml: Option<String>,
     pub checks: Vec<Check>,
 }
 

@@ -1,33 +1,29 @@
-//! The page's state: the files dropped so far, newest first, each pending or verified.
+//! The page's state: the language and the files dropped so far, newest first, each pending or
+//! verified. Verification yields to the browser first, so the busy state is painted.
 
 use std::rc::Rc;
 
-use js_sys::Uint8Array;
+use js_sys::{Promise, Uint8Array};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 use yew::prelude::*;
 
 use super::drop_zone::DropZone;
+use super::help::help;
+use super::lang_switch::LangSwitch;
 use super::result_card::ResultCard;
-use crate::text::IT;
+use super::{Shared, Verified};
+use crate::text::Lang;
 
-/// One dropped file and, once the engine is done, its report.
-#[derive(Clone)]
+/// Where the language choice is remembered.
+const LANG_KEY: &str = "pec-lang";
+
+/// One dropped file and, once the engine is done, what it found.
+#[derive(Clone, PartialEq)]
 pub struct Entry {
     pub id: usize,
     pub name: String,
-    pub report: Option<Rc<pec::Report>>,
-}
-
-/// A report never changes once made: the same allocation means the same entry.
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        let same_report = match (&self.report, &other.report) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
-        self.id == other.id && self.name == other.name && same_report
-    }
+    pub verified: Option<Shared<Verified>>,
 }
 
 #[derive(Default, PartialEq)]
@@ -35,7 +31,7 @@ struct Entries(Vec<Entry>);
 
 enum Action {
     Add(usize, String),
-    Done(usize, pec::Report),
+    Done(usize, Verified),
 }
 
 impl Reducible for Entries {
@@ -49,12 +45,12 @@ impl Reducible for Entries {
                 Entry {
                     id,
                     name,
-                    report: None,
+                    verified: None,
                 },
             ),
-            Action::Done(id, report) => {
+            Action::Done(id, verified) => {
                 if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
-                    entry.report = Some(Rc::new(report));
+                    entry.verified = Some(Shared(Rc::new(verified)));
                 }
             }
         }
@@ -64,9 +60,16 @@ impl Reducible for Entries {
 
 #[function_component(App)]
 pub fn app() -> Html {
+    let lang = use_state(stored_lang);
     let entries = use_reducer(Entries::default);
     let next_id = use_mut_ref(|| 0usize);
 
+    use_effect_with(*lang, |lang| remember(*lang));
+
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |chosen: Lang| lang.set(chosen))
+    };
     let on_files = {
         let entries = entries.clone();
         Callback::from(move |files: Vec<File>| {
@@ -79,31 +82,43 @@ pub fn app() -> Html {
                 entries.dispatch(Action::Add(id, file.name()));
                 let entries = entries.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let report = pec::verify(&read(&file).await, &pec::Options::default());
-                    entries.dispatch(Action::Done(id, report));
+                    let input = read(&file).await;
+                    next_paint().await;
+                    let report = pec::verify(&input, &pec::Options::default());
+                    entries.dispatch(Action::Done(
+                        id,
+                        Verified {
+                            input,
+                            report,
+                            at: now(),
+                        },
+                    ));
                 });
             }
         })
     };
 
+    let t = lang.text();
     html! {
-        <>
+        <ContextProvider<Lang> context={*lang}>
             <header class="site-header">
-                <div class="wrap">
-                    <p class="site-name">{ IT.site_name }</p>
+                <div class="wrap header-row">
+                    <p class="site-name">{ t.site_name }</p>
+                    <LangSwitch lang={*lang} on_change={on_lang} />
                 </div>
             </header>
             <main class="wrap">
-                <h1>{ IT.title }</h1>
-                <p class="lead">{ IT.lead }</p>
+                <h1>{ t.title }</h1>
+                <p class="lead">{ t.lead }</p>
                 <DropZone {on_files} />
-                <section class="results" aria-live="polite" aria-label={IT.results_label}>
+                { help(t) }
+                <section class="results" aria-live="polite" aria-label={t.results_label}>
                     { for entries.0.iter().map(|entry| html! {
                         <ResultCard key={entry.id} entry={entry.clone()} />
                     }) }
                 </section>
             </main>
-        </>
+        </ContextProvider<Lang>>
     }
 }
 
@@ -112,5 +127,55 @@ async fn read(file: &File) -> Vec<u8> {
     match JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
         Err(_) => Vec::new(),
+    }
+}
+
+/// Resolves after the next paint: the frame callback runs before painting, the timer after, so
+/// the "Verifica in corso…" state is on screen before the core takes the thread.
+async fn next_paint() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let frame = Promise::new(&mut |resolve, _| {
+        let _ = window.request_animation_frame(&resolve);
+    });
+    let _ = JsFuture::from(frame).await;
+    let tick = Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(tick).await;
+}
+
+/// The browser's clock, in its own time zone: the core has no clock, the report's date of
+/// verification comes from here.
+fn now() -> pec::Timestamp {
+    let date = js_sys::Date::new_0();
+    pec::Timestamp {
+        unix: (date.get_time() / 1000.0) as i64,
+        offset_minutes: -(date.get_timezone_offset() as i32),
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn stored_lang() -> Lang {
+    storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok()?)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::It)
+}
+
+/// Remembers the choice and tells assistive technology which language the page is in.
+fn remember(lang: Lang) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
     }
 }

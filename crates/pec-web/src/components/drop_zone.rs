@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::text::IT;
+use crate::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -14,6 +14,7 @@ pub struct Props {
 
 #[function_component(DropZone)]
 pub fn drop_zone(props: &Props) -> Html {
+    let t = use_text();
     let dragging = use_state(|| false);
 
     let ondragover = {
@@ -57,8 +58,8 @@ pub fn drop_zone(props: &Props) -> Html {
             <input type="file" id="file-input" class="visually-hidden" multiple=true
                    accept=".eml,message/rfc822,.mbox" {onchange} />
             <span class="drop-icon" aria-hidden="true">{ "⇪" }</span>
-            <span class="drop-title">{ IT.drop_title }</span>
-            <span class="drop-hint">{ IT.drop_hint }</span>
+            <span class="drop-title">{ t.drop_title }</span>
+            <span class="drop-hint">{ t.drop_hint }</span>
         </label>
     }
 }

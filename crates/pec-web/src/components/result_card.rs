@@ -1,11 +1,13 @@
-//! One file's result: a verdict that cannot be misread (icon, words and colour), what kind of
-//! message it is, and why it failed when it did.
+//! One file's result: its name, then a busy state, the reason it is not a PEC message, or each
+//! message found in it; and the report to keep (JSON, print).
 
-use pec::{Check, MessageReport, Verdict};
 use yew::prelude::*;
 
 use super::app::Entry;
-use crate::text::IT;
+use super::message_result::MessageResult;
+use super::report_actions::ReportActions;
+use super::verdict_banner::verdict_banner;
+use crate::text::use_text;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -14,67 +16,43 @@ pub struct Props {
 
 #[function_component(ResultCard)]
 pub fn result_card(props: &Props) -> Html {
+    let t = use_text();
+    let card = use_node_ref();
     let entry = &props.entry;
-    let body = match &entry.report {
-        None => html! { <p class="busy" role="status">{ IT.verifying }</p> },
-        Some(report) => match report.error {
-            Some(error) => banner("not-pec", "!", IT.not_pec, Some(IT.input_error(error))),
-            None => report.messages.iter().map(message).collect(),
-        },
+    let body = match &entry.verified {
+        None => {
+            html! { <p class="busy" role="status"><span class="spinner" aria-hidden="true"></span>{ t.verifying }</p> }
+        }
+        Some(verified) => {
+            let messages = match verified.report.error {
+                Some(error) => verdict_banner(
+                    "not-pec",
+                    "!",
+                    t.not_pec,
+                    Some((t.input_error)(error)),
+                    None,
+                ),
+                None => (0..verified.report.messages.len())
+                    .map(|index| {
+                        html! {
+                            <MessageResult verified={verified.clone()} {index} />
+                        }
+                    })
+                    .collect(),
+            };
+            html! {
+                <>
+                    { messages }
+                    <ReportActions verified={verified.clone()} name={entry.name.clone()}
+                                   card={card.clone()} />
+                </>
+            }
+        }
     };
     html! {
-        <article class="result">
+        <article class="result" ref={card} aria-busy={entry.verified.is_none().to_string()}>
             <h2 class="file-name">{ &entry.name }</h2>
             { body }
         </article>
-    }
-}
-
-fn message(message: &MessageReport) -> Html {
-    let reason = decisive_failure(&message.checks).map(|c| IT.failure(c.id));
-    let verdict = match message.verdict {
-        Verdict::TotalPassed => banner("passed", "✓", IT.passed, None),
-        Verdict::TotalFailed => banner("failed", "✗", IT.failed, reason),
-        Verdict::Indeterminate => banner("indeterminate", "?", IT.indeterminate, reason),
-    };
-    let signer = message.signature.as_ref().and_then(|s| s.signer.as_ref());
-    html! {
-        <div class="message" data-verdict={format!("{:?}", message.verdict)}>
-            { verdict }
-            <p class="kind">{ IT.kind(message.classification.kind) }</p>
-            if let Some(signer) = signer {
-                <p class="signer">
-                    { IT.signed_by }{ ": " }
-                    { signer.organization.as_deref().unwrap_or(&signer.subject) }
-                </p>
-            }
-        </div>
-    }
-}
-
-/// The failure that decided the verdict: the first with the strongest effect.
-fn decisive_failure(checks: &[Check]) -> Option<&Check> {
-    let strongest = checks.iter().map(|c| c.effect).max()?;
-    checks
-        .iter()
-        .find(|c| c.effect == strongest && c.status == pec::Status::Fail)
-}
-
-fn banner(
-    class: &'static str,
-    icon: &'static str,
-    title: &'static str,
-    detail: Option<&'static str>,
-) -> Html {
-    html! {
-        <div class={classes!("verdict", class)}>
-            <span class="verdict-icon" aria-hidden="true">{ icon }</span>
-            <div>
-                <p class="verdict-title">{ title }</p>
-                if let Some(detail) = detail {
-                    <p class="verdict-detail">{ detail }</p>
-                }
-            </div>
-        </div>
     }
 }

@@ -1,0 +1,74 @@
+//! The provider's signature and certificate: signer, organisation, PEC CA and root, validity
+//! judged at the signing time, algorithms, and why revocation is not checked.
+
+use pec::MessageReport;
+use pec::Timestamp;
+use yew::prelude::*;
+
+use super::text_row;
+use crate::text::Text;
+
+pub fn certificate(t: &Text, message: &MessageReport) -> Html {
+    let Some(signature) = &message.signature else {
+        return Html::default();
+    };
+    // Shown in the certified date's zone (Italian time), which is what the user reads elsewhere.
+    let zone = message
+        .daticert
+        .as_ref()
+        .and_then(|d| d.data)
+        .map_or(0, |d| d.offset_minutes);
+    let local = |at: Timestamp| {
+        t.date_time(
+            Timestamp {
+                unix: at.unix,
+                offset_minutes: zone,
+            },
+            true,
+        )
+    };
+    let valid_at_signing = message
+        .checks
+        .iter()
+        .any(|c| c.id == "trust.validity" && c.is_pass());
+    let signing_time = signature.signing_time.map(local);
+    let chain = &signature.chain;
+    let sha1 = signature.digest_algorithm == "sha1";
+    html! {
+        <section class="certificate">
+            <h4>{ t.certificate_heading }</h4>
+            <dl>
+                if let Some(signer) = &signature.signer {
+                    { text_row(t.signer, &signer.subject) }
+                    if let Some(org) = &signer.organization { { text_row(t.organization, org) } }
+                    if let Some(email) = &signer.email { { text_row(t.email, email) } }
+                    { text_row(t.pec_ca, chain.get(1).unwrap_or(&signer.issuer)) }
+                    if chain.len() > 2 {
+                        if let Some(root) = chain.last() { { text_row(t.root, root) } }
+                    }
+                    { text_row(t.serial, &signer.serial) }
+                    <div class="row">
+                        <dt>{ t.validity }</dt>
+                        <dd>
+                            { (t.from_to)(&local(signer.not_before), &local(signer.not_after)) }
+                            if valid_at_signing {
+                                if let Some(at) = &signing_time {
+                                    <br /><strong class="valid">{ "✓ " }{ (t.valid_at_signing)(at) }</strong>
+                                }
+                            }
+                        </dd>
+                    </div>
+                }
+                if let Some(at) = &signing_time { { text_row(t.signing_time, at) } }
+                <div class="row">
+                    <dt>{ t.algorithms }</dt>
+                    <dd>
+                        { format!("{} · {}", signature.digest_algorithm, signature.signature_algorithm) }
+                        if sha1 { <br /><span class="note">{ t.sha1_note }</span> }
+                    </dd>
+                </div>
+            </dl>
+            <p class="note">{ t.revocation_note }</p>
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! The facts the provider certified in daticert.xml: sender, recipients and their kind of
+//! mailbox, subject, date, provider, ids, receipt type and the delivery or error details.
+
+use pec::MessageReport;
+use yew::prelude::*;
+
+use super::{row, text_row};
+use crate::text::Text;
+
+pub fn facts(t: &Text, message: &MessageReport) -> Html {
+    let Some(d) = &message.daticert else {
+        return Html::default();
+    };
+    let recipients = html! {
+        <ul class="recipients">
+            { for d.destinatari.iter().map(|r| {
+                let ordinary = r.tipo.trim().eq_ignore_ascii_case("esterno");
+                html! {
+                    <li>
+                        <span class="address">{ &r.address }</span>{ " " }
+                        <span class={classes!("mailbox", ordinary.then_some("ordinary"))}>
+                            { if ordinary { t.ordinary_mailbox } else { t.certified_mailbox } }
+                        </span>
+                    </li>
+                }
+            }) }
+        </ul>
+    };
+    let optional = |label: &'static str, value: Option<&str>| {
+        value
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| text_row(label, v))
+            .unwrap_or_default()
+    };
+    let error = (!d.errore.is_empty() && d.errore != "nessuno").then_some(d.errore.as_str());
+    let ricezione = (!d.ricezione.is_empty()).then(|| d.ricezione.join(", "));
+    html! {
+        <section class="facts">
+            <h4>{ t.facts_heading }</h4>
+            <dl>
+                { text_row(t.sender, &d.mittente) }
+                { row(t.recipients, recipients) }
+                { optional(t.subject, d.oggetto.as_deref()) }
+                { optional(t.date, d.data.map(|at| t.date_time(at, true)).as_deref()) }
+                { optional(t.provider, Some(&d.gestore_emittente)) }
+                { optional(t.pec_id, Some(&d.identificativo)) }
+                { optional(t.msgid, d.msgid.as_deref()) }
+                { optional(t.receipt_type, message.classification.receipt_type.map(t.receipt_name)) }
+                { optional(t.delivered_to, d.consegna.as_deref()) }
+                { optional(t.received, ricezione.as_deref()) }
+                { optional(t.error, error) }
+                { optional(t.error_detail, d.errore_esteso.as_deref()) }
+            </dl>
+        </section>
+    }
+}

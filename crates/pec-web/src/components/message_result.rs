@@ -1,0 +1,70 @@
+//! One signed message: the verdict and its reason, what the message proves (or only claims),
+//! the disagreements of the unsigned headers, the certified facts, and the details one tap away.
+
+use pec::{Check, Verdict};
+use yew::prelude::*;
+
+use super::MessageProps;
+use super::certificate::certificate;
+use super::checks::checks;
+use super::facts::facts;
+use super::original::Original;
+use super::proof::proof;
+use super::verdict_banner::verdict_banner;
+use super::warnings::warnings;
+use crate::text::{Noun, use_text};
+
+#[function_component(MessageResult)]
+pub fn message_result(props: &MessageProps) -> Html {
+    let t = use_text();
+    let Some(message) = props.message() else {
+        return Html::default();
+    };
+    let noun = Noun::of(message.classification.kind);
+    let reason = decisive_failure(&message.checks).map(t.failure);
+    let verdict = match message.verdict {
+        Verdict::TotalPassed => verdict_banner("passed", "✓", t.passed(noun), None, None),
+        Verdict::TotalFailed => {
+            verdict_banner("failed", "✗", t.failed(noun), reason, Some(t.failed_advice))
+        }
+        Verdict::Indeterminate => verdict_banner(
+            "indeterminate",
+            "?",
+            t.indeterminate,
+            reason,
+            Some(t.indeterminate_advice),
+        ),
+    };
+    html! {
+        <div class="message" data-verdict={message.verdict.as_str()}>
+            if !message.location.is_empty() {
+                <p class="location">{ &message.location }</p>
+            }
+            { verdict }
+            <p class="kind">{ (t.kind)(message.classification.kind) }</p>
+            { proof(t, message) }
+            { warnings(t, message) }
+            { facts(t, message) }
+            <details class="details">
+                <summary>{ t.details }</summary>
+                { checks(t, message) }
+                { certificate(t, message) }
+                if let Some(xml) = &message.daticert_xml {
+                    <section class="no-print">
+                        <h4>{ t.daticert_heading }</h4>
+                        <pre class="xml" tabindex="0">{ xml }</pre>
+                    </section>
+                }
+            </details>
+            <Original ..props.clone() />
+        </div>
+    }
+}
+
+/// The failure that decided the verdict: the first with the strongest effect.
+fn decisive_failure(checks: &[Check]) -> Option<&Check> {
+    let strongest = checks.iter().map(|c| c.effect).max()?;
+    checks
+        .iter()
+        .find(|c| c.effect == strongest && c.status == pec::Status::Fail)
+}

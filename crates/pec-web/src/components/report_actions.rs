@@ -1,0 +1,77 @@
+//! The report to keep: the file's name and SHA-256, when and with which version it was
+//! verified, the JSON report (the same as `pec-verify --json`) and a print of this card.
+
+use yew::prelude::*;
+
+use super::{Shared, Verified, text_row};
+use crate::download;
+use crate::text::use_text;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub verified: Shared<Verified>,
+    pub name: String,
+    /// The card to print: the others are hidden while printing.
+    pub card: NodeRef,
+}
+
+#[function_component(ReportActions)]
+pub fn report_actions(props: &Props) -> Html {
+    let t = use_text();
+    let on_json = {
+        let verified = props.verified.clone();
+        let name = props.name.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = verified.report.to_json(&name);
+            download::save(json.as_bytes(), &format!("{name}.json"), "application/json");
+        })
+    };
+    let on_print = {
+        let card = props.card.clone();
+        Callback::from(move |_: MouseEvent| print(&card))
+    };
+    html! {
+        <footer class="report">
+            <dl>
+                { text_row(t.file_label, &props.name) }
+                <div class="row hash">
+                    <dt>{ t.sha256 }</dt>
+                    <dd><code>{ &props.verified.report.sha256 }</code></dd>
+                </div>
+                { text_row(t.verified_on, &t.date_time(props.verified.at, false)) }
+                { text_row(t.version, env!("CARGO_PKG_VERSION")) }
+            </dl>
+            <div class="actions no-print">
+                <button type="button" class="button" onclick={on_json}>{ t.download_json }</button>
+                <button type="button" class="button secondary" onclick={on_print}>{ t.print }</button>
+            </div>
+        </footer>
+    }
+}
+
+/// Prints this card alone: the page is marked while the (blocking) print dialog is open.
+fn print(card: &NodeRef) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let body = window.document().and_then(|d| d.body());
+    let card = card.cast::<web_sys::Element>();
+    let mark = |on: bool| {
+        for (element, class) in [
+            (body.as_ref().map(AsRef::as_ref), "printing"),
+            (card.as_ref(), "print-target"),
+        ] {
+            if let Some(element) = element {
+                let list = element.class_list();
+                let _ = if on {
+                    list.add_1(class)
+                } else {
+                    list.remove_1(class)
+                };
+            }
+        }
+    };
+    mark(true);
+    let _ = window.print();
+    mark(false);
+}

@@ -1,0 +1,30 @@
+//! Where the unsigned headers disagree with the signed data: a visible warning naming both
+//! values (the checks with status `warn`).
+
+use pec::MessageReport;
+use pec::Status;
+use yew::prelude::*;
+
+use crate::text::Text;
+
+pub fn warnings(t: &Text, message: &MessageReport) -> Html {
+    let warnings: Vec<_> = message
+        .checks
+        .iter()
+        .filter(|c| c.status == Status::Warn)
+        .collect();
+    if warnings.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="warnings" role="note">
+            <h4><span aria-hidden="true">{ "⚠ " }</span>{ t.warnings_heading }</h4>
+            <p>{ t.warnings_intro }</p>
+            <ul>
+                { for warnings.iter().map(|c| html! {
+                    <li data-check={c.id}>{ t.check(c) }</li>
+                }) }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,406 @@
+//! The Italian table: the page's first language, in the plain words Italian public
+//! administrations use to explain PEC to citizens.
+
+use pec::kind::{Kind, ReceiptType, Variant};
+use pec::{Check, InputError};
+
+use super::{Proof, Text, sentence};
+
+const REVOCATION_NOTE: &str = "La revoca del certificato non è controllata: servirebbe una connessione di rete, e questa pagina per scelta non ne apre nessuna.";
+
+pub const IT: Text = Text {
+    switch_label: "English",
+    site_name: "Verifica PEC",
+    title: "Verifica una ricevuta PEC",
+    lead: "Il file non lascia il tuo dispositivo: la verifica avviene tutta nel browser.",
+    drop_title: "Trascina qui la ricevuta o la busta PEC (.eml)",
+    drop_hint: "oppure tocca per scegliere il file (anche più di uno)",
+    help_title: "Dove trovo il file della ricevuta?",
+    help: [
+        "Apri la ricevuta nel tuo programma di posta o nella webmail del gestore e salvala come file .eml: cerca «Salva come», «Scarica messaggio originale» o «Mostra originale».",
+        "Va bene anche la busta di trasporto: il messaggio «POSTA CERTIFICATA: …» ricevuto dal destinatario.",
+        "Una stampa, un PDF o uno screenshot non si possono verificare: la firma del gestore è solo nel file .eml.",
+        "Se hai perso la ricevuta, il tuo gestore conserva il registro dei messaggi per 30 mesi e può fornirti una copia.",
+    ],
+    results_label: "Risultati della verifica",
+    verifying: "Verifica in corso…",
+    file_label: "File",
+    passed: [
+        "Messaggio PEC autentico",
+        "Ricevuta PEC autentica",
+        "Avviso PEC autentico",
+    ],
+    failed: [
+        "Messaggio PEC non autentico",
+        "Ricevuta PEC non autentica",
+        "Avviso PEC non autentico",
+    ],
+    indeterminate: "Autenticità non accertata",
+    not_pec: "Non è un messaggio PEC",
+    failed_advice: "Non fare affidamento su questo file. Se ti serve la prova, chiedi una copia del file .eml originale al mittente o al tuo gestore PEC.",
+    indeterminate_advice: "Il contenuto non risulta alterato, ma non è stato possibile stabilire che la firma sia di un gestore PEC. Puoi chiedere conferma al gestore indicato nella ricevuta, che conserva il registro dei messaggi per 30 mesi.",
+    proves_heading: "Cosa prova",
+    claims_heading: "Cosa dichiara il file (non provato)",
+    facts_heading: "Dati certificati dal gestore",
+    sender: "Mittente",
+    recipients: "Destinatari",
+    certified_mailbox: "casella PEC",
+    ordinary_mailbox: "casella ordinaria (non PEC): per questo destinatario non arriverà mai una ricevuta di consegna",
+    subject: "Oggetto",
+    date: "Data e ora",
+    provider: "Gestore",
+    pec_id: "Identificativo PEC",
+    msgid: "Message-ID originale",
+    receipt_type: "Tipo di ricevuta",
+    delivered_to: "Consegnato a",
+    error: "Errore",
+    error_detail: "Dettaglio dell'errore",
+    received: "Ricezione",
+    warnings_heading: "Attenzione: intestazioni diverse dai dati firmati",
+    warnings_intro: "Le intestazioni del messaggio non sono coperte dalla firma: valgono i dati firmati.",
+    details: "Dettagli della verifica",
+    checks_heading: "Controlli eseguiti",
+    statuses: ["superato", "non superato", "avviso", "nota"],
+    certificate_heading: "Firma e certificato del gestore",
+    signer: "Firmatario",
+    organization: "Organizzazione",
+    email: "Indirizzo del certificato",
+    pec_ca: "Autorità di certificazione PEC",
+    root: "Autorità radice",
+    serial: "Numero di serie",
+    validity: "Validità del certificato",
+    algorithms: "Algoritmi",
+    signing_time: "Data della firma",
+    sha1_note: "SHA-1 è un algoritmo datato, ma è ancora quello previsto per la PEC.",
+    revocation_note: REVOCATION_NOTE,
+    original_heading: "Messaggio originale",
+    from: "Da",
+    to: "A",
+    cc: "Cc",
+    text_body: "Testo",
+    html_body: "Versione HTML",
+    html_note: "Mostrata senza script né immagini esterne.",
+    attachments: "Allegati",
+    download: "Scarica",
+    daticert_heading: "Dati di certificazione (daticert.xml)",
+    sha256: "Impronta SHA-256 del file",
+    download_json: "Scarica rapporto (JSON)",
+    print: "Stampa",
+    verified_on: "Verificato il",
+    version: "Verifica PEC, versione",
+    unnamed: "(senza nome)",
+    at: "alle",
+    on: " il",
+    italian_time: "ora italiana",
+    months: [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    bytes: "byte",
+    kind,
+    input_error,
+    failure,
+    check_template: check,
+    proof,
+    from_to: |from, to| format!("dal {from} al {to}"),
+    valid_at_signing: |date| format!("valido alla data della firma: {date}"),
+    receipt_name: |receipt| match receipt {
+        ReceiptType::Completa => "completa",
+        ReceiptType::Breve => "breve",
+        ReceiptType::Sintetica => "sintetica",
+    },
+};
+
+fn kind(kind: Option<Kind>) -> &'static str {
+    match kind {
+        Some(Kind::Accettazione) => "Ricevuta di accettazione",
+        Some(Kind::NonAccettazione) => "Avviso di non accettazione",
+        Some(Kind::PresaInCarico) => "Ricevuta di presa in carico",
+        Some(Kind::PostaCertificata) => "Busta di trasporto (messaggio PEC)",
+        Some(Kind::AvvenutaConsegna) => "Ricevuta di avvenuta consegna",
+        Some(Kind::ErroreConsegna) => "Avviso di mancata consegna",
+        Some(Kind::PreavvisoErroreConsegna) => "Preavviso di mancata consegna",
+        Some(Kind::RilevazioneVirus) => "Avviso di rilevazione virus",
+        Some(Kind::BustaAnomalia) => "Busta di anomalia",
+        None => "Messaggio firmato di tipo sconosciuto",
+    }
+}
+
+fn input_error(error: InputError) -> &'static str {
+    match error {
+        InputError::Empty => "Il file è vuoto. Salva di nuovo la ricevuta come file .eml.",
+        InputError::NotEmail => {
+            "Il file non è un messaggio di posta elettronica (forse un PDF, un'immagine o una stampa). Apri la ricevuta PEC nel tuo programma di posta e salvala come file .eml."
+        }
+        InputError::Unsigned => {
+            "Questo messaggio non porta la firma di un gestore PEC: non è una ricevuta né una busta PEC. Salva come .eml il messaggio ricevuto dal gestore (la ricevuta o la busta), non il messaggio originale al suo interno."
+        }
+        InputError::TooDeep => {
+            "Il messaggio contiene troppi livelli di messaggi inoltrati per essere esaminato. Salva direttamente la ricevuta come file .eml."
+        }
+        InputError::TooLarge => "Il file è troppo grande per essere esaminato.",
+    }
+}
+
+fn failure(check: &Check) -> &'static str {
+    match check.id {
+        "cms.message-digest" => "Il contenuto è stato modificato dopo la firma del gestore.",
+        "cms.signature" | "trust.certificate-signatures" => "La firma non è valida.",
+        "cms.parse" | "mime.signature-part" | "cms.signer-certificate" | "cms.content-type" => {
+            "La firma del gestore è mancante o danneggiata."
+        }
+        "cms.algorithm" => "La firma usa un algoritmo non supportato.",
+        "trust.validity" => "Il certificato del gestore non era valido alla data della firma.",
+        "trust.chain"
+        | "trust.pec-ca"
+        | "trust.pec-policy"
+        | "trust.key-usage"
+        | "trust.name-constraints"
+        | "trust.ca-basic-constraints" => {
+            "La firma è integra, ma non risulta di un gestore PEC riconosciuto."
+        }
+        "cms.signing-time" | "time.signing-time" => {
+            "La data della firma manca o non concorda con quella certificata: non si può giudicare il certificato."
+        }
+        "daticert.present" | "daticert.well-formed" | "daticert.tipo" => {
+            "I dati di certificazione (daticert.xml) mancano o non sono leggibili."
+        }
+        _ => "Uno dei controlli non è stato superato: vedi i dettagli.",
+    }
+}
+
+fn check(c: &Check) -> &'static str {
+    let ok = c.is_pass();
+    match c.id {
+        "mime.signed-entity" => "Il file contiene un messaggio firmato (S/MIME).",
+        "mime.signature-part" => "La parte con la firma (smime.p7s) manca o non è leggibile.",
+        "cms.parse" if ok => "La firma è leggibile.",
+        "cms.parse" => "La firma non è leggibile ({error}).",
+        "cms.algorithm" if ok => "Gli algoritmi della firma sono supportati.",
+        "cms.algorithm" => "Algoritmo non supportato: {algorithm}.",
+        "cms.signer-certificate" => {
+            if ok {
+                "La firma contiene il certificato del gestore."
+            } else {
+                "La firma non contiene il certificato del firmatario."
+            }
+        }
+        "cms.content-type" => {
+            if ok {
+                "Il tipo del contenuto firmato è corretto."
+            } else {
+                "Il tipo del contenuto firmato non corrisponde a quello dichiarato."
+            }
+        }
+        "cms.message-digest" if ok => {
+            "L'impronta del contenuto corrisponde a quella firmata: il contenuto non è stato modificato."
+        }
+        "cms.message-digest" if c.params.contains_key("error") => {
+            "L'impronta del contenuto non è verificabile ({error})."
+        }
+        "cms.message-digest" => {
+            "L'impronta del contenuto ({computed}) non corrisponde a quella firmata ({signed}): il contenuto è stato modificato dopo la firma."
+        }
+        "cms.signature" => {
+            if ok {
+                "La firma del gestore è valida."
+            } else {
+                "La firma non è valida."
+            }
+        }
+        "cms.sha1" => {
+            "Impronta calcolata con SHA-1: un algoritmo datato, ma ancora quello previsto per la PEC."
+        }
+        "cms.signing-time" => {
+            "La firma non indica quando è stata apposta: la validità del certificato non si può giudicare."
+        }
+        "trust.chain" if ok => "La catena di certificati arriva a un'autorità radice nota: {root}.",
+        "trust.chain" => "La catena di certificati non arriva a un'autorità radice nota {issuer}.",
+        "trust.certificate-signatures" if ok => {
+            "Ogni certificato della catena è firmato dall'autorità superiore."
+        }
+        "trust.certificate-signatures" => {
+            "La firma del certificato {certificate} non è valida o non è verificabile."
+        }
+        "trust.pec-ca" if ok => {
+            "Il certificato è emesso da un'autorità riconosciuta per la PEC: {ca}."
+        }
+        "trust.pec-ca" => {
+            "Il certificato non è emesso da un'autorità riconosciuta per la PEC (AgID CA1, DigitPA CA1): può essere una firma qualsiasi, non di un gestore PEC."
+        }
+        "trust.validity" if ok => "Tutti i certificati erano validi alla data della firma.",
+        "trust.validity" => {
+            "Il certificato {certificate} non era valido alla data della firma ({at}): valido dal {not_before} al {not_after}."
+        }
+        "trust.ca-basic-constraints" if ok => {
+            "Le autorità della catena sono abilitate a emettere certificati."
+        }
+        "trust.ca-basic-constraints" => {
+            "Il certificato {certificate} non è abilitato a emettere certificati."
+        }
+        "trust.pec-policy" => {
+            if ok {
+                "Il certificato riporta la politica dei gestori PEC."
+            } else {
+                "Il certificato non riporta la politica dei gestori PEC."
+            }
+        }
+        "trust.key-usage" if ok => "Il certificato è abilitato alla firma.",
+        "trust.key-usage" => "Il certificato non è abilitato all'uso richiesto ({missing}).",
+        "trust.name-constraints" if ok => {
+            "Il gestore è tra quelli che l'autorità PEC può certificare."
+        }
+        "trust.name-constraints" => {
+            "Il gestore non è tra quelli ammessi dall'autorità {ca} ({name}{error})."
+        }
+        "trust.sender" if ok => {
+            "Il mittente del messaggio coincide con l'indirizzo del certificato del gestore."
+        }
+        "trust.sender" => {
+            "Il mittente nell'intestazione (non firmata) è «{header}», ma il certificato del gestore è per «{certificate}»."
+        }
+        "trust.revocation-not-checked" => REVOCATION_NOTE,
+        "daticert.present" => "Mancano i dati di certificazione (daticert.xml).",
+        "daticert.well-formed" if ok => "I dati di certificazione (daticert.xml) sono leggibili.",
+        "daticert.well-formed" => {
+            "I dati di certificazione (daticert.xml) non sono leggibili ({error})."
+        }
+        "daticert.tipo" if ok => "Tipo di messaggio certificato: {tipo}.",
+        "daticert.tipo" => "Tipo di messaggio sconosciuto: «{tipo}».",
+        "daticert.gestore" if ok => {
+            "Il gestore nei dati certificati («{daticert}») coincide con l'organizzazione del certificato («{certificate}»)."
+        }
+        "daticert.gestore" => {
+            "Il gestore nei dati certificati («{daticert}») è diverso dall'organizzazione del certificato («{certificate}»)."
+        }
+        "headers.kind" if ok => "L'intestazione {header} indica lo stesso tipo firmato.",
+        "headers.kind" => {
+            "L'intestazione {header} (non firmata) indica «{value}», ma il tipo firmato è «{daticert}»."
+        }
+        "headers.subject" if ok => "L'oggetto coincide con quello firmato.",
+        "headers.subject" => {
+            "L'oggetto nell'intestazione (non firmata) è «{header}», ma quello firmato è «{daticert}»."
+        }
+        "headers.riferimento-message-id" | "headers.message-id" if ok => {
+            "L'identificativo nell'intestazione coincide con quello firmato."
+        }
+        "headers.riferimento-message-id" => {
+            "L'intestazione X-Riferimento-Message-ID (non firmata) è «{header}», ma l'identificativo firmato è «{daticert}»."
+        }
+        "headers.message-id" => {
+            "L'intestazione Message-ID (non firmata) è «{header}», ma l'identificativo PEC firmato è «{daticert}»."
+        }
+        "headers.date" if ok => "La data nell'intestazione concorda con quella firmata.",
+        "headers.date" => {
+            "La data nell'intestazione (non firmata) è {time}, ma quella firmata è {daticert}."
+        }
+        "time.signing-time" if ok => "L'ora della firma concorda con quella dei dati certificati.",
+        "time.signing-time" => {
+            "L'ora della firma ({time}) e quella dei dati certificati ({daticert}) differiscono di oltre 10 minuti."
+        }
+        "postacert.sender" if ok => {
+            "Il mittente del messaggio originale coincide con quello certificato."
+        }
+        "postacert.sender" => {
+            "Il mittente del messaggio originale è «{postacert}», ma quello certificato è «{daticert}»."
+        }
+        "postacert.recipients" if ok => {
+            "I destinatari certificati compaiono nel messaggio originale."
+        }
+        "postacert.recipients" => {
+            "Destinatari certificati assenti dal messaggio originale: {missing}."
+        }
+        "postacert.subject" if ok => {
+            "L'oggetto del messaggio originale coincide con quello certificato."
+        }
+        "postacert.subject" => {
+            "L'oggetto del messaggio originale è «{postacert}», ma quello certificato è «{daticert}»."
+        }
+        _ => "Controllo «{id}»: {status}.",
+    }
+}
+
+fn proof(p: &Proof<'_>) -> Vec<String> {
+    let virus = p.variant == Some(Variant::Virus);
+    let (clause, consequence) = match p.kind {
+        Some(Kind::Accettazione) => (
+            format!("il gestore del mittente ha accettato il messaggio per la spedizione{}", p.when),
+            "Prova la spedizione, non la consegna: la consegna è attestata dalla ricevuta di avvenuta consegna.",
+        ),
+        Some(Kind::NonAccettazione) => (
+            format!(
+                "il gestore del mittente non ha accettato il messaggio{}{}",
+                p.when,
+                if virus { " perché conteneva un virus" } else { "" }
+            ),
+            "Il messaggio non è entrato nel circuito PEC e non è stato spedito.",
+        ),
+        Some(Kind::PresaInCarico) => (
+            format!("il gestore del destinatario ha ricevuto il messaggio dal gestore del mittente{}", p.when),
+            "È un avviso tra gestori: non prova la consegna nella casella del destinatario.",
+        ),
+        Some(Kind::PostaCertificata) => (
+            format!("questo messaggio PEC è stato spedito da {}{}", p.sender, p.when),
+            "Mittente, data e contenuto (testo e allegati) sono quelli certificati dal gestore del mittente.",
+        ),
+        Some(Kind::AvvenutaConsegna) => (
+            format!(
+                "il messaggio è stato consegnato nella casella del destinatario{}{}",
+                p.delivered_to.map(|a| format!(" {a}")).unwrap_or_default(),
+                p.when
+            ),
+            "La consegna vale anche se il messaggio non è stato letto.",
+        ),
+        Some(Kind::ErroreConsegna) => (
+            format!(
+                "il messaggio non è stato consegnato al destinatario{}{}",
+                if virus { " perché conteneva un virus" } else { "" },
+                p.when
+            ),
+            "La mancata consegna è definitiva.",
+        ),
+        Some(Kind::PreavvisoErroreConsegna) if p.variant == Some(Variant::Timeout24h) => (
+            format!("il gestore ha comunicato{} che il messaggio non è stato consegnato entro 24 ore dall'invio", p.when),
+            "La mancata consegna è definitiva.",
+        ),
+        Some(Kind::PreavvisoErroreConsegna) => (
+            format!("il gestore ha comunicato{} di non essere riuscito a consegnare il messaggio entro 12 ore dall'invio", p.when),
+            "Non è un esito definitivo: possono ancora seguire la ricevuta di consegna o l'avviso di mancata consegna.",
+        ),
+        Some(Kind::RilevazioneVirus) => (
+            format!("il gestore del destinatario ha rilevato un virus nel messaggio e non lo ha consegnato{}", p.when),
+            "È un avviso tra gestori.",
+        ),
+        Some(Kind::BustaAnomalia) => (
+            "un messaggio è arrivato, ma il gestore non ha potuto certificarlo (per esempio perché spedito da una casella di posta ordinaria)".to_owned(),
+            "Non ha il valore di un messaggio PEC.",
+        ),
+        None => (
+            "il file contiene un messaggio firmato di tipo sconosciuto".to_owned(),
+            "Non si può dire che cosa attesti.",
+        ),
+    };
+    if !p.proven {
+        return vec![format!("Il file dichiara che {clause}, ma non è provato.")];
+    }
+    let mut sentences = vec![sentence(&clause), consequence.to_owned()];
+    if p.kind == Some(Kind::AvvenutaConsegna) {
+        sentences.push(match p.receipt {
+            Some(ReceiptType::Completa) => "La ricevuta è completa: contiene il messaggio originale con gli allegati, quindi prova anche il contenuto consegnato.",
+            Some(ReceiptType::Breve) => "La ricevuta è breve: contiene le impronte degli allegati al posto dei file, quindi prova il contenuto solo insieme ai file originali.",
+            Some(ReceiptType::Sintetica) => "La ricevuta è sintetica: non contiene il messaggio, quindi non prova il contenuto consegnato.",
+            None => "Il tipo di ricevuta non è indicato: il contenuto consegnato non è provato.",
+        }.to_owned());
+    }
+    sentences
+}
