@@ -181,6 +181,7 @@ pub fn validate(
     let mut budget = MAX_EXTENSIONS;
     extend(
         &mut vec![signer],
+        None,
         &candidates,
         store,
         &mut paths,
@@ -265,12 +266,17 @@ const MAX_DEPTH: usize = 6;
 /// Issuer candidates tried in all, so crafted certificate sets cannot make the search explode.
 const MAX_EXTENSIONS: usize = 64;
 
-/// Records in `found` every path from `path` up to a root of `store`, and the dead ends.
+/// The first link of a path whose signature does not verify: the certificate and why.
+type BadLink<'a> = Option<(&'a Certificate, SignatureError)>;
+
+/// Records in `found` every path from `path` up to a root of `store`, and the dead ends, each
+/// with its first bad link. Each link is verified once, as the path grows; none past a bad one.
 fn extend<'a>(
     path: &mut Vec<&'a Certificate>,
+    bad_link: BadLink<'a>,
     candidates: &[&'a Certificate],
     store: &TrustStore,
-    found: &mut Vec<Vec<&'a Certificate>>,
+    found: &mut Vec<(Vec<&'a Certificate>, BadLink<'a>)>,
     budget: &mut usize,
 ) {
     let Some(&last) = path.last() else { return };
@@ -284,7 +290,7 @@ fn extend<'a>(
         .collect();
     // Every prefix is a candidate: a look-alike CA may name a real one as its issuer, and the
     // intact path that stops at the look-alike is the one that tells the truth.
-    found.push(path.clone());
+    found.push((path.clone(), bad_link));
     if is_root(store, last) || path.len() >= MAX_DEPTH {
         return;
     }
@@ -293,8 +299,13 @@ fn extend<'a>(
             return;
         }
         *budget -= 1;
+        let link = bad_link.or_else(|| {
+            certificate::verify_signed_by(last, issuer)
+                .err()
+                .map(|e| (last, e))
+        });
         path.push(issuer);
-        extend(path, candidates, store, found, budget);
+        extend(path, link, candidates, store, found, budget);
         path.pop();
     }
 }
@@ -307,21 +318,18 @@ fn is_root(store: &TrustStore, cert: &Certificate) -> bool {
 struct Assessment<'a> {
     path: Vec<&'a Certificate>,
     complete: bool,
-    /// The first link whose signature does not verify: the certificate and why.
-    bad_link: Option<(&'a Certificate, SignatureError)>,
+    bad_link: BadLink<'a>,
     pinned: Option<&'a Certificate>,
     all_valid: bool,
 }
 
 impl<'a> Assessment<'a> {
-    fn of(path: Vec<&'a Certificate>, store: &TrustStore, at: i64) -> Self {
+    fn of(
+        (path, bad_link): (Vec<&'a Certificate>, BadLink<'a>),
+        store: &TrustStore,
+        at: i64,
+    ) -> Self {
         let complete = path.last().is_some_and(|&last| is_root(store, last));
-        let bad_link = path.windows(2).find_map(|pair| match pair {
-            [cert, issuer] => certificate::verify_signed_by(cert, issuer)
-                .err()
-                .map(|e| (*cert, e)),
-            _ => None,
-        });
         let pinned = path.iter().skip(1).copied().find(|ca| {
             certificate::spki_sha256(ca).is_some_and(|pin| store.pec_ca_pins.contains(&pin))
         });
