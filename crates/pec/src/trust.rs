@@ -9,7 +9,7 @@ use const_oid::db::rfc5280::{
     ID_CE_EXT_KEY_USAGE, ID_CE_KEY_USAGE, ID_CE_NAME_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME,
     ID_KP_EMAIL_PROTECTION,
 };
-use der::{Decode, DecodePem};
+use der::Decode;
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::constraints::name::GeneralSubtree;
 use x509_cert::ext::pkix::name::GeneralName;
@@ -154,7 +154,10 @@ pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, TrustError> {
                 index,
                 reason: "no END line".to_owned(),
             })?;
-        certificates.push(Certificate::from_pem(pem).map_err(|e| malformed(index, e))?);
+        // PEM to DER first, then the one DER decoder the CMS path uses too: decoding straight
+        // from PEM would build a second certificate decoder into the page.
+        let (_label, der) = pem_rfc7468::decode_vec(pem).map_err(|e| malformed(index, e.into()))?;
+        certificates.push(Certificate::from_der(&der).map_err(|e| malformed(index, e))?);
         rest = after;
     }
     Ok(certificates)
