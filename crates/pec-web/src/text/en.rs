@@ -171,6 +171,9 @@ fn failure(check: &Check) -> &'static str {
         | "trust.ca-basic-constraints" => {
             "The signature is intact, but not from a recognised PEC provider."
         }
+        "trust.critical-extensions" => {
+            "A provider certificate carries a critical extension this tool cannot assess: authenticity cannot be established."
+        }
         "cms.signing-time" | "time.signing-time" => {
             "The signing time is missing or disagrees with the certified one: the certificate cannot be judged."
         }
@@ -250,6 +253,12 @@ fn check(c: &Check) -> &'static str {
             } else {
                 "The certificate does not carry the PEC provider policy."
             }
+        }
+        "trust.critical-extensions" if ok => {
+            "No certificate carries an unknown critical extension."
+        }
+        "trust.critical-extensions" => {
+            "The certificate \"{certificate}\" carries an unknown critical extension ({extension}): it must be rejected."
         }
         "trust.key-usage" if ok => "The certificate may be used for signing.",
         "trust.key-usage" => "The certificate lacks the required usage ({missing}).",

@@ -169,6 +169,9 @@ fn failure(check: &Check) -> &'static str {
         | "trust.ca-basic-constraints" => {
             "La firma è integra, ma non risulta di un gestore PEC riconosciuto."
         }
+        "trust.critical-extensions" => {
+            "Un certificato del gestore contiene un'estensione critica che questo strumento non sa valutare: l'autenticità non può essere accertata."
+        }
         "cms.signing-time" | "time.signing-time" => {
             "La data della firma manca o non concorda con quella certificata: non si può giudicare il certificato."
         }
@@ -254,6 +257,12 @@ fn check(c: &Check) -> &'static str {
             } else {
                 "Il certificato non riporta la politica dei gestori PEC."
             }
+        }
+        "trust.critical-extensions" if ok => {
+            "I certificati non contengono estensioni critiche sconosciute."
+        }
+        "trust.critical-extensions" => {
+            "Il certificato «{certificate}» contiene un'estensione critica sconosciuta ({extension}): va respinto."
         }
         "trust.key-usage" if ok => "Il certificato è abilitato alla firma.",
         "trust.key-usage" => "Il certificato non è abilitato all'uso richiesto ({missing}).",
