@@ -11,7 +11,7 @@ pub fn proof(t: &Text, message: &MessageReport) -> Html {
     let daticert = message.daticert.as_ref();
     let proven = message.verdict == Verdict::TotalPassed;
     let when = t.when(daticert.and_then(|d| d.data));
-    let sentences = (t.proof)(&Proof {
+    let sentences = t.proof(&Proof {
         kind: message.classification.kind,
         variant: message.classification.variant,
         receipt: message.classification.receipt_type,

@@ -1,10 +1,10 @@
 //! The English table: the same page for readers without Italian; PEC's own terms stay Italian
 //! where the law names them.
 
-use pec::kind::{Kind, ReceiptType, Variant};
+use pec::kind::{Kind, ReceiptType};
 use pec::{Check, InputError};
 
-use super::{Proof, Text, sentence};
+use super::{Fact, Text};
 
 const REVOCATION_NOTE: &str = "Certificate revocation is not checked: it would need a network connection, and this page opens none, by design.";
 
@@ -111,7 +111,9 @@ pub const EN: Text = Text {
     input_error,
     failure,
     check_template: check,
-    proof,
+    fact,
+    claimed: "The file claims that {clause}, but this is not proven.",
+    receipt_proof,
     from_to: |from, to| format!("from {from} to {to}"),
     valid_at_signing: |date| format!("valid at the signing time: {date}"),
     receipt_name: |receipt| match receipt {
@@ -323,79 +325,77 @@ fn check(c: &Check) -> &'static str {
     }
 }
 
-fn proof(p: &Proof<'_>) -> Vec<String> {
-    let virus = p.variant == Some(Variant::Virus);
-    let (clause, consequence) = match p.kind {
-        Some(Kind::Accettazione) => (
-            format!("the sender's provider accepted the message for sending{}", p.when),
+/// What each kind of message attests: a clause (with `{when}`, `{sender}`, `{to}`) and what
+/// follows from it.
+fn fact(fact: Fact) -> (&'static str, &'static str) {
+    match fact {
+        Fact::Accettazione => (
+            "the sender's provider accepted the message for sending{when}",
             "It proves sending, not delivery: delivery is proven by the delivery receipt.",
         ),
-        Some(Kind::NonAccettazione) => (
-            format!(
-                "the sender's provider refused the message{}{}",
-                if virus { " because it contained a virus" } else { "" },
-                p.when
-            ),
+        Fact::NonAccettazione => (
+            "the sender's provider refused the message{when}",
             "The message never entered the PEC system and was not sent.",
         ),
-        Some(Kind::PresaInCarico) => (
-            format!("the recipient's provider received the message from the sender's provider{}", p.when),
+        Fact::NonAccettazioneVirus => (
+            "the sender's provider refused the message because it contained a virus{when}",
+            "The message never entered the PEC system and was not sent.",
+        ),
+        Fact::PresaInCarico => (
+            "the recipient's provider received the message from the sender's provider{when}",
             "It is a notice between providers: it does not prove delivery to the recipient's mailbox.",
         ),
-        Some(Kind::PostaCertificata) => (
-            format!("this PEC message was sent by {}{}", p.sender, p.when),
+        Fact::PostaCertificata => (
+            "this PEC message was sent by {sender}{when}",
             "Sender, time and content (text and attachments) are those certified by the sender's provider.",
         ),
-        Some(Kind::AvvenutaConsegna) => (
-            format!(
-                "the message was delivered to the recipient's mailbox{}{}",
-                p.delivered_to.map(|a| format!(" {a}")).unwrap_or_default(),
-                p.when
-            ),
+        Fact::AvvenutaConsegna => (
+            "the message was delivered to the recipient's mailbox{to}{when}",
             "Delivery counts even if the message has not been read.",
         ),
-        Some(Kind::ErroreConsegna) => (
-            format!(
-                "the message was not delivered to the recipient{}{}",
-                if virus { " because it contained a virus" } else { "" },
-                p.when
-            ),
+        Fact::ErroreConsegna => (
+            "the message was not delivered to the recipient{when}",
             "The failure is final.",
         ),
-        Some(Kind::PreavvisoErroreConsegna) if p.variant == Some(Variant::Timeout24h) => (
-            format!("the provider reported{} that the message was not delivered within 24 hours of sending", p.when),
+        Fact::ErroreConsegnaVirus => (
+            "the message was not delivered to the recipient because it contained a virus{when}",
             "The failure is final.",
         ),
-        Some(Kind::PreavvisoErroreConsegna) => (
-            format!("the provider reported{} that it could not deliver the message within 12 hours of sending", p.when),
+        Fact::Timeout12h => (
+            "the provider reported{when} that it could not deliver the message within 12 hours of sending",
             "This is not final: a delivery receipt or a non-delivery notice may still follow.",
         ),
-        Some(Kind::RilevazioneVirus) => (
-            format!("the recipient's provider found a virus in the message and did not deliver it{}", p.when),
+        Fact::Timeout24h => (
+            "the provider reported{when} that the message was not delivered within 24 hours of sending",
+            "The failure is final.",
+        ),
+        Fact::RilevazioneVirus => (
+            "the recipient's provider found a virus in the message and did not deliver it{when}",
             "It is a notice between providers.",
         ),
-        Some(Kind::BustaAnomalia) => (
-            "a message arrived, but the provider could not certify it (for instance because it came from an ordinary mailbox)".to_owned(),
+        Fact::BustaAnomalia => (
+            "a message arrived, but the provider could not certify it (for instance because it came from an ordinary mailbox)",
             "It does not have the value of a PEC message.",
         ),
-        None => (
-            "the file holds a signed message of unknown kind".to_owned(),
+        Fact::Unknown => (
+            "the file holds a signed message of unknown kind",
             "What it attests cannot be said.",
         ),
-    };
-    if !p.proven {
-        return vec![format!(
-            "The file claims that {clause}, but this is not proven."
-        )];
     }
-    let mut sentences = vec![sentence(&clause), consequence.to_owned()];
-    if p.kind == Some(Kind::AvvenutaConsegna) {
-        sentences.push(match p.receipt {
-            Some(ReceiptType::Completa) => "This is a full (completa) receipt: it contains the original message and its attachments, so it also proves the content delivered.",
-            Some(ReceiptType::Breve) => "This is a short (breve) receipt: it holds digests in place of the attachments, so it proves the content only together with the original files.",
-            Some(ReceiptType::Sintetica) => "This is a summary (sintetica) receipt: it does not contain the message, so it does not prove the content delivered.",
-            None => "The receipt type is not stated: the content delivered is not proven.",
-        }.to_owned());
+}
+
+/// What a delivery receipt of each type proves about the content.
+fn receipt_proof(receipt: Option<ReceiptType>) -> &'static str {
+    match receipt {
+        Some(ReceiptType::Completa) => {
+            "This is a full (completa) receipt: it contains the original message and its attachments, so it also proves the content delivered."
+        }
+        Some(ReceiptType::Breve) => {
+            "This is a short (breve) receipt: it holds digests in place of the attachments, so it proves the content only together with the original files."
+        }
+        Some(ReceiptType::Sintetica) => {
+            "This is a summary (sintetica) receipt: it does not contain the message, so it does not prove the content delivered."
+        }
+        None => "The receipt type is not stated: the content delivered is not proven.",
     }
-    sentences
 }

@@ -1,10 +1,10 @@
 //! The Italian table: the page's first language, in the plain words Italian public
 //! administrations use to explain PEC to citizens.
 
-use pec::kind::{Kind, ReceiptType, Variant};
+use pec::kind::{Kind, ReceiptType};
 use pec::{Check, InputError};
 
-use super::{Proof, Text, sentence};
+use super::{Fact, Text};
 
 const REVOCATION_NOTE: &str = "La revoca del certificato non è controllata: servirebbe una connessione di rete, e questa pagina per scelta non ne apre nessuna.";
 
@@ -111,7 +111,9 @@ pub const IT: Text = Text {
     input_error,
     failure,
     check_template: check,
-    proof,
+    fact,
+    claimed: "Il file dichiara che {clause}, ma non è provato.",
+    receipt_proof,
     from_to: |from, to| format!("dal {from} al {to}"),
     valid_at_signing: |date| format!("valido alla data della firma: {date}"),
     receipt_name: |receipt| match receipt {
@@ -339,77 +341,77 @@ fn check(c: &Check) -> &'static str {
     }
 }
 
-fn proof(p: &Proof<'_>) -> Vec<String> {
-    let virus = p.variant == Some(Variant::Virus);
-    let (clause, consequence) = match p.kind {
-        Some(Kind::Accettazione) => (
-            format!("il gestore del mittente ha accettato il messaggio per la spedizione{}", p.when),
+/// What each kind of message attests: a clause (with `{when}`, `{sender}`, `{to}`) and what
+/// follows from it.
+fn fact(fact: Fact) -> (&'static str, &'static str) {
+    match fact {
+        Fact::Accettazione => (
+            "il gestore del mittente ha accettato il messaggio per la spedizione{when}",
             "Prova la spedizione, non la consegna: la consegna è attestata dalla ricevuta di avvenuta consegna.",
         ),
-        Some(Kind::NonAccettazione) => (
-            format!(
-                "il gestore del mittente non ha accettato il messaggio{}{}",
-                p.when,
-                if virus { " perché conteneva un virus" } else { "" }
-            ),
+        Fact::NonAccettazione => (
+            "il gestore del mittente non ha accettato il messaggio{when}",
             "Il messaggio non è entrato nel circuito PEC e non è stato spedito.",
         ),
-        Some(Kind::PresaInCarico) => (
-            format!("il gestore del destinatario ha ricevuto il messaggio dal gestore del mittente{}", p.when),
+        Fact::NonAccettazioneVirus => (
+            "il gestore del mittente non ha accettato il messaggio{when} perché conteneva un virus",
+            "Il messaggio non è entrato nel circuito PEC e non è stato spedito.",
+        ),
+        Fact::PresaInCarico => (
+            "il gestore del destinatario ha ricevuto il messaggio dal gestore del mittente{when}",
             "È un avviso tra gestori: non prova la consegna nella casella del destinatario.",
         ),
-        Some(Kind::PostaCertificata) => (
-            format!("questo messaggio PEC è stato spedito da {}{}", p.sender, p.when),
+        Fact::PostaCertificata => (
+            "questo messaggio PEC è stato spedito da {sender}{when}",
             "Mittente, data e contenuto (testo e allegati) sono quelli certificati dal gestore del mittente.",
         ),
-        Some(Kind::AvvenutaConsegna) => (
-            format!(
-                "il messaggio è stato consegnato nella casella del destinatario{}{}",
-                p.delivered_to.map(|a| format!(" {a}")).unwrap_or_default(),
-                p.when
-            ),
+        Fact::AvvenutaConsegna => (
+            "il messaggio è stato consegnato nella casella del destinatario{to}{when}",
             "La consegna vale anche se il messaggio non è stato letto.",
         ),
-        Some(Kind::ErroreConsegna) => (
-            format!(
-                "il messaggio non è stato consegnato al destinatario{}{}",
-                if virus { " perché conteneva un virus" } else { "" },
-                p.when
-            ),
+        Fact::ErroreConsegna => (
+            "il messaggio non è stato consegnato al destinatario{when}",
             "La mancata consegna è definitiva.",
         ),
-        Some(Kind::PreavvisoErroreConsegna) if p.variant == Some(Variant::Timeout24h) => (
-            format!("il gestore ha comunicato{} che il messaggio non è stato consegnato entro 24 ore dall'invio", p.when),
+        Fact::ErroreConsegnaVirus => (
+            "il messaggio non è stato consegnato al destinatario perché conteneva un virus{when}",
             "La mancata consegna è definitiva.",
         ),
-        Some(Kind::PreavvisoErroreConsegna) => (
-            format!("il gestore ha comunicato{} di non essere riuscito a consegnare il messaggio entro 12 ore dall'invio", p.when),
+        Fact::Timeout12h => (
+            "il gestore ha comunicato{when} di non essere riuscito a consegnare il messaggio entro 12 ore dall'invio",
             "Non è un esito definitivo: possono ancora seguire la ricevuta di consegna o l'avviso di mancata consegna.",
         ),
-        Some(Kind::RilevazioneVirus) => (
-            format!("il gestore del destinatario ha rilevato un virus nel messaggio e non lo ha consegnato{}", p.when),
+        Fact::Timeout24h => (
+            "il gestore ha comunicato{when} che il messaggio non è stato consegnato entro 24 ore dall'invio",
+            "La mancata consegna è definitiva.",
+        ),
+        Fact::RilevazioneVirus => (
+            "il gestore del destinatario ha rilevato un virus nel messaggio e non lo ha consegnato{when}",
             "È un avviso tra gestori.",
         ),
-        Some(Kind::BustaAnomalia) => (
-            "un messaggio è arrivato, ma il gestore non ha potuto certificarlo (per esempio perché spedito da una casella di posta ordinaria)".to_owned(),
+        Fact::BustaAnomalia => (
+            "un messaggio è arrivato, ma il gestore non ha potuto certificarlo (per esempio perché spedito da una casella di posta ordinaria)",
             "Non ha il valore di un messaggio PEC.",
         ),
-        None => (
-            "il file contiene un messaggio firmato di tipo sconosciuto".to_owned(),
+        Fact::Unknown => (
+            "il file contiene un messaggio firmato di tipo sconosciuto",
             "Non si può dire che cosa attesti.",
         ),
-    };
-    if !p.proven {
-        return vec![format!("Il file dichiara che {clause}, ma non è provato.")];
     }
-    let mut sentences = vec![sentence(&clause), consequence.to_owned()];
-    if p.kind == Some(Kind::AvvenutaConsegna) {
-        sentences.push(match p.receipt {
-            Some(ReceiptType::Completa) => "La ricevuta è completa: contiene il messaggio originale con gli allegati, quindi prova anche il contenuto consegnato.",
-            Some(ReceiptType::Breve) => "La ricevuta è breve: contiene le impronte degli allegati al posto dei file, quindi prova il contenuto solo insieme ai file originali.",
-            Some(ReceiptType::Sintetica) => "La ricevuta è sintetica: non contiene il messaggio, quindi non prova il contenuto consegnato.",
-            None => "Il tipo di ricevuta non è indicato: il contenuto consegnato non è provato.",
-        }.to_owned());
+}
+
+/// What a delivery receipt of each type proves about the content.
+fn receipt_proof(receipt: Option<ReceiptType>) -> &'static str {
+    match receipt {
+        Some(ReceiptType::Completa) => {
+            "La ricevuta è completa: contiene il messaggio originale con gli allegati, quindi prova anche il contenuto consegnato."
+        }
+        Some(ReceiptType::Breve) => {
+            "La ricevuta è breve: contiene le impronte degli allegati al posto dei file, quindi prova il contenuto solo insieme ai file originali."
+        }
+        Some(ReceiptType::Sintetica) => {
+            "La ricevuta è sintetica: non contiene il messaggio, quindi non prova il contenuto consegnato."
+        }
+        None => "Il tipo di ricevuta non è indicato: il contenuto consegnato non è provato.",
     }
-    sentences
 }

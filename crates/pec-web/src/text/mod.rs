@@ -83,6 +83,48 @@ impl Noun {
     }
 }
 
+/// What a message attests, one per sentence the languages write: the kind, refined by its
+/// variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    Accettazione,
+    NonAccettazione,
+    NonAccettazioneVirus,
+    PresaInCarico,
+    PostaCertificata,
+    AvvenutaConsegna,
+    ErroreConsegna,
+    ErroreConsegnaVirus,
+    Timeout12h,
+    Timeout24h,
+    RilevazioneVirus,
+    BustaAnomalia,
+    Unknown,
+}
+
+impl Fact {
+    pub fn of(kind: Option<Kind>, variant: Option<Variant>) -> Self {
+        let virus = variant == Some(Variant::Virus);
+        match kind {
+            Some(Kind::Accettazione) => Self::Accettazione,
+            Some(Kind::NonAccettazione) if virus => Self::NonAccettazioneVirus,
+            Some(Kind::NonAccettazione) => Self::NonAccettazione,
+            Some(Kind::PresaInCarico) => Self::PresaInCarico,
+            Some(Kind::PostaCertificata) => Self::PostaCertificata,
+            Some(Kind::AvvenutaConsegna) => Self::AvvenutaConsegna,
+            Some(Kind::ErroreConsegna) if virus => Self::ErroreConsegnaVirus,
+            Some(Kind::ErroreConsegna) => Self::ErroreConsegna,
+            Some(Kind::PreavvisoErroreConsegna) if variant == Some(Variant::Timeout24h) => {
+                Self::Timeout24h
+            }
+            Some(Kind::PreavvisoErroreConsegna) => Self::Timeout12h,
+            Some(Kind::RilevazioneVirus) => Self::RilevazioneVirus,
+            Some(Kind::BustaAnomalia) => Self::BustaAnomalia,
+            None => Self::Unknown,
+        }
+    }
+}
+
 /// What the plain-language proof sentences are made of.
 pub struct Proof<'a> {
     pub kind: Option<Kind>,
@@ -182,7 +224,12 @@ pub struct Text {
     /// The sentence for a check, with `{param}` where a parameter goes (`{id}` and `{status}`
     /// for the generic sentence of an unknown id). Templates, not code: they cost the page less.
     pub check_template: fn(&Check) -> &'static str,
-    pub proof: fn(&Proof<'_>) -> Vec<String>,
+    /// What each [`Fact`] attests: a clause template and its consequence.
+    pub fact: fn(Fact) -> (&'static str, &'static str),
+    /// The sentence for a fact that is not proven, with `{clause}`.
+    pub claimed: &'static str,
+    /// What a delivery receipt of each type proves about the content.
+    pub receipt_proof: fn(Option<ReceiptType>) -> &'static str,
     pub from_to: fn(&str, &str) -> String,
     pub valid_at_signing: fn(&str) -> String,
     pub receipt_name: fn(ReceiptType) -> &'static str,
@@ -234,21 +281,32 @@ impl Text {
 
     /// A sentence for any check, from its id and params; times are written as dates.
     pub fn check(&self, check: &Check) -> String {
-        let mut out = String::new();
-        let mut rest = (self.check_template)(check);
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| c + open) else {
-                break;
-            };
-            out.push_str(&rest[..open]);
-            match &rest[open + 1..close] {
-                "id" => out.push_str(check.id),
-                "status" => out.push_str(self.status(check.status)),
-                name => out.push_str(&self.param_time(param(check, name))),
-            }
-            rest = &rest[close + 1..];
+        fill((self.check_template)(check), |name| match name {
+            "id" => check.id.to_owned(),
+            "status" => self.status(check.status).to_owned(),
+            name => self.param_time(param(check, name)),
+        })
+    }
+
+    /// What the message proves, as sentences; when it is not proven, the one sentence that
+    /// says what the file claims.
+    pub fn proof(&self, p: &Proof<'_>) -> Vec<String> {
+        let fact = Fact::of(p.kind, p.variant);
+        let (template, consequence) = (self.fact)(fact);
+        let clause = fill(template, |name| match name {
+            "when" => p.when.to_owned(),
+            "sender" => p.sender.to_owned(),
+            "to" => p.delivered_to.map(|a| format!(" {a}")).unwrap_or_default(),
+            _ => String::new(),
+        });
+        if !p.proven {
+            return vec![fill(self.claimed, |_| clause.clone())];
         }
-        out + rest
+        let mut sentences = vec![sentence(&clause), consequence.to_owned()];
+        if fact == Fact::AvvenutaConsegna {
+            sentences.push((self.receipt_proof)(p.receipt).to_owned());
+        }
+        sentences
     }
 
     /// A check parameter that holds an RFC 3339 time, written as a date; other values as they are.
@@ -268,6 +326,21 @@ impl Text {
         let tenths = (bytes * 10 + scale / 2) / scale;
         format!("{}.{} {unit}", tenths / 10, tenths % 10)
     }
+}
+
+/// `template` with every `{name}` replaced by `value(name)`.
+fn fill(template: &str, value: impl Fn(&str) -> String) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| c + open) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&value(&rest[open + 1..close]));
+        rest = &rest[close + 1..];
+    }
+    out + rest
 }
 
 /// A check parameter, "" when absent.
