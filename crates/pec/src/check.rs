@@ -109,3 +109,42 @@ impl Check {
         self.status == Status::Pass
     }
 }
+
+/// Every check id the core emits: the stable names the faces translate (a test checks the list
+/// against what the core does; the page's tests check every name has its sentences).
+pub const IDS: [&str; 34] = [
+    "mime.signed-entity",
+    "mime.signature-part",
+    "cms.parse",
+    "cms.algorithm",
+    "cms.signer-certificate",
+    "cms.content-type",
+    "cms.message-digest",
+    "cms.signature",
+    "cms.sha1",
+    "cms.signing-time",
+    "trust.chain",
+    "trust.certificate-signatures",
+    "trust.pec-ca",
+    "trust.validity",
+    "trust.ca-basic-constraints",
+    "trust.pec-policy",
+    "trust.key-usage",
+    "trust.name-constraints",
+    "trust.critical-extensions",
+    "trust.sender",
+    "trust.revocation-not-checked",
+    "daticert.well-formed",
+    "daticert.present",
+    "daticert.tipo",
+    "daticert.gestore",
+    "headers.kind",
+    "headers.subject",
+    "headers.riferimento-message-id",
+    "headers.message-id",
+    "headers.date",
+    "time.signing-time",
+    "postacert.sender",
+    "postacert.recipients",
+    "postacert.subject",
+];

@@ -357,3 +357,24 @@ fn sentence(clause: &str) -> String {
     }
     text + "."
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_check_the_core_emits_has_its_own_sentences_in_both_languages() {
+        for lang in [Lang::It, Lang::En] {
+            for id in pec::check::IDS {
+                for check in [Check::pass(id), Check::fail(id)] {
+                    let template = (lang.text().check_template)(&check);
+                    assert!(
+                        !template.contains("{id}"),
+                        "{lang:?} has no sentence for {id} ({:?})",
+                        check.status
+                    );
+                }
+            }
+        }
+    }
+}

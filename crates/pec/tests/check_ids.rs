@@ -1,0 +1,40 @@
+//! The check ids are a contract with the faces (the page writes a sentence for each): every id
+//! the core emits, on the genuine samples, the fakes and every message the factory builds, is
+//! one of `pec::check::IDS`, and that list names each id once.
+
+mod common;
+#[allow(dead_code)] // only the trust store of the factory's PKI is needed here
+mod support;
+
+use std::collections::BTreeSet;
+
+use pec::check::IDS;
+use pec_factory::{Failure, Kind, Message};
+
+#[test]
+fn every_emitted_id_is_in_the_contract_list() {
+    let mut inputs: Vec<Vec<u8>> = ["real", "tampered", "unverifiable"]
+        .iter()
+        .flat_map(|dir| common::samples_in(dir))
+        .map(|path| common::sample(&path))
+        .collect();
+    inputs.extend(Kind::ALL.iter().map(|&kind| Message::new(kind).build()));
+    inputs.extend(Failure::ALL.iter().map(|failure| failure.message().build()));
+
+    let mut emitted = BTreeSet::new();
+    for input in &inputs {
+        for message in pec::verify(input, &support::options()).messages {
+            emitted.extend(message.checks.iter().map(|c| c.id));
+        }
+    }
+    let listed: BTreeSet<&str> = IDS.into_iter().collect();
+    assert_eq!(listed.len(), IDS.len(), "an id is listed twice");
+    let unlisted: Vec<_> = emitted.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "emitted but not in pec::check::IDS: {unlisted:?}"
+    );
+    // The inputs exercise nearly the whole list; a stale name would show up here.
+    let never: Vec<_> = listed.difference(&emitted).collect();
+    assert!(never.len() <= 2, "listed but never emitted: {never:?}");
+}
