@@ -69,12 +69,12 @@ fn cargo_fuzz() -> Result {
 }
 
 /// Copies the seed inputs of `target` into `corpus`, next to what earlier runs found; returns
-/// how many there are. `verify` gets every sample message, `daticert` the daticert.xml parts
-/// they carry.
+/// how many there are. `verify` gets every sample and factory message, `daticert` the
+/// daticert.xml parts they carry.
 fn seed(target: &str, corpus: &Path) -> Result<usize> {
     std::fs::create_dir_all(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut count = 0;
-    for (name, bytes) in samples()? {
+    for (name, bytes) in samples()?.into_iter().chain(factory_messages()?) {
         let seeds = if target == "daticert" {
             daticerts(&bytes)
         } else {
@@ -87,6 +87,30 @@ fn seed(target: &str, corpus: &Path) -> Result<usize> {
         }
     }
     Ok(count)
+}
+
+/// A message of every kind and every way to fail, as the test factory writes them.
+fn factory_messages() -> Result<Vec<(String, Vec<u8>)>> {
+    let dir = root().join("target/fuzz-seeds");
+    exec(cmd(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "pec-factory",
+            "--",
+            &dir.to_string_lossy(),
+        ],
+    ))?;
+    let mut messages = Vec::new();
+    for file in read_dir(&dir)? {
+        if file.extension().is_some_and(|ext| ext == "eml") {
+            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            messages.push((format!("factory-{}", file_name(&file)), bytes));
+        }
+    }
+    Ok(messages)
 }
 
 /// Every `.eml` under ../shared/samples, named `<folder>-<file>`.
