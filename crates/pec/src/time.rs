@@ -77,7 +77,8 @@ impl Timestamp {
         if b[13] != b':' || b[16] != b':' {
             return None;
         }
-        let offset = match &text[19..] {
+        // `get`, not indexing: byte 19 may fall inside a multi-byte character.
+        let offset = match text.get(19..)? {
             "Z" | "z" => 0,
             zone if zone.len() == 6 && zone.as_bytes()[3] == b':' => {
                 let sign = match zone.as_bytes()[0] {
@@ -163,6 +164,8 @@ mod tests {
     #[test]
     fn rejects_malformed_text() {
         for bad in [
+            "2019-05-02T10:11:1é",
+            "2019-05-02T10:11:12é00:00",
             "",
             "2019-05-02",
             "2019-13-02T10:11:12Z",

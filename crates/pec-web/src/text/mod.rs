@@ -269,7 +269,11 @@ impl Text {
             60 | 120 => self.italian_time.to_owned(),
             _ => format!("UTC{}", field(19..text.len()).replace('Z', "")),
         };
-        let month = self.months.get(month - 1).copied().unwrap_or_default();
+        let month = month
+            .checked_sub(1)
+            .and_then(|m| self.months.get(m))
+            .copied();
+        let month = month.unwrap_or_default();
         format!("{day} {month} {} {} {time} ({zone})", field(0..4), self.at)
     }
 
