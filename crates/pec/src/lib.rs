@@ -135,7 +135,7 @@ fn verify_message(found: locate::Found, options: &Options) -> MessageReport {
         signer: info.signer.as_ref().map(certificate::describe),
         chain: chain
             .iter()
-            .map(|c| certificate::describe(c).subject)
+            .map(|c| certificate::name_text(&c.tbs_certificate.subject))
             .collect(),
     });
     checks.extend(crosscheck::run(&crosscheck::Facts {

@@ -1,6 +1,7 @@
 //! Hostile inputs through `pec::verify`: each answered in bounded time, without a panic, and
 //! never TOTAL-PASSED unless it is a genuine signed message. (reading.rs covers `locate` alone.)
 
+mod common;
 mod support;
 
 use std::time::{Duration, Instant};
@@ -32,23 +33,13 @@ fn never_passes(what: &str, report: &Report) {
 
 #[test]
 fn inputs_that_are_not_mail() {
-    let mut state = 0x9e37_79b9_u32;
-    let random: Vec<u8> = (0..65_536)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state.to_le_bytes()[0]
-        })
-        .collect();
-    let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".as_slice();
-    let zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00\x00\x00!\x00Subject: x\n".as_slice();
-    for (what, input, error) in [
-        ("empty", b"".as_slice(), InputError::Empty),
-        ("random", random.as_slice(), InputError::NotEmail),
-        ("pdf", pdf, InputError::NotEmail),
-        ("zip", zip, InputError::NotEmail),
-    ] {
+    let not_mail = common::not_mail();
+    let inputs = not_mail
+        .iter()
+        .map(|(what, bytes)| (*what, bytes.as_slice(), InputError::NotEmail));
+    for (what, input, error) in
+        std::iter::once(("empty", b"".as_slice(), InputError::Empty)).chain(inputs)
+    {
         let report = bounded(what, input);
         assert_eq!(report.error, Some(error), "{what}");
         assert!(report.messages.is_empty() && !report.all_passed(), "{what}");

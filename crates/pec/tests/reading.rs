@@ -538,19 +538,8 @@ fn empty_and_non_mail_inputs() {
     assert_eq!(locate::find(b""), Err(InputError::Empty));
     assert_eq!(locate::find(b" \r\n\t\n"), Err(InputError::Empty));
 
-    let mut state = 0x2545_f491_u32;
-    let random: Vec<u8> = (0..4096)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state.to_le_bytes()[0]
-        })
-        .collect();
-    let pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".as_slice();
-    let zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00Subject: x\n".as_slice();
-    for (what, input) in [("random", random.as_slice()), ("pdf", pdf), ("zip", zip)] {
-        assert_eq!(locate::find(input), Err(InputError::NotEmail), "{what}");
+    for (what, input) in common::not_mail() {
+        assert_eq!(locate::find(&input), Err(InputError::NotEmail), "{what}");
     }
 
     assert_eq!(

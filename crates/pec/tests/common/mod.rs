@@ -27,3 +27,20 @@ pub fn samples_in(dir: &str) -> Vec<String> {
     assert!(!names.is_empty(), "no samples in {dir}");
     names
 }
+
+/// Files that are not e-mail at all: 64 KiB of seeded random bytes, the start of a PDF, the
+/// start of a zip (whose bytes happen to contain `Subject: x`).
+pub fn not_mail() -> [(&'static str, Vec<u8>); 3] {
+    let mut state = 0x9e37_79b9_u32;
+    let random = (0..65_536)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state.to_le_bytes()[0]
+        })
+        .collect();
+    let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
+    let zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00\x00\x00!\x00Subject: x\n".to_vec();
+    [("random", random), ("pdf", pdf), ("zip", zip)]
+}
