@@ -1,7 +1,9 @@
 //! Reading what a certificate says: names, e-mail, validity, key, for reports, cross-checks and
 //! chain building. Every function is total: an odd certificate yields `None`, never a panic.
 
+use std::collections::VecDeque;
 use std::fmt::Write;
+use std::sync::{Mutex, PoisonError};
 
 use const_oid::db::rfc3280::EMAIL_ADDRESS;
 use const_oid::db::rfc4519::ORGANIZATION_NAME;
@@ -173,20 +175,69 @@ pub fn extension<T: for<'a> Decode<'a> + AssociatedOid>(
 }
 
 /// Verifies that `issuer`'s key signed `cert`.
+///
+/// A link that verified once is remembered for the life of the process: every receipt of a
+/// provider carries the same certificate, signed by the same PEC CA, signed by the same root,
+/// and these links (two RSA-4096 checks) cost most of a verification. The memory is keyed by
+/// the SHA-256 of everything the result depends on, so it can only answer for the very same
+/// key, algorithm, signed bytes and signature.
 pub fn verify_signed_by(cert: &Certificate, issuer: &Certificate) -> Result<(), SignatureError> {
     let algorithm = SignatureAlgorithm::from_identifier(&cert.signature_algorithm, None)
         .ok_or(SignatureError::UnsupportedKey)?;
-    let tbs = cert
-        .tbs_certificate
-        .to_der()
-        .map_err(|_| SignatureError::Invalid)?;
+    let key = &issuer.tbs_certificate.subject_public_key_info;
+    let encoded = (
+        key.to_der(),
+        cert.signature_algorithm.to_der(),
+        cert.tbs_certificate.to_der(),
+    );
+    let (Ok(key_der), Ok(algorithm_der), Ok(tbs)) = encoded else {
+        return Err(SignatureError::Invalid);
+    };
     let signature = cert.signature.as_bytes().ok_or(SignatureError::Invalid)?;
-    algorithm::verify(
-        algorithm,
-        &issuer.tbs_certificate.subject_public_key_info,
-        &tbs,
-        signature,
-    )
+    let link = link_digest(&[&key_der, &algorithm_der, &tbs, signature]);
+    if VERIFIED_LINKS.holds(&link) {
+        return Ok(());
+    }
+    algorithm::verify(algorithm, key, &tbs, signature)?;
+    VERIFIED_LINKS.remember(link);
+    Ok(())
+}
+
+/// SHA-256 over length-prefixed parts, so no two different lists of parts share a digest.
+fn link_digest(parts: &[&[u8]]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part);
+    }
+    hasher.finalize().into()
+}
+
+/// The certificate links verified so far, by [`link_digest`]; bounded, oldest forgotten first.
+static VERIFIED_LINKS: VerifiedLinks = VerifiedLinks(Mutex::new(VecDeque::new()));
+
+struct VerifiedLinks(Mutex<VecDeque<[u8; 32]>>);
+
+impl VerifiedLinks {
+    /// Links kept: far more than the providers and CAs in use, small enough to scan.
+    const CAPACITY: usize = 256;
+
+    fn holds(&self, link: &[u8; 32]) -> bool {
+        self.links().contains(link)
+    }
+
+    fn remember(&self, link: [u8; 32]) {
+        let mut links = self.links();
+        if links.len() == Self::CAPACITY {
+            links.pop_front();
+        }
+        links.push_back(link);
+    }
+
+    fn links(&self) -> std::sync::MutexGuard<'_, VecDeque<[u8; 32]>> {
+        // The list stays consistent even if a holder panicked: each change is one push or pop.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 /// Subject equals issuer and the certificate's own key verifies its signature.

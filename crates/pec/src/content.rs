@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use crate::mime::{self, Parsed};
 use crate::report::{Attachment, Original};
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Content {
     /// The bytes of the `daticert.xml` part, decoded from its transfer encoding.
     pub daticert: Option<Vec<u8>>,
@@ -15,16 +15,28 @@ pub struct Content {
     pub postacert: Option<Original>,
 }
 
-/// Reads the signed entity; parts it does not know, or cannot read, are left out.
+/// Reads a signed entity from its own bytes; parts it does not know, or cannot read, are left
+/// out.
 pub fn read(signed: &[u8]) -> Content {
     let Some(parsed) = Parsed::new(signed) else {
         return Content::default();
     };
     let message = parsed.message();
+    message
+        .parts
+        .first()
+        .map(|entity| of_entity(message, entity))
+        .unwrap_or_default()
+}
+
+/// Reads the signed entity `entity`, a part of the parsed `message`: the input's own parse is
+/// used when its bytes are the signed bytes, so nothing is parsed or decoded twice.
+pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>) -> Content {
+    let parts = entity_parts(message, entity);
     Content {
-        daticert: named_part(message, "daticert.xml")
+        daticert: named_part(&parts, "daticert.xml")
             .map(|part| mime::decoded(message, part).into_owned()),
-        postacert: named_part(message, "postacert.eml")
+        postacert: named_part(&parts, "postacert.eml")
             .and_then(|part| mime::with_message(part, original)),
     }
 }
@@ -34,7 +46,8 @@ pub fn read(signed: &[u8]) -> Content {
 pub fn attachment(signed: &[u8], index: usize) -> Option<Vec<u8>> {
     let parsed = Parsed::new(signed)?;
     let message = parsed.message();
-    let part = named_part(message, "postacert.eml")?;
+    let parts = entity_parts(message, message.parts.first()?);
+    let part = named_part(&parts, "postacert.eml")?;
     mime::with_message(part, |original| {
         original
             .attachments()
@@ -44,11 +57,37 @@ pub fn attachment(signed: &[u8], index: usize) -> Option<Vec<u8>> {
     .flatten()
 }
 
-/// The first part of the signed entity itself named `name`. Only the entity's own parts count:
-/// a receipt forwarded inside postacert.eml carries a daticert.xml of its own, which lives in a
-/// nested message, not in `parts`.
-fn named_part<'a, 'x>(message: &'a Message<'x>, name: &str) -> Option<&'a MessagePart<'x>> {
-    message.parts.iter().find(|part| {
+/// The parts of the entity itself, in order: `entity` and the parts of its multiparts, within
+/// its bytes. The parts of a nested message are not among them: a receipt forwarded inside
+/// postacert.eml carries a daticert.xml of its own, which must not be taken for this one.
+fn entity_parts<'a, 'x>(
+    message: &'a Message<'x>,
+    entity: &'a MessagePart<'x>,
+) -> Vec<&'a MessagePart<'x>> {
+    let within = |part: &MessagePart<'_>| {
+        part.offset_header >= entity.offset_header && part.offset_end <= entity.offset_end
+    };
+    let mut parts = Vec::new();
+    let mut pending = vec![entity];
+    // Each part is listed once in a well-formed tree; the bound keeps a malformed one finite.
+    while let Some(part) = pending.pop().filter(|_| parts.len() < message.parts.len()) {
+        if !within(part) {
+            continue;
+        }
+        parts.push(part);
+        if let PartType::Multipart(children) = &part.body {
+            let children = children
+                .iter()
+                .filter_map(|&id| message.parts.get(id as usize));
+            pending.extend(children.rev());
+        }
+    }
+    parts
+}
+
+/// The first of `parts` named `name`.
+fn named_part<'a, 'x>(parts: &[&'a MessagePart<'x>], name: &str) -> Option<&'a MessagePart<'x>> {
+    parts.iter().copied().find(|part| {
         part.attachment_name()
             .is_some_and(|found| found.eq_ignore_ascii_case(name))
     })

@@ -78,7 +78,7 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
     }
 }
 
-fn verify_message(found: locate::Found, options: &Options) -> MessageReport {
+fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport {
     let mut checks = vec![Check::pass("mime.signed-entity")];
 
     let (info, cms_checks) = match &found.signature {
@@ -110,7 +110,7 @@ fn verify_message(found: locate::Found, options: &Options) -> MessageReport {
         checks.push(Check::info("trust.revocation-not-checked"));
     }
 
-    let content = content::read(&found.signed);
+    let content = found.content;
     let daticert = match content.daticert.as_deref().map(daticert::parse) {
         Some(Ok(d)) => {
             checks.push(Check::pass("daticert.well-formed"));

@@ -1,22 +1,28 @@
 //! Finds every signed PEC message in an input, wherever a mail client, a mailing list or a
 //! forward put it, and extracts the signed bytes exactly as signed.
 
+use std::borrow::Cow;
+
 use mail_parser::{Message, MessagePart, MimeHeaders};
 
+use crate::content::{self, Content};
 use crate::mime::{self, Parsed};
 use crate::report::{Headers, InputError};
 
 /// A `multipart/signed` message found in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
+pub struct Found<'a> {
     /// Where it was found ("" when the input is the message itself).
     pub location: String,
     /// Headers of the message that carries the `multipart/signed` body (not signed).
     pub headers: Headers,
-    /// The first body part, byte for byte, with line endings normalised to CRLF.
-    pub signed: Vec<u8>,
+    /// The first body part, byte for byte, with line endings normalised to CRLF: borrowed from
+    /// the input when it is already so, which it is for most files.
+    pub signed: Cow<'a, [u8]>,
     /// The DER bytes of the signature part, `None` when the part is missing or undecodable.
     pub signature: Option<Vec<u8>>,
+    /// What the signed entity holds.
+    pub content: Content,
 }
 
 /// Inputs above this size are refused: real receipts are well under the 100 MB PEC providers
@@ -28,7 +34,7 @@ pub const MAX_DEPTH: usize = 16;
 
 /// Every `multipart/signed` message in `input`, in the order they appear; an error when there
 /// is none, saying why.
-pub fn find(input: &[u8]) -> Result<Vec<Found>, InputError> {
+pub fn find(input: &[u8]) -> Result<Vec<Found<'_>>, InputError> {
     if input.len() > MAX_INPUT {
         return Err(InputError::TooLarge);
     }
@@ -54,7 +60,7 @@ pub fn find(input: &[u8]) -> Result<Vec<Found>, InputError> {
         } else {
             String::new()
         };
-        search.message(parsed.message(), &location, 0);
+        search.message(parsed.message(), Some(raw), &location, 0);
     }
 
     if !search.found.is_empty() {
@@ -113,17 +119,25 @@ fn mbox_messages(input: &[u8]) -> Vec<&[u8]> {
 }
 
 #[derive(Default)]
-struct Search {
-    found: Vec<Found>,
+struct Search<'a> {
+    found: Vec<Found<'a>>,
     /// A message nested deeper than [`MAX_DEPTH`] was left unexamined.
     too_deep: bool,
 }
 
-impl Search {
-    fn message(&mut self, message: &Message<'_>, location: &str, depth: usize) {
+impl<'a> Search<'a> {
+    /// Searches `message`, parsed from `source` when that is part of the input (a nested
+    /// message may be decoded from a transfer encoding into bytes of its own).
+    fn message(
+        &mut self,
+        message: &Message<'_>,
+        source: Option<&'a [u8]>,
+        location: &str,
+        depth: usize,
+    ) {
         for part in &message.parts {
             if part.is_content_type("multipart", "signed")
-                && let Some(found) = signed(message, part, location)
+                && let Some(found) = signed(message, source, part, location)
             {
                 self.found.push(found);
             }
@@ -136,7 +150,7 @@ impl Search {
             }
             let inner_location = join(location, &attachment_label(message, part));
             mime::with_message(part, |inner| {
-                self.message(inner, &inner_location, depth + 1)
+                self.message(inner, None, &inner_location, depth + 1)
             });
         }
     }
@@ -164,18 +178,35 @@ fn join(outer: &str, inner: &str) -> String {
 }
 
 /// The signed entity and signature of the `multipart/signed` `part` of `message`.
-fn signed(message: &Message<'_>, part: &MessagePart<'_>, location: &str) -> Option<Found> {
+fn signed<'a>(
+    message: &Message<'_>,
+    source: Option<&'a [u8]>,
+    part: &MessagePart<'_>,
+    location: &str,
+) -> Option<Found<'a>> {
     let children: Vec<&MessagePart<'_>> = part
         .sub_parts()?
         .iter()
         .filter_map(|&id| message.parts.get(id as usize))
         .collect();
-    let first = children.first()?;
+    let first = *children.first()?;
     // mail-parser's offset_end stops before the line break that precedes the boundary, which
     // belongs to the boundary (RFC 2046 §5.1.1): exactly the bytes the provider signed.
-    let entity = message
-        .raw_message
-        .get(first.offset_header as usize..first.offset_end as usize)?;
+    let range = first.offset_header as usize..first.offset_end as usize;
+    let entity = message.raw_message.get(range.clone())?;
+    let (signed, content) = match crlf(entity) {
+        // The parse at hand is a parse of the signed bytes: read the content from it.
+        None => (
+            source
+                .and_then(|source| source.get(range))
+                .map_or_else(|| Cow::Owned(entity.to_vec()), Cow::Borrowed),
+            content::of_entity(message, first),
+        ),
+        Some(canonical) => {
+            let content = content::read(&canonical);
+            (Cow::Owned(canonical), content)
+        }
+    };
     let signature = children
         .iter()
         .find(|child| {
@@ -187,21 +218,41 @@ fn signed(message: &Message<'_>, part: &MessagePart<'_>, location: &str) -> Opti
     Some(Found {
         location: location.to_owned(),
         headers: mime::headers(message),
-        signed: crlf(entity),
+        signed,
         signature,
+        content,
     })
 }
 
-/// Bare LF becomes CRLF, as S/MIME canonicalises before signing; existing CRLFs stay.
-fn crlf(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 40);
-    let mut previous = 0;
-    for &byte in bytes {
-        if byte == b'\n' && previous != b'\r' {
-            out.push(b'\r');
-        }
-        out.push(byte);
-        previous = byte;
+/// `bytes` with every bare LF made CRLF, as S/MIME canonicalises before signing; `None` when
+/// there is none, which saves copying the signed bytes of most files.
+fn crlf(bytes: &[u8]) -> Option<Vec<u8>> {
+    let lines = bytes.split_inclusive(|&b| b == b'\n');
+    let bare_lf = |line: &[u8]| line.ends_with(b"\n") && !line.ends_with(b"\r\n");
+    if !lines.clone().any(bare_lf) {
+        return None;
     }
-    out
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 40);
+    for line in lines {
+        if bare_lf(line) {
+            out.extend_from_slice(&line[..line.len() - 1]);
+            out.extend_from_slice(b"\r\n");
+        } else {
+            out.extend_from_slice(line);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bare_line_feeds_become_crlf_and_nothing_else_changes() {
+        assert_eq!(
+            super::crlf(b"\na\r\nb\nc\r\r\nd").unwrap(),
+            b"\r\na\r\nb\r\nc\r\r\nd"
+        );
+        assert_eq!(super::crlf(b"a\r\nb\r\n"), None);
+        assert_eq!(super::crlf(b""), None);
+    }
 }

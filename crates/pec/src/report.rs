@@ -114,7 +114,7 @@ pub struct CertificateReport {
 }
 
 /// The original message inside an envelope or a completa receipt.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Original {
     pub headers: Headers,
     pub text: Option<String>,

@@ -37,7 +37,7 @@ pub fn read(path: &std::path::Path) -> Sample {
     match found {
         Some(found) => Sample {
             name,
-            signed: Some(found.signed),
+            signed: Some(found.signed.into_owned()),
             p7s: found.signature,
             date: found.headers.date.map(|d| d.unix),
             from: found.headers.from,

@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 use base64ct::{Base64, Encoding};
@@ -25,7 +26,7 @@ const REAL: [&str; 5] = [
 const ACCETTAZIONE: &str = "real/aruba-agidca1-accettazione.eml";
 const SDI: &str = "real/sogei-agidca1-posta-certificata-sdi.eml";
 
-fn only(input: &[u8]) -> Found {
+fn only(input: &[u8]) -> Found<'_> {
     let mut found = locate::find(input).expect("a signed message");
     assert_eq!(
         found.len(),
@@ -72,7 +73,8 @@ fn signed_message_digest(p7s: &[u8]) -> Vec<u8> {
 #[test]
 fn every_real_sample_holds_one_signed_message_whose_digest_matches() {
     for name in REAL {
-        let found = only(&sample(name));
+        let input = sample(name);
+        let found = only(&input);
         assert_eq!(found.location, "", "{name}");
         // The signed entity starts with its own headers (DigitPA-era Aruba puts MIME-Version
         // first); the digest check below proves the bytes exact.
@@ -290,7 +292,8 @@ fn unsigned_samples_are_unsigned() {
 #[test]
 fn unverifiable_samples_are_found_and_their_daticert_parses() {
     for name in samples_in("unverifiable") {
-        let found = only(&sample(&name));
+        let input = sample(&name);
+        let found = only(&input);
         // Their smime.p7s is absent or not base64 at all ("MII...njA==").
         assert_eq!(found.signature, None, "{name}");
         assert!(!daticert_of(&found).tipo.is_empty(), "{name}");
@@ -300,7 +303,8 @@ fn unverifiable_samples_are_found_and_their_daticert_parses() {
 #[test]
 fn tampered_samples_are_found_with_their_signature() {
     for name in samples_in("tampered") {
-        let found = only(&sample(&name));
+        let input = sample(&name);
+        let found = only(&input);
         assert!(found.signature.is_some(), "{name}");
         let daticert = content::read(&found.signed).daticert;
         // The anonymised ones had daticert.xml removed after signing.
@@ -309,10 +313,16 @@ fn tampered_samples_are_found_with_their_signature() {
 }
 
 #[test]
-fn lf_and_crlf_files_give_identical_signed_bytes() {
+fn lf_and_crlf_files_give_identical_findings() {
+    // A CRLF file is read from its own parse, an LF one from a parse of the canonical bytes:
+    // both must find the same signed bytes and the same content.
     for name in REAL {
         let lf = sample(name);
-        assert_eq!(only(&to_crlf(&lf)).signed, only(&lf).signed, "{name}");
+        let crlf = to_crlf(&lf);
+        let (from_lf, from_crlf) = (only(&lf), only(&crlf));
+        assert!(matches!(from_crlf.signed, Cow::Borrowed(_)), "{name}");
+        assert!(from_crlf.content.daticert.is_some(), "{name}");
+        assert_eq!(from_crlf, from_lf, "{name}");
     }
 }
 
@@ -445,11 +455,13 @@ fn nested_forwards(levels: usize, bottom: &[u8]) -> Vec<u8> {
 #[test]
 fn nesting_is_followed_to_a_limit() {
     let original = sample(ACCETTAZIONE);
-    let found = only(&nested_forwards(3, &original));
+    let nested = nested_forwards(3, &original);
+    let found = only(&nested);
     assert_eq!(found.location, "attachment 1 > attachment 1 > attachment 1");
     assert_eq!(found.signed, only(&original).signed);
 
-    let deepest = only(&nested_forwards(locate::MAX_DEPTH, &original));
+    let nested = nested_forwards(locate::MAX_DEPTH, &original);
+    let deepest = only(&nested);
     assert_eq!(
         deepest.location.matches("attachment 1").count(),
         locate::MAX_DEPTH
