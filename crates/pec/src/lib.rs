@@ -61,7 +61,7 @@ impl Default for Options {
 /// Verifies every signed PEC message in `input`.
 pub fn verify(input: &[u8], options: &Options) -> Report {
     let sha256 = hex(&Sha256::digest(input));
-    match locate::find(input) {
+    match locate::find(&locate::canonical(input)) {
         Ok(found) => Report {
             error: None,
             messages: found
@@ -165,7 +165,8 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
 /// by message `message` of `input`, numbered as in [`Report::messages`] and
 /// [`report::Original::attachments`]. `None` when there is no such attachment.
 pub fn attachment(input: &[u8], message: usize, index: usize) -> Option<Vec<u8>> {
-    let found = locate::find(input).ok()?.into_iter().nth(message)?;
+    let text = locate::canonical(input);
+    let found = locate::find(&text).ok()?.into_iter().nth(message)?;
     content::attachment(&found.signed, index)
 }
 

@@ -224,6 +224,16 @@ fn signed<'a>(
     })
 }
 
+/// `input` with every bare LF made CRLF, borrowed when there is none.
+///
+/// [`find`] takes any line endings, but in a file saved with bare LFs (as many clients do) the
+/// signed bytes must be canonicalised before hashing, and the content is then read from a parse
+/// of the canonical bytes: a second parse. Canonicalising the whole file first lets one parse
+/// serve both.
+pub fn canonical(input: &[u8]) -> Cow<'_, [u8]> {
+    crlf(input).map_or(Cow::Borrowed(input), Cow::Owned)
+}
+
 /// `bytes` with every bare LF made CRLF, as S/MIME canonicalises before signing; `None` when
 /// there is none, which saves copying the signed bytes of most files.
 fn crlf(bytes: &[u8]) -> Option<Vec<u8>> {

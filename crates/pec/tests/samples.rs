@@ -256,3 +256,37 @@ fn an_original_message_saved_alone_is_not_a_pec_message() {
         );
     }
 }
+
+#[test]
+fn line_endings_as_saved_do_not_change_the_report() {
+    // Mail clients save with LF or CRLF; the signature covers the CRLF form of either.
+    let lf = |bytes: &[u8]| -> Vec<u8> {
+        let mut out = bytes.to_vec();
+        out.retain(|&b| b != b'\r');
+        out
+    };
+    let crlf = |lf: &[u8]| -> Vec<u8> {
+        lf.iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect()
+    };
+    for file in samples_in("real").into_iter().chain(samples_in("tampered")) {
+        let as_lf = lf(&sample(&file));
+        let (a, b) = (
+            pec::verify(&as_lf, &Options::default()),
+            pec::verify(&crlf(&as_lf), &Options::default()),
+        );
+        assert!(!a.messages.is_empty(), "{file}");
+        assert_eq!(
+            serde_json::to_string(&a.messages).unwrap(),
+            serde_json::to_string(&b.messages).unwrap(),
+            "{file}"
+        );
+    }
+}
