@@ -237,20 +237,19 @@ pub fn canonical(input: &[u8]) -> Cow<'_, [u8]> {
 /// `bytes` with every bare LF made CRLF, as S/MIME canonicalises before signing; `None` when
 /// there is none, which saves copying the signed bytes of most files.
 fn crlf(bytes: &[u8]) -> Option<Vec<u8>> {
-    let lines = bytes.split_inclusive(|&b| b == b'\n');
-    let bare_lf = |line: &[u8]| line.ends_with(b"\n") && !line.ends_with(b"\r\n");
-    if !lines.clone().any(bare_lf) {
-        return None;
-    }
+    let bare = |&lf: &usize| lf == 0 || bytes.get(lf - 1) != Some(&b'\r');
+    let first_bare = memchr::memchr_iter(b'\n', bytes).find(bare)?;
     let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 40);
-    for line in lines {
-        if bare_lf(line) {
-            out.extend_from_slice(&line[..line.len() - 1]);
-            out.extend_from_slice(b"\r\n");
-        } else {
-            out.extend_from_slice(line);
+    out.extend_from_slice(&bytes[..first_bare]);
+    let mut start = first_bare;
+    for lf in memchr::memchr_iter(b'\n', &bytes[first_bare..]).map(|i| i + first_bare) {
+        if bare(&lf) {
+            out.extend_from_slice(&bytes[start..lf]);
+            out.extend_from_slice(b"\r");
+            start = lf;
         }
     }
+    out.extend_from_slice(&bytes[start..]);
     Some(out)
 }
 
