@@ -323,6 +323,31 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_link_answers_only_for_the_same_bytes() {
+        let (_, signed, p7s) = testutil::real()
+            .into_iter()
+            .find(|(s, ..)| s.name.starts_with("aruba-agidca1-accettazione"))
+            .unwrap();
+        let info = cms::verify(&signed, &p7s).0.unwrap();
+        let leaf = info.signer.unwrap();
+        let ca = info
+            .certificates
+            .iter()
+            .find(|c| same_name(&c.tbs_certificate.subject, &leaf.tbs_certificate.issuer))
+            .unwrap();
+        // Verified, then remembered: the second answer comes from memory.
+        assert_eq!(verify_signed_by(&leaf, ca), Ok(()));
+        assert_eq!(verify_signed_by(&leaf, ca), Ok(()));
+        // Another signature over the same bytes, or the same link under another key, is new.
+        let mut forged = leaf.clone();
+        let mut bytes = forged.signature.raw_bytes().to_vec();
+        bytes[10] ^= 1;
+        forged.signature = der::asn1::BitString::from_bytes(&bytes).unwrap();
+        assert_eq!(verify_signed_by(&forged, ca), Err(SignatureError::Invalid));
+        assert_eq!(verify_signed_by(&leaf, &leaf), Err(SignatureError::Invalid));
+    }
+
+    #[test]
     fn describes_a_provider_certificate() {
         let report = describe(&signer("aruba-agidca1-accettazione"));
         assert_eq!(
