@@ -4,14 +4,21 @@
 use std::borrow::Cow;
 
 use cms::cert::CertificateChoices;
+use cms::content_info::CmsVersion;
 use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedAttributes, SignedData, SignerIdentifier, SignerInfo};
+use cms::signed_data::{
+    CertificateSet, DigestAlgorithmIdentifiers, EncapsulatedContentInfo, SignedAttributes,
+    SignerIdentifier, SignerInfo, SignerInfos,
+};
 use const_oid::ObjectIdentifier;
 use const_oid::db::rfc5911::{
     ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME,
 };
 use der::asn1::OctetStringRef;
-use der::{Any, AnyRef, Decode, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
+use der::{
+    Any, AnyRef, Decode, DecodeValue, Encode, FixedTag, Header, Reader, SliceReader, Tag, TagMode,
+    TagNumber, Tagged,
+};
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::time::Time;
@@ -98,10 +105,7 @@ pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) 
         signer.is_some(),
     ));
     if signer_info.signed_attrs.is_some() {
-        checks.push(content_type(
-            signer_info,
-            signed_data.encap_content_info.econtent_type,
-        ));
+        checks.push(content_type(signer_info, signed_data.econtent_type));
         if let Some(digest) = digest {
             checks.push(message_digest(signer_info, digest, signed));
         }
@@ -125,7 +129,43 @@ pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) 
     (Some(info), checks)
 }
 
-fn parse(p7s: &[u8]) -> Result<SignedData, String> {
+/// SignedData (RFC 5652 §5.1) with what verification uses. The revocation information is
+/// skipped undecoded: revocation is not checked, and decoding CRLs would cost the page ~18 KB.
+struct SignedDataParts {
+    econtent_type: ObjectIdentifier,
+    certificates: Option<CertificateSet>,
+    signer_infos: SignerInfos,
+}
+
+impl<'a> DecodeValue<'a> for SignedDataParts {
+    fn decode_value<R: Reader<'a>>(reader: &mut R, header: Header) -> der::Result<Self> {
+        reader.read_nested(header.length, |reader| {
+            CmsVersion::decode(reader)?;
+            DigestAlgorithmIdentifiers::decode(reader)?;
+            let econtent_type = EncapsulatedContentInfo::decode(reader)?.econtent_type;
+            let certificates = reader.context_specific(TagNumber::N0, TagMode::Implicit)?;
+            let crls = Tag::ContextSpecific {
+                constructed: true,
+                number: TagNumber::N1,
+            };
+            if reader.peek_tag()? == crls {
+                AnyRef::decode(reader)?;
+            }
+            let signer_infos = SignerInfos::decode(reader)?;
+            Ok(Self {
+                econtent_type,
+                certificates,
+                signer_infos,
+            })
+        })
+    }
+}
+
+impl FixedTag for SignedDataParts {
+    const TAG: Tag = Tag::Sequence;
+}
+
+fn parse(p7s: &[u8]) -> Result<SignedDataParts, String> {
     let content_info = ContentInfo::from_der(p7s).map_err(|e| e.to_string())?;
     if content_info.content_type != ID_SIGNED_DATA {
         return Err(format!(
@@ -135,7 +175,7 @@ fn parse(p7s: &[u8]) -> Result<SignedData, String> {
     }
     content_info
         .content
-        .decode_as::<SignedData>()
+        .decode_as::<SignedDataParts>()
         .map_err(|e| e.to_string())
 }
 
@@ -230,6 +270,9 @@ fn unsupported(oid: &ObjectIdentifier) -> Check {
 
 #[cfg(test)]
 mod tests {
+    use cms::revocation::{OtherRevocationInfoFormat, RevocationInfoChoice, RevocationInfoChoices};
+    use cms::signed_data::SignedData;
+
     use super::*;
     use crate::check::Status;
     use crate::testutil;
@@ -353,6 +396,23 @@ mod tests {
         let mut signer = signed_data.signer_infos.0.iter().next().unwrap().clone();
         edit(&mut signer);
         signed_data.signer_infos.0 = vec![signer].try_into().unwrap();
+    }
+
+    #[test]
+    fn revocation_information_is_skipped_not_misread() {
+        let (signed, p7s) = edited(|sd| {
+            let other = RevocationInfoChoice::Other(OtherRevocationInfoFormat {
+                other_format: spki::AlgorithmIdentifierOwned {
+                    oid: ID_DATA,
+                    parameters: None,
+                },
+                other: Any::new(Tag::OctetString, b"crl".to_vec()).unwrap(),
+            });
+            sd.crls = Some(RevocationInfoChoices(vec![other].try_into().unwrap()));
+        });
+        let (info, checks) = verify(&signed, &p7s);
+        assert!(info.unwrap().signer.is_some());
+        assert_eq!(status(&checks, "cms.signature"), Some(Status::Pass));
     }
 
     #[test]
