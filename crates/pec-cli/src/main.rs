@@ -19,7 +19,7 @@ struct Args {
     #[arg(long)]
     json: bool,
     /// Judge certificate validity at this time (RFC 3339) instead of the signing time.
-    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    #[arg(long, value_name = "RFC3339")]
     at: Option<Timestamp>,
     /// Extra trust anchors (PEM): self-signed certificates become roots, others PEC CAs.
     #[arg(long, value_name = "PEM")]
@@ -27,10 +27,6 @@ struct Args {
     /// Files to verify; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-}
-
-fn parse_time(text: &str) -> Result<Timestamp, String> {
-    Timestamp::parse_rfc3339(text).ok_or_else(|| format!("not an RFC 3339 time: {text}"))
 }
 
 fn main() -> ExitCode {

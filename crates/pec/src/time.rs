@@ -1,6 +1,9 @@
 //! Instants as the core sees them: seconds since the Unix epoch plus the UTC offset they were
 //! written with, so a daticert time keeps its "+0200". The core never reads a clock.
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Serialize, Serializer};
 
 /// An instant, and the UTC offset (in minutes) it was expressed in.
@@ -98,6 +101,31 @@ impl Timestamp {
     }
 }
 
+/// Text that [`Timestamp::parse_rfc3339`] does not read; shows the text and the expected form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeError(String);
+
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "not an RFC 3339 time: {:?} (expected YYYY-MM-DDTHH:MM:SS followed by Z or ±HH:MM)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for TimeError {}
+
+/// A verification time as a user writes it (`--at`, the module's `at` option).
+impl FromStr for Timestamp {
+    type Err = TimeError;
+
+    fn from_str(text: &str) -> Result<Self, TimeError> {
+        Self::parse_rfc3339(text).ok_or_else(|| TimeError(text.to_owned()))
+    }
+}
+
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.rfc3339())
@@ -174,5 +202,16 @@ mod tests {
         ] {
             assert!(Timestamp::parse_rfc3339(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn user_text_parses_or_says_what_is_expected() {
+        let t: Timestamp = "2019-05-02T10:11:12+02:00".parse().unwrap();
+        assert_eq!(t.rfc3339(), "2019-05-02T10:11:12+02:00");
+        let error = "2 May 2019".parse::<Timestamp>().unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "not an RFC 3339 time: \"2 May 2019\" (expected YYYY-MM-DDTHH:MM:SS followed by Z or ±HH:MM)"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 mod build;
 mod fuzz;
+mod module;
 mod serve;
 mod setup;
 mod size;
@@ -15,7 +16,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   setup   install whatever is missing (wasm target, Trunk, wasm-bindgen CLI, npm packages, Chromium)
-  build   set up, then build the page in release mode into dist/
+  build   set up, then build the page in release mode into dist/, the engine module into
+          dist/engine/
   serve   build, then serve dist/ at http://127.0.0.1:8080
   test    set up, then run every test: fmt, clippy, native, wasm in Chromium, release build,
           browser end-to-end tests, size report

@@ -1,10 +1,11 @@
 //! The size report: every file of dist/ raw, gzip and brotli, and the transfer of a first visit
-//! (index.html and what it references), checked against the budget in size-budget.txt.
+//! (index.html and what it references), checked against the budget in size-budget.txt; then the
+//! engine module of dist/engine/, which portals load and the page does not.
 
 use std::io::Write;
 use std::path::Path;
 
-use crate::{Result, root};
+use crate::{Result, module, root};
 
 pub fn run() -> Result {
     let root = root();
@@ -27,17 +28,12 @@ pub fn run() -> Result {
     );
     let mut first_visit = 0;
     for name in &files {
-        let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        let (gz, br) = (gzip(&bytes), brotli(&bytes));
+        let size = Size::of(&dist.join(name))?;
         let loaded = name == "index.html" || index.contains(&format!("/{name}"));
         if loaded {
-            first_visit += br;
+            first_visit += size.brotli;
         }
-        println!(
-            "{name:<40} {:>10} {gz:>10} {br:>10}  {}",
-            bytes.len(),
-            if loaded { "yes" } else { "" }
-        );
+        println!("{}  {}", size.row(name), if loaded { "yes" } else { "" });
     }
     println!("first visit, brotli: {first_visit} bytes (budget {budget})");
     if first_visit > budget {
@@ -45,7 +41,53 @@ pub fn run() -> Result {
             "the first visit transfers {first_visit} bytes brotli, over the budget of {budget}"
         ));
     }
+    engine(&root)
+}
+
+/// The engine module's files and their total: what a portal's visitors transfer.
+fn engine(root: &Path) -> Result {
+    println!("\nEngine module ({}/, not loaded by the page)", module::DIR);
+    let mut total = Size::default();
+    for name in module::FILES {
+        let size = Size::of(&root.join(module::DIR).join(name)).map_err(|e| {
+            format!("{e}: the engine module is missing, run `cargo xtask build` first")
+        })?;
+        println!("{}", size.row(name));
+        total = Size {
+            raw: total.raw + size.raw,
+            gzip: total.gzip + size.gzip,
+            brotli: total.brotli + size.brotli,
+        };
+    }
+    println!("{}", total.row("engine module, total"));
     Ok(())
+}
+
+/// A file's size raw and compressed as a server would send it, in bytes.
+#[derive(Default)]
+struct Size {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+impl Size {
+    fn of(path: &Path) -> Result<Self> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(Self {
+            raw: bytes.len(),
+            gzip: gzip(&bytes),
+            brotli: brotli(&bytes),
+        })
+    }
+
+    /// The line of the report for `name`.
+    fn row(&self, name: &str) -> String {
+        format!(
+            "{name:<40} {:>10} {:>10} {:>10}",
+            self.raw, self.gzip, self.brotli
+        )
+    }
 }
 
 fn budget(path: &Path) -> Result<usize> {

@@ -28,6 +28,8 @@ pub fn run() -> Result {
                     "clippy",
                     "-p",
                     "pec-web",
+                    "-p",
+                    "pec-js",
                     "--all-targets",
                     "--target",
                     "wasm32-unknown-unknown",

@@ -1,0 +1,116 @@
+//! The verification engine as a JavaScript ES module, for portals that verify PEC receipts in
+//! their own pages: `verify(bytes, options)` returns the report `pec-verify --json` prints for
+//! the same file, as a plain object. `cargo xtask build` turns this crate into
+//! `dist/engine/pec.js` and `dist/engine/pec_bg.wasm` (wasm-bindgen `--target web`, wasm-opt).
+
+use js_sys::{Array, JSON, Object, Uint8Array};
+use pec::{Options, Timestamp};
+use wasm_bindgen::prelude::*;
+
+/// The `file` of a report whose input has no name, as `pec-verify` names standard input.
+const UNNAMED: &str = "-";
+
+/// The options `verify` reads; any other key is refused, so a misspelt one cannot go unseen.
+const KEYS: [&str; 3] = ["trust", "at", "name"];
+
+#[wasm_bindgen]
+extern "C" {
+    /// The second argument of `verify`: `{ trust, at, name }`, each optional.
+    type VerifyOptions;
+
+    #[wasm_bindgen(method, getter)]
+    fn trust(this: &VerifyOptions) -> JsValue;
+
+    #[wasm_bindgen(method, getter)]
+    fn at(this: &VerifyOptions) -> JsValue;
+
+    #[wasm_bindgen(method, getter)]
+    fn name(this: &VerifyOptions) -> JsValue;
+}
+
+/// Verifies every signed PEC message in `bytes` (a `Uint8Array`) and returns the report of
+/// `pec-verify --json`: `{ file, error_code, error, sha256, messages }`. Any bytes give a report;
+/// bytes of another type or an unusable option throw an `Error` saying why.
+///
+/// Options: `trust`, PEM text (or an array of them) of extra anchors, as `pec-verify --trust`
+/// reads them; `at`, the verification time (RFC 3339, as `--at`); `name`, the report's `file`
+/// (default `"-"`, as `pec-verify` names standard input).
+#[wasm_bindgen]
+pub fn verify(bytes: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let bytes = bytes
+        .dyn_ref::<Uint8Array>()
+        .ok_or_else(|| error("The bytes to verify must be a Uint8Array."))?
+        .to_vec();
+    let (options, name) = read_options(options)?;
+    JSON::parse(&pec::verify(&bytes, &options).to_json(&name))
+}
+
+/// The core's options and the report's name from the JavaScript options object.
+fn read_options(value: &JsValue) -> Result<(Options, String), JsValue> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok((options, UNNAMED.to_owned()));
+    }
+    if !value.is_object() {
+        return Err(error(
+            "The options must be an object: { trust, at, name }, each optional.",
+        ));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !KEYS.contains(&key.as_str()) {
+            return Err(error(&format!(
+                "Unknown option {key:?}: the options are trust, at and name."
+            )));
+        }
+    }
+    let value: &VerifyOptions = value.unchecked_ref();
+
+    for (index, pem) in pem_texts(value.trust())?.iter().enumerate() {
+        options
+            .trust
+            .add_pem(pem.as_bytes())
+            .map_err(|e| error(&format!("Cannot use options.trust[{index}]: {e}.")))?;
+    }
+    if let Some(at) = text(value.at(), "at", "an RFC 3339 time")? {
+        let at = at
+            .parse::<Timestamp>()
+            .map_err(|e| error(&format!("Cannot use options.at: {e}.")))?;
+        options.at = Some(at);
+    }
+    let name = text(value.name(), "name", "a string")?.unwrap_or_else(|| UNNAMED.to_owned());
+    Ok((options, name))
+}
+
+/// The `trust` option: absent, one PEM text, or an array of them.
+fn pem_texts(value: JsValue) -> Result<Vec<String>, JsValue> {
+    let refused = || error("options.trust must be PEM text or an array of PEM texts.");
+    if value.is_undefined() || value.is_null() {
+        Ok(Vec::new())
+    } else if let Some(pem) = value.as_string() {
+        Ok(vec![pem])
+    } else if Array::is_array(&value) {
+        Array::from(&value)
+            .iter()
+            .map(|item| item.as_string().ok_or_else(refused))
+            .collect()
+    } else {
+        Err(refused())
+    }
+}
+
+/// An optional string option: `None` when absent (undefined or null), an error naming the
+/// option and what it should be when it is not a string.
+fn text(value: JsValue, option: &str, expected: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| error(&format!("options.{option} must be {expected}.")))
+}
+
+fn error(sentence: &str) -> JsValue {
+    JsError::new(sentence).into()
+}

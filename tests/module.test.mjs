@@ -1,0 +1,218 @@
+// The engine as a JavaScript module (dist/engine/), as a portal uses it: the README's example
+// runs as a portal page of the served origin, and the module's reports equal what
+// `pec-verify --json` prints for the same bytes and options. The module may fetch its wasm and
+// nothing else.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, recordRequests, sample, url } from './browser.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'target/debug/pec-verify');
+const PORTAL = `${url}/portal.html`;
+const ENGINE = [`${url}/engine/pec.js`, `${url}/engine/pec_bg.wasm`];
+const SAMPLES = join(process.env.PEC_SHARED ?? join(root, '../shared'), 'samples');
+const SAMPLE_FOLDERS = ['real', 'tampered', 'unsigned', 'unverifiable'];
+
+let browser;
+let factory;
+before(async () => {
+  // The reference: the command line and the test factory, built from this tree.
+  execFileSync('cargo', ['build', '--quiet', '-p', 'pec-cli', '-p', 'pec-factory'], { cwd: root, stdio: 'inherit' });
+  factory = mkdtempSync(join(tmpdir(), 'pec-factory-'));
+  execFileSync(join(root, 'target/debug/pec-factory'), [factory], { stdio: 'ignore' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  if (factory) rmSync(factory, { recursive: true, force: true });
+});
+
+/** The README's example page, copied from the README as a portal developer would. */
+function readmeExample() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.split('## The engine as a JavaScript module')[1] ?? '';
+  const html = section.match(/```html\n([\s\S]*?)```/)?.[1];
+  assert.ok(html?.includes('/engine/pec.js'), 'the README shows how to import the module');
+  return html;
+}
+
+/**
+ * A page of the served origin holding the README's example (the test answers its request, so
+ * nothing test-only is in dist/), with the engine loaded; and every request it makes.
+ */
+async function openPortal() {
+  const page = await browser.newPage();
+  const requests = recordRequests(page);
+  await page.route(PORTAL, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="it"><meta charset="utf-8"><title>Portale</title>${readmeExample()}`,
+  }));
+  await page.goto(PORTAL);
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((r) => r.name.endsWith('/engine/pec_bg.wasm')));
+  return { page, requests };
+}
+
+/** The portal loaded the page, the module and its wasm, once each, and nothing else. */
+function assertOnlyTheEngineLoaded(requests) {
+  assert.deepEqual([...requests].sort(), [PORTAL, ...ENGINE].sort());
+}
+
+/** `verify(bytes, options)` of the module in `page`; a thrown Error as `{ thrown: message }`. */
+function verifyInPage(page, bytes, options) {
+  return page.evaluate(async ([base64, options]) => {
+    const { verify } = await import('/engine/pec.js');
+    const bytes = base64 === null ? null : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    try {
+      return verify(bytes, options);
+    } catch (e) {
+      return { thrown: e instanceof Error ? e.message : `not an Error: ${e}` };
+    }
+  }, [bytes === null ? null : Buffer.from(bytes).toString('base64'), options]);
+}
+
+/** What `pec-verify --json ARGS` prints, parsed; `input` is its standard input (for `-`). */
+function pecVerify(args, input) {
+  let out;
+  try {
+    out = execFileSync(cli, ['--json', ...args], { input, maxBuffer: 64 << 20 });
+  } catch (e) {
+    // Exit status 1 means "not every message is TOTAL-PASSED": the JSON is still the report.
+    if (e.status !== 1) throw e;
+    out = e.stdout;
+  }
+  return JSON.parse(out.toString());
+}
+
+/** Every sample, as its path under the samples folder. */
+function samples() {
+  return SAMPLE_FOLDERS.flatMap((folder) => readdirSync(join(SAMPLES, folder))
+    .filter((f) => f.endsWith('.eml')).map((f) => `${folder}/${f}`));
+}
+
+test("the README's example shows each file's verdict, or why it is not a PEC message", async () => {
+  const { page, requests } = await openPortal();
+  const cases = [
+    ['real/aruba-agidca1-consegna-completa.eml', 'TOTAL-PASSED'],
+    ['tampered/sogei-sdi-edited-1.eml', 'TOTAL-FAILED'],
+    ['unsigned/toniorusso-pec-parser-postacertnoattach.eml',
+      'This e-mail carries no PEC provider signature: it is not a PEC receipt or envelope. Save the receipt itself (the message from your provider) as an .eml file.'],
+  ];
+  for (const [path, shown] of cases) {
+    const { name, bytes } = sample(path);
+    await page.locator('#receipt').setInputFiles({ name, mimeType: 'message/rfc822', buffer: bytes });
+    await page.waitForFunction((text) => document.getElementById('verdict').textContent === text, shown);
+  }
+  assertOnlyTheEngineLoaded(requests);
+  await page.close();
+});
+
+test('every sample gets the report pec-verify --json prints, named as the file or as "-"', async () => {
+  const { page, requests } = await openPortal();
+  const paths = samples();
+  assert.ok(paths.length >= 20, `the shared samples are there (${paths.length})`);
+  for (const path of paths) {
+    const { bytes } = sample(path);
+    const file = join(SAMPLES, path);
+    assert.deepEqual(await verifyInPage(page, bytes, { name: file }), pecVerify([file]), path);
+    assert.deepEqual(await verifyInPage(page, bytes), pecVerify(['-'], bytes), path);
+  }
+  assertOnlyTheEngineLoaded(requests);
+  await page.close();
+});
+
+test('the verification time is used as --at uses it', async () => {
+  const { page, requests } = await openPortal();
+  const path = 'real/aruba-agidca1-consegna-completa.eml';
+  const file = join(SAMPLES, path);
+  const at = '2030-01-01T00:00:00+01:00';
+  const later = await verifyInPage(page, sample(path).bytes, { at, name: file });
+  assert.deepEqual(later, pecVerify(['--at', at, file]));
+  assert.equal(later.messages[0].verdict, 'TOTAL-FAILED', 'the certificate had expired by 2030');
+  assert.ok(later.messages[0].checks.some((c) => c.id === 'trust.validity' && c.status === 'fail'));
+  assertOnlyTheEngineLoaded(requests);
+  await page.close();
+});
+
+test("the factory's anchors make its messages TOTAL-PASSED, as with --trust", async () => {
+  const { page, requests } = await openPortal();
+  const anchors = ['test-root.pem', 'test-pec-ca.pem'].map((f) => join(factory, f));
+  const pems = anchors.map((f) => readFileSync(f, 'utf8'));
+  const messages = readdirSync(factory).filter((f) => f.endsWith('.eml') && !f.startsWith('fail-'));
+  assert.ok(messages.length >= 10, `the factory wrote its messages (${messages.length})`);
+  for (const message of messages) {
+    const bytes = readFileSync(join(factory, message));
+    const untrusted = await verifyInPage(page, bytes);
+    assert.equal(untrusted.messages[0].verdict, 'INDETERMINATE', message);
+    const trusted = await verifyInPage(page, bytes, { trust: pems });
+    assert.equal(trusted.messages[0].verdict, 'TOTAL-PASSED', message);
+    assert.deepEqual(trusted, pecVerify([...anchors.flatMap((a) => ['--trust', a]), '-'], bytes), message);
+    // One PEM text with both certificates is the same trust.
+    assert.deepEqual(await verifyInPage(page, bytes, { trust: pems.join('\n') }), trusted, message);
+  }
+  assertOnlyTheEngineLoaded(requests);
+  await page.close();
+});
+
+test('empty, random and oversized bytes get the report pec-verify prints, never an exception', async () => {
+  const { page, requests } = await openPortal();
+  const empty = await verifyInPage(page, new Uint8Array());
+  assert.equal(empty.error, 'The file is empty.');
+  assert.deepEqual(empty, pecVerify(['-'], Buffer.alloc(0)));
+
+  // Deterministic noise: a linear congruential generator, so a failure can be replayed.
+  const noise = new Uint8Array(1 << 16);
+  for (let i = 0, x = 2024; i < noise.length; i += 1) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    noise[i] = x >>> 24;
+  }
+  const random = await verifyInPage(page, noise);
+  assert.equal(random.error_code, 'not-email');
+  assert.deepEqual(random, pecVerify(['-'], Buffer.from(noise)));
+
+  // Over the core's 128 MiB, built in the page rather than sent to it.
+  const size = 129 << 20;
+  const huge = await page.evaluate(async (size) => {
+    const { verify } = await import('/engine/pec.js');
+    return verify(new Uint8Array(size).fill(0x41));
+  }, size);
+  assert.equal(huge.error_code, 'too-large');
+  assert.deepEqual(huge, pecVerify(['-'], Buffer.alloc(size, 0x41)));
+  assertOnlyTheEngineLoaded(requests);
+  await page.close();
+});
+
+test('unusable arguments throw an Error that says what is wrong', async () => {
+  const { page, requests } = await openPortal();
+  const { bytes } = sample('real/aruba-agidca1-accettazione.eml');
+  const cases = [
+    [{ trust: ['not a certificate'] }, /^Cannot use options\.trust\[0\]: no certificate found \(expected PEM or DER\)\.$/],
+    [{ trust: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' }, /^Cannot use options\.trust\[0\]: certificate 1 cannot be read: /],
+    [{ trust: [42] }, /^options\.trust must be PEM text or an array of PEM texts\.$/],
+    [{ at: 'ieri' }, /^Cannot use options\.at: not an RFC 3339 time: "ieri" \(expected YYYY-MM-DDTHH:MM:SS followed by Z or ±HH:MM\)\.$/],
+    [{ at: '2019-05-02' }, /^Cannot use options\.at: not an RFC 3339 time: "2019-05-02"/],
+    [{ at: 1556784672 }, /^options\.at must be an RFC 3339 time\.$/],
+    [{ name: 7 }, /^options\.name must be a string\.$/],
+    [{ trusts: [] }, /^Unknown option "trusts": the options are trust, at and name\.$/],
+    ['2019-05-02T10:11:12Z', /^The options must be an object: \{ trust, at, name \}, each optional\.$/],
+  ];
+  for (const [options, message] of cases) {
+    const result = await verifyInPage(page, bytes, options);
+    assert.match(result.thrown ?? `no exception: ${JSON.stringify(result).slice(0, 80)}`, message, JSON.stringify(options));
+  }
+  for (const notBytes of [null, 'text']) {
+    const result = await page.evaluate(async (value) => {
+      const { verify } = await import('/engine/pec.js');
+      try { verify(value); return 'no exception'; } catch (e) { return e.message; }
+    }, notBytes);
+    assert.equal(result, 'The bytes to verify must be a Uint8Array.');
+  }
+  // A refused call leaves the module working.
+  assert.equal((await verifyInPage(page, bytes)).messages[0].verdict, 'TOTAL-PASSED');
+  assertOnlyTheEngineLoaded(requests);
+  await page.close();
+});
