@@ -28,7 +28,7 @@ pub fn run() -> Result {
     let mut first_visit = 0;
     for name in &files {
         let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        let (gz, br) = (gzip(&bytes), brotli(&bytes));
+        let (gz, br) = (gzip(&bytes), crate::serve::brotli(&bytes).len());
         let loaded = name == "index.html" || index.contains(&format!("/{name}"));
         if loaded {
             first_visit += br;
@@ -65,15 +65,4 @@ fn gzip(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let _ = encoder.write_all(bytes);
     encoder.finish().map_or(0, |v| v.len())
-}
-
-fn brotli(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
-    out.len()
 }
