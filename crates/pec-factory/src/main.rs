@@ -1,37 +1,54 @@
-//! `pec-factory DIR`: writes the factory's messages as `.eml` files (one per kind, per signature
-//! algorithm, per failure) and the test trust anchors, for trying `pec-verify` by hand.
+//! `pec-factory`: writes the factory's messages as `.eml` files with the test trust anchors, for
+//! trying `pec-verify` by hand (one message per kind, per signature algorithm, per failure) and
+//! for measuring it (a series of distinct genuine messages, a large envelope).
 
-use std::path::{Path, PathBuf};
+use std::ffi::OsString;
+use std::path::Path;
 use std::process::ExitCode;
 
 use pec_factory::pki::{self, pki};
 use pec_factory::{Digest, Failure, KeyAlgorithm, Kind, Message};
 
+const USAGE: &str = "\
+usage: pec-factory DIR                 a message of every kind, algorithm and failure
+       pec-factory --series COUNT DIR  COUNT distinct genuine messages of every kind in turn
+       pec-factory --envelope BYTES FILE
+                                       a posta-certificata envelope carrying BYTES of files
+The directory forms also write the test anchors, test-root.pem and test-pec-ca.pem.";
+
 fn main() -> ExitCode {
-    let mut args = std::env::args_os().skip(1);
-    let (Some(dir), None) = (args.next(), args.next()) else {
-        eprintln!("usage: pec-factory DIR");
-        return ExitCode::from(2);
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let written = match args.as_slice() {
+        [dir] => Some(write_all(Path::new(dir))),
+        [flag, count, dir] if flag == "--series" => {
+            number(count).map(|count| write_series(count, Path::new(dir)))
+        }
+        [flag, bytes, file] if flag == "--envelope" => number(bytes)
+            .map(|bytes| std::fs::write(file, Message::large_envelope(bytes).build()).map(|()| 1)),
+        _ => None,
     };
-    match write_all(&PathBuf::from(dir)) {
-        Ok(count) => {
-            println!("wrote {count} files");
+    match written {
+        Some(Ok(count)) => {
+            println!("files written: {count}");
             ExitCode::SUCCESS
         }
-        Err(error) => {
+        Some(Err(error)) => {
             eprintln!("pec-factory: {error}");
             ExitCode::FAILURE
+        }
+        None => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
         }
     }
 }
 
+fn number(arg: &OsString) -> Option<usize> {
+    arg.to_str()?.parse().ok()
+}
+
 fn write_all(dir: &Path) -> std::io::Result<usize> {
-    std::fs::create_dir_all(dir)?;
-    let pki = pki();
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        ("test-root.pem".into(), pki::pem(&pki.root).into_bytes()),
-        ("test-pec-ca.pem".into(), pki::pem(&pki.pec_ca).into_bytes()),
-    ];
+    let mut files = anchors();
     for kind in Kind::ALL {
         files.push((format!("{}.eml", kind.name()), Message::new(kind).build()));
     }
@@ -48,7 +65,34 @@ fn write_all(dir: &Path) -> std::io::Result<usize> {
             failure.message().build(),
         ));
     }
-    for (name, bytes) in &files {
+    write(dir, &files)
+}
+
+/// `0000-accettazione.eml`, `0001-non-accettazione.eml`, …: see [`Message::nth_of_series`].
+fn write_series(count: usize, dir: &Path) -> std::io::Result<usize> {
+    let mut files = anchors();
+    for index in 0..count {
+        let message = Message::nth_of_series(index);
+        files.push((
+            format!("{index:04}-{}.eml", message.kind.name()),
+            message.build(),
+        ));
+    }
+    write(dir, &files)
+}
+
+/// The test root and PEC CA, for `pec-verify --trust`.
+fn anchors() -> Vec<(String, Vec<u8>)> {
+    let pki = pki();
+    vec![
+        ("test-root.pem".into(), pki::pem(&pki.root).into_bytes()),
+        ("test-pec-ca.pem".into(), pki::pem(&pki.pec_ca).into_bytes()),
+    ]
+}
+
+fn write(dir: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<usize> {
+    std::fs::create_dir_all(dir)?;
+    for (name, bytes) in files {
         std::fs::write(dir.join(name), bytes)?;
     }
     Ok(files.len())

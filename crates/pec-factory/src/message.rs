@@ -420,9 +420,7 @@ impl Message {
                 Attachment {
                     name: "lettera di accompagnamento.pdf".into(),
                     content_type: "application/pdf".into(),
-                    bytes: (0..3000u32)
-                        .map(|i| u8::try_from(i * 7 % 251).unwrap_or_default())
-                        .collect(),
+                    bytes: document(3000),
                 },
             ],
             headers: Vec::new(),
@@ -432,6 +430,40 @@ impl Message {
             corrupt_message_digest: false,
             swap_signer_certificate: false,
         }
+    }
+
+    /// The `index`-th of a series of distinct genuine messages, as a provider's day of traffic:
+    /// every kind in turn, each round signed with the next of RSA and SHA-256, RSA and SHA-1,
+    /// ECDSA and SHA-256, each message with its own PEC identifier and client Message-ID.
+    pub fn nth_of_series(index: usize) -> Self {
+        const SIGNATURES: [(KeyAlgorithm, Digest); 3] = [
+            (KeyAlgorithm::Rsa2048, Digest::Sha256),
+            (KeyAlgorithm::Rsa2048, Digest::Sha1),
+            (KeyAlgorithm::EcdsaP256, Digest::Sha256),
+        ];
+        let kind = Kind::ALL[index % Kind::ALL.len()];
+        let (algorithm, digest) = SIGNATURES[index / Kind::ALL.len() % SIGNATURES.len()];
+        let mut message = Self::new(kind).signed_with(algorithm, digest);
+        let facts = &mut message.facts;
+        facts.identificativo = format!(
+            "opec210.{}.{index:05}.567.1.42@{}",
+            facts.data.stamp(),
+            PROVA.domain
+        );
+        facts.msgid = format!("<a1b2c3d4e5.{index}.20240315@client.prova.it>");
+        message
+    }
+
+    /// A posta-certificata envelope whose original message carries `total` bytes of files: the
+    /// invoice and a covering letter that makes up the rest. The large messages a verifier
+    /// must stay quick and frugal on (PEC providers accept up to 100 MB).
+    pub fn large_envelope(total: usize) -> Self {
+        let mut message = Self::new(Kind::PostaCertificata(Ricevuta::Completa));
+        let invoice = message.attachments.first().map_or(0, |a| a.bytes.len());
+        if let Some(letter) = message.attachments.get_mut(1) {
+            letter.bytes = document(total.saturating_sub(invoice));
+        }
+        message
     }
 
     /// The same message signed with another key algorithm and digest.
@@ -749,6 +781,13 @@ impl Message {
     }
 }
 
+/// `len` bytes standing for a binary document: the same bytes for the same length.
+fn document(len: usize) -> Vec<u8> {
+    (0..len)
+        .map(|i| u8::try_from(i * 7 % 251).unwrap_or_default())
+        .collect()
+}
+
 fn replace_first(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
     match haystack.windows(needle.len()).position(|w| w == needle) {
         Some(at) => [&haystack[..at], with, &haystack[at + needle.len()..]].concat(),
@@ -919,5 +958,49 @@ impl Failure {
             Self::SigningTimeAway => message.signing_time -= 3 * 86_400,
             Self::UnknownCriticalExtension => signer.unknown_critical_extension = true,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_envelope_carries_exactly_the_bytes_asked_for() {
+        for total in [1_000_000, 20_000_000] {
+            let message = Message::large_envelope(total);
+            assert_eq!(message.kind, Kind::PostaCertificata(Ricevuta::Completa));
+            let carried: usize = message.attachments.iter().map(|a| a.bytes.len()).sum();
+            assert_eq!(carried, total);
+        }
+    }
+
+    #[test]
+    fn a_series_goes_through_every_kind_and_signature_with_its_own_identifiers() {
+        let series: Vec<Message> = (0..3 * Kind::ALL.len())
+            .map(Message::nth_of_series)
+            .collect();
+        for kind in Kind::ALL {
+            let signatures: Vec<_> = series
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| (m.signer.algorithm, m.digest))
+                .collect();
+            assert_eq!(
+                signatures,
+                [
+                    (KeyAlgorithm::Rsa2048, Digest::Sha256),
+                    (KeyAlgorithm::Rsa2048, Digest::Sha1),
+                    (KeyAlgorithm::EcdsaP256, Digest::Sha256),
+                ]
+            );
+        }
+        let mut ids: Vec<_> = series.iter().map(|m| &m.facts.identificativo).collect();
+        let mut msgids: Vec<_> = series.iter().map(|m| &m.facts.msgid).collect();
+        ids.sort();
+        ids.dedup();
+        msgids.sort();
+        msgids.dedup();
+        assert_eq!((ids.len(), msgids.len()), (series.len(), series.len()));
     }
 }

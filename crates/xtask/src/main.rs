@@ -1,6 +1,7 @@
 //! `cargo xtask`: everything the project needs, from a fresh machine to a tested build, with
 //! cargo as the only prerequisite.
 
+mod bench;
 mod build;
 mod fuzz;
 mod module;
@@ -23,7 +24,9 @@ usage: cargo xtask <command>
           browser end-to-end tests, size report
   size    print the size report of dist/ and check it against the budget
   fuzz [TARGET] [SECONDS]
-          fuzz the core with cargo-fuzz: verify, daticert or both (default), 60 s each";
+          fuzz the core with cargo-fuzz: verify, daticert or both (default), 60 s each
+  bench   set up, build, then measure the core natively, a batch against OpenSSL, the page in
+          Chromium and its first visit; writes target/bench/report.md (minutes; not part of test)";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "size" => size::run(),
         "fuzz" => fuzz::run(std::env::args().skip(2)),
+        "bench" => bench::run(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -1,10 +1,12 @@
-//! A static server of dist/: what a user's browser gets from any plain web host, with no
-//! autoreload socket. Used by `serve` and by the browser end-to-end tests.
+//! A static server of dist/: what a user's browser gets from a well-configured web host (brotli
+//! when the browser accepts it), with no autoreload socket. Used by `serve`, the browser
+//! end-to-end tests and the benchmark.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::thread::JoinHandle;
 
-use tiny_http::{Header, Response, Server};
+use tiny_http::{Header, Request, Response, Server};
 
 use crate::{Result, root};
 
@@ -31,19 +33,84 @@ pub fn spawn() -> Result<(String, JoinHandle<()>)> {
 }
 
 fn serve(server: &Server, dist: &Path) {
+    let mut compressed = Compressed::default();
     for request in server.incoming_requests() {
         let response = match resolve(dist, request.url())
             .and_then(|p| std::fs::read(&p).ok().map(|b| (p, b)))
         {
-            Some((path, bytes)) => Response::from_data(bytes)
-                .with_header(header("Content-Type", content_type(&path)))
-                .with_header(header("X-Content-Type-Options", "nosniff"))
-                .with_header(header("Cache-Control", "no-cache")),
+            Some((path, bytes)) => {
+                let content_type = content_type(&path);
+                let brotli = (accepts_brotli(&request) && content_type != OCTET_STREAM)
+                    .then(|| compressed.get(&path, &bytes))
+                    .filter(|encoded| encoded.len() < bytes.len());
+                let response = match brotli {
+                    Some(encoded) => Response::from_data(encoded.to_vec())
+                        .with_header(header("Content-Encoding", "br")),
+                    None => Response::from_data(bytes),
+                };
+                response
+                    .with_header(header("Content-Type", content_type))
+                    .with_header(header("Vary", "Accept-Encoding"))
+                    .with_header(header("X-Content-Type-Options", "nosniff"))
+                    .with_header(header("Cache-Control", "no-cache"))
+            }
             None => Response::from_string("not found").with_status_code(404),
         };
         // A client that went away is not the server's problem.
         let _ = request.respond(response);
     }
+}
+
+/// Each file's brotli form, compressed at its first request and again only when its bytes
+/// change (a rebuild while serving).
+#[derive(Default)]
+struct Compressed(HashMap<PathBuf, (Vec<u8>, Vec<u8>)>);
+
+impl Compressed {
+    fn get(&mut self, path: &Path, bytes: &[u8]) -> &[u8] {
+        let entry = self
+            .0
+            .entry(path.to_owned())
+            .or_insert_with(|| (Vec::new(), Vec::new()));
+        if entry.0 != bytes {
+            *entry = (bytes.to_vec(), brotli(bytes));
+        }
+        &entry.1
+    }
+}
+
+/// Brotli at its best setting (quality 11, 4 MiB window), as a host precompresses static files.
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out
+}
+
+/// Whether the request's Accept-Encoding lists `br` (or `*`) with a non-zero weight.
+fn accepts_brotli(request: &Request) -> bool {
+    request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("Accept-Encoding"))
+        .any(|h| lists_brotli(h.value.as_str()))
+}
+
+fn lists_brotli(accept_encoding: &str) -> bool {
+    accept_encoding.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        let coding = parts.next().unwrap_or_default();
+        let refused = parts.any(|p| {
+            p.strip_prefix("q=")
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q == 0.0)
+        });
+        (coding.eq_ignore_ascii_case("br") || coding == "*") && !refused
+    })
 }
 
 /// The file for a URL path, never outside dist/.
@@ -72,9 +139,12 @@ fn content_type(path: &Path) -> &'static str {
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
         Some("json" | "webmanifest") => "application/manifest+json",
-        _ => "application/octet-stream",
+        _ => OCTET_STREAM,
     }
 }
+
+/// Anything else: served as is, never compressed.
+const OCTET_STREAM: &str = "application/octet-stream";
 
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a static ASCII header")
@@ -90,5 +160,15 @@ mod tests {
         assert_eq!(resolve(dist, "/a.js?v=1"), Some(dist.join("a.js")));
         assert_eq!(resolve(dist, "/../etc/passwd"), None);
         assert_eq!(resolve(dist, "/x/%2e%2e/y"), Some(dist.join("x/%2e%2e/y")));
+    }
+
+    #[test]
+    fn brotli_only_when_accepted() {
+        assert!(lists_brotli("gzip, deflate, br, zstd"));
+        assert!(lists_brotli("BR;q=0.5"));
+        assert!(lists_brotli("*"));
+        assert!(!lists_brotli("gzip, deflate"));
+        assert!(!lists_brotli("br;q=0, gzip"));
+        assert!(!lists_brotli("brotli"));
     }
 }

@@ -77,7 +77,7 @@ impl Size {
         Ok(Self {
             raw: bytes.len(),
             gzip: gzip(&bytes),
-            brotli: brotli(&bytes),
+            brotli: crate::serve::brotli(&bytes).len(),
         })
     }
 
@@ -107,15 +107,4 @@ fn gzip(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let _ = encoder.write_all(bytes);
     encoder.finish().map_or(0, |v| v.len())
-}
-
-fn brotli(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
-    out.len()
 }

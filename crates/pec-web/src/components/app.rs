@@ -84,7 +84,9 @@ pub fn app() -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let input = read(&file).await;
                     next_paint().await;
+                    let timing = VerifyTiming::start();
                     let report = pec::verify(&input, &pec::Options::default());
+                    timing.end();
                     entries.dispatch(Action::Done(
                         id,
                         Verified {
@@ -144,6 +146,28 @@ async fn next_paint() {
         let _ = window.set_timeout_with_callback(&resolve);
     });
     let _ = JsFuture::from(tick).await;
+}
+
+/// The engine's time on one file as the User Timing measure "pec-verify", which the browser's
+/// performance tools show and `cargo xtask bench` reads.
+struct VerifyTiming(Option<web_sys::Performance>);
+
+impl VerifyTiming {
+    const START: &str = "pec-verify-start";
+
+    fn start() -> Self {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(performance) = &performance {
+            let _ = performance.mark(Self::START);
+        }
+        Self(performance)
+    }
+
+    fn end(self) {
+        if let Some(performance) = &self.0 {
+            let _ = performance.measure_with_start_mark("pec-verify", Self::START);
+        }
+    }
 }
 
 /// The browser's clock, in its own time zone: the core has no clock, the report's date of
