@@ -13,7 +13,8 @@ const USAGE: &str = "\
 usage: pec-factory DIR                 a message of every kind, algorithm and failure
        pec-factory --series COUNT DIR  COUNT distinct genuine messages of every kind in turn
        pec-factory --envelope BYTES FILE
-                                       a posta-certificata envelope carrying BYTES of files
+                                       a posta-certificata envelope of BYTES (its files
+                                       make up the size)
 The directory forms also write the test anchors, test-root.pem and test-pec-ca.pem.";
 
 fn main() -> ExitCode {
@@ -24,7 +25,7 @@ fn main() -> ExitCode {
             number(count).map(|count| write_series(count, Path::new(dir)))
         }
         [flag, bytes, file] if flag == "--envelope" => number(bytes)
-            .map(|bytes| std::fs::write(file, Message::large_envelope(bytes).build()).map(|()| 1)),
+            .map(|bytes| std::fs::write(file, Message::large_envelope_file(bytes)).map(|()| 1)),
         _ => None,
     };
     match written {

@@ -466,6 +466,15 @@ impl Message {
         message
     }
 
+    /// The `.eml` bytes of a [`Message::large_envelope`] whose file is `size` bytes long, give
+    /// or take a line: files travel in base64, so they carry about 3/4 of it.
+    pub fn large_envelope_file(size: usize) -> Vec<u8> {
+        // 57 bytes of a file become a base64 line of 76 characters and a CRLF.
+        let first = Self::large_envelope(size * 57 / 78).build();
+        let excess = first.len().saturating_sub(size);
+        Self::large_envelope((size - excess) * 57 / 78).build()
+    }
+
     /// The same message signed with another key algorithm and digest.
     pub fn signed_with(mut self, algorithm: KeyAlgorithm, digest: Digest) -> Self {
         self.signer.algorithm = algorithm;
@@ -972,6 +981,14 @@ mod tests {
             assert_eq!(message.kind, Kind::PostaCertificata(Ricevuta::Completa));
             let carried: usize = message.attachments.iter().map(|a| a.bytes.len()).sum();
             assert_eq!(carried, total);
+        }
+    }
+
+    #[test]
+    fn a_large_envelope_file_has_the_size_asked_for() {
+        for size in [1_000_000, 5_000_000] {
+            let file = Message::large_envelope_file(size);
+            assert!(file.len().abs_diff(size) < 100, "{} for {size}", file.len());
         }
     }
 

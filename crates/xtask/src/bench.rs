@@ -12,7 +12,8 @@ use std::process::Command;
 
 use crate::{Result, cmd, exec, output, root};
 
-/// The generated envelopes: megabytes (10^6 bytes) of files carried by their postacert.eml.
+/// The generated envelopes: their size in megabytes (10^6 bytes), made up by the files their
+/// postacert.eml carries.
 const ENVELOPES_MB: [usize; 3] = [1, 20, 50];
 
 /// How many distinct genuine messages the batch verifies.
@@ -45,7 +46,7 @@ impl Inputs {
             .ok_or_else(|| format!("no {megabytes} MB envelope"))
     }
 
-    /// How the table names an input: "20 MB envelope (27.4 MB file)", "sample.eml (13.1 KB)".
+    /// How the table names an input: "20 MB envelope (20.0 MB file)", "sample.eml (13.1 KB)".
     fn describe(&self, name: &str, bytes: f64) -> String {
         let size = table::Unit::Bytes.show(bytes);
         match self

@@ -67,9 +67,9 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
                  building its options once as `pec-verify` does. Every file must be \
                  TOTAL-PASSED or the benchmark stops. The genuine samples are those of \
                  ../shared/samples/real; the envelopes come from the test factory \
-                 (`pec-factory --envelope BYTES`): a posta-certificata envelope whose \
-                 postacert.eml carries 1, 20 or 50 MB of files, so the file itself is larger \
-                 (base64); they are verified with the test anchors. MB/s is the file size over \
+                 (`pec-factory --envelope BYTES`): posta-certificata envelopes of 1, 20 and \
+                 50 MB, the size made up by the files their postacert.eml carries (in base64, \
+                 so about 3/4 of it); they are verified with the test anchors. MB/s is the file size over \
                  the median time."
             ),
             format!(
