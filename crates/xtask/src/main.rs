@@ -3,6 +3,7 @@
 
 mod build;
 mod fuzz;
+mod offline;
 mod serve;
 mod setup;
 mod size;
