@@ -85,6 +85,10 @@ test('once visited, the page verifies a receipt with the network gone', async ()
   await drop(page, [sample(GENUINE)]);
   await settled(page, 1);
   assert.equal(await page.locator('.verdict-title').innerText(), 'Ricevuta PEC autentica');
+  // Embedded too: the viewer's address is the same page.
+  await page.goto(`${server.origin}/?embed=1&lang=en`);
+  await page.locator('#file-input').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('.drop-title').innerText(), 'Drop the PEC receipt or envelope (.eml) here');
   await context.close();
   server.server.close();
 });
