@@ -20,6 +20,12 @@ export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 }
 
+/** A browser context with a profile in `dir`: a fresh context is incognito, where Chromium
+ * installs nothing, so installability is checked in one of these. */
+export function launchWithProfile(dir) {
+  return chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: FLAGS });
+}
+
 /** Waits until every dropped file of the page has its result (no card is busy). */
 export async function settled(page, count) {
   await page.waitForFunction(

@@ -14,7 +14,8 @@ pub fn run() -> Result {
     let html = std::fs::read_to_string(&index).map_err(|e| format!("dist/index.html: {e}"))?;
     let html = pin_inline_scripts(&html)?;
     std::fs::write(&index, html).map_err(|e| format!("dist/index.html: {e}"))?;
-    crate::module::run()
+    crate::module::run()?;
+    crate::offline::run()
 }
 
 /// Replaces the placeholder in the policy with `'sha256-…'` of every inline script.

@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod fuzz;
 mod module;
+mod offline;
 mod serve;
 mod setup;
 mod size;

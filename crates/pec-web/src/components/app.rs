@@ -1,5 +1,6 @@
 //! The page's state: the language and the files dropped so far, newest first, each pending or
-//! verified. Verification yields to the browser first, so the busy state is painted.
+//! verified. Verification yields to the browser first, so the busy state is painted. Embedded
+//! (`?embed=1`), each report also goes to the embedding page.
 
 use std::rc::Rc;
 
@@ -13,6 +14,7 @@ use super::help::help;
 use super::lang_switch::LangSwitch;
 use super::result_card::ResultCard;
 use super::{Shared, Verified};
+use crate::embed;
 use crate::text::Lang;
 
 /// Where the language choice is remembered.
@@ -60,9 +62,11 @@ impl Reducible for Entries {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let lang = use_state(stored_lang);
+    let lang = use_state(first_lang);
     let entries = use_reducer(Entries::default);
     let next_id = use_mut_ref(|| 0usize);
+    // The trust store is read once per page, not once per file.
+    let options = use_memo((), |()| pec::Options::default());
 
     use_effect_with(*lang, |lang| remember(*lang));
 
@@ -79,14 +83,17 @@ pub fn app() -> Html {
                     *next += 1;
                     *next
                 };
-                entries.dispatch(Action::Add(id, file.name()));
+                let name = file.name();
+                entries.dispatch(Action::Add(id, name.clone()));
                 let entries = entries.clone();
+                let options = options.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let input = read(&file).await;
                     next_paint().await;
                     let timing = VerifyTiming::start();
-                    let report = pec::verify(&input, &pec::Options::default());
+                    let report = pec::verify(&input, &options);
                     timing.end();
+                    embed::hand_over(&name, &report);
                     entries.dispatch(Action::Done(
                         id,
                         Verified {
@@ -184,9 +191,13 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-fn stored_lang() -> Lang {
-    storage()
-        .and_then(|s| s.get_item(LANG_KEY).ok()?)
+/// The language the address asks for (`lang=it|en`, which the page's script, www/page.js,
+/// passes on as `<html data-lang>`), else the one remembered, else Italian.
+fn first_lang() -> Lang {
+    let document = web_sys::window().and_then(|w| w.document());
+    let asked = document.and_then(|d| d.document_element()?.get_attribute("data-lang"));
+    asked
+        .or_else(|| storage()?.get_item(LANG_KEY).ok()?)
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or(Lang::It)
 }

@@ -1,0 +1,184 @@
+// The viewer inside another site's page: an embedding page (tests/embed/) on origins of its
+// own, the viewer (PEC_URL) in its iframe, both directions of the postMessage protocol, and
+// everything that must be ignored: origins not listed, malformed messages, no listed origin.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { drop, launch, outputDir, recordRequests, sample, settled, url } from './browser.mjs';
+
+const GENUINE = 'real/aruba-agidca1-consegna-completa.eml';
+const TAMPERED = 'tampered/sogei-sdi-edited-1.eml';
+const ENVELOPE = 'real/aruba-agidca1-posta-certificata.eml';
+
+/** Serves tests/embed/ on a free port: an origin of its own. */
+async function portal() {
+  const server = createServer((request, response) => {
+    const name = new URL(request.url, 'http://x').pathname.slice(1);
+    if (!['parent.html', 'parent.js'].includes(name)) return response.writeHead(404).end();
+    const type = name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+    response.writeHead(200, { 'Content-Type': type }).end(readFileSync(new URL(`./embed/${name}`, import.meta.url)));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+let browser;
+let listed;
+let other;
+before(async () => {
+  browser = await launch();
+  [listed, other] = await Promise.all([portal(), portal()]);
+});
+after(async () => {
+  await browser?.close();
+  listed?.server.close();
+  other?.server.close();
+});
+
+/** Opens the embedding page at `origin`, the viewer listing `trusted`; resolves with the page
+ * and the viewer's frame once the viewer's engine is loaded. */
+async function embedding(origin, { trusted = origin, width = 800, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const address = new URL('/parent.html', origin);
+  address.searchParams.set('viewer', url);
+  address.searchParams.set('listed', trusted);
+  await page.goto(address.href);
+  const frame = await (await page.locator('#viewer').elementHandle()).contentFrame();
+  await frame.locator('#file-input').waitFor({ state: 'attached' });
+  return { page, frame };
+}
+
+/** Sends a file to the viewer from the embedding page, as the portal's own chooser does. */
+async function send(page, file) {
+  await page.locator('#portal-file').setInputFiles(
+    { name: file.name, mimeType: 'message/rfc822', buffer: file.bytes },
+  );
+}
+
+/** Gives a message the viewer should ignore time to be (wrongly) acted upon. */
+const grace = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+test('the embedding page sends a receipt and gets the report the viewer offers for download', async () => {
+  const { page, frame } = await embedding(listed.origin);
+  await page.waitForFunction(() => window.ready);
+  const requests = recordRequests(page);
+  await send(page, sample(GENUINE));
+  await page.waitForFunction(() => window.reports.length === 1);
+  const [message] = await page.evaluate(() => window.reports);
+  assert.equal(message.type, 'pec-report');
+  assert.equal(message.name, 'aruba-agidca1-consegna-completa.eml');
+  assert.equal(message.report.file, 'aruba-agidca1-consegna-completa.eml');
+  assert.equal(message.report.messages[0].verdict, 'TOTAL-PASSED');
+
+  // The viewer shows it as if it had been dropped, and its download is the very same JSON.
+  await settled(frame, 1);
+  assert.equal(await frame.locator('.verdict-title').innerText(), 'Ricevuta PEC autentica');
+  assert.equal(await frame.locator('.file-name').innerText(), 'aruba-agidca1-consegna-completa.eml');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.getByRole('button', { name: 'Scarica rapporto (JSON)' }).click(),
+  ]);
+  assert.deepEqual(JSON.parse(readFileSync(await download.path(), 'utf8')), message.report);
+  assert.deepEqual(requests.filter((r) => !r.startsWith('blob:')), []);
+  await page.close();
+});
+
+test('a file the user drops inside the frame is reported to the embedding page too', async () => {
+  const { page, frame } = await embedding(listed.origin);
+  await drop(frame, [sample(TAMPERED)]);
+  await settled(frame, 1);
+  assert.match(await frame.locator('.verdict-title').innerText(), /non autentic/);
+  await page.waitForFunction(() => window.reports.length === 1);
+  const [message] = await page.evaluate(() => window.reports);
+  assert.equal(message.name, 'sogei-sdi-edited-1.eml');
+  assert.equal(message.report.messages[0].verdict, 'TOTAL-FAILED');
+  await page.close();
+});
+
+test('a page whose origin is not listed can neither send files nor receive reports', async () => {
+  // The embedding page at `other` embeds a viewer told to trust `listed` only.
+  const { page, frame } = await embedding(other.origin, { trusted: listed.origin });
+  await send(page, sample(GENUINE));
+  await grace();
+  assert.equal(await frame.locator('.result').count(), 0, 'a file from an unlisted origin was shown');
+  await drop(frame, [sample(ENVELOPE)]);
+  await settled(frame, 1);
+  await grace();
+  assert.equal(await frame.locator('.file-name').innerText(), 'aruba-agidca1-posta-certificata.eml');
+  assert.deepEqual(await page.evaluate(() => [window.ready, window.reports]), [false, []]);
+  await page.close();
+});
+
+test('malformed messages from the listed origin are ignored, and the viewer keeps working', async () => {
+  const { page, frame } = await embedding(listed.origin);
+  await page.waitForFunction(() => window.ready);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.evaluate(() => {
+    const viewer = document.getElementById('viewer').contentWindow;
+    const bytes = new TextEncoder().encode('From: a@b\r\n\r\nx');
+    for (const message of [
+      null, 42, 'pec-verify', [], {}, { type: 'pec-verify' },
+      { type: 'pec-verify', name: 'a.eml' },
+      { type: 'pec-verify', name: 'a.eml', bytes: 'From: a@b' },
+      { type: 'pec-verify', name: 'a.eml', bytes: Array.from(bytes) },
+      { type: 'pec-verify', name: 'a.eml', bytes: new Blob([bytes]) },
+      { type: 'pec-verify', name: 7, bytes },
+      { type: 'PEC-VERIFY', name: 'a.eml', bytes },
+      { type: 'pec-report', name: 'a.eml', report: {} },
+    ]) viewer.postMessage(message, '*');
+  });
+  await grace();
+  assert.equal(await frame.locator('.result').count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.reports), []);
+  // A Uint8Array is as good as an ArrayBuffer.
+  await page.evaluate(() => {
+    const bytes = new TextEncoder().encode('not an e-mail at all');
+    document.getElementById('viewer').contentWindow.postMessage({ type: 'pec-verify', name: 'note.txt', bytes }, '*');
+  });
+  await settled(frame, 1);
+  await page.waitForFunction(() => window.reports.length === 1);
+  assert.equal(await page.evaluate(() => window.reports[0].report.error_code !== null), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without a listed origin the viewer accepts no message and posts nothing', async () => {
+  const page = await browser.newPage();
+  const parent = new URL('/parent.html', listed.origin);
+  parent.searchParams.set('viewer', url);
+  await page.goto(parent.href);
+  // The same page, its viewer re-addressed without origin=.
+  const frame = await (await page.locator('#viewer').elementHandle()).contentFrame();
+  await frame.goto(`${url}/?embed=1`);
+  await frame.locator('#file-input').waitFor({ state: 'attached' });
+  await page.evaluate(() => {
+    const bytes = new TextEncoder().encode('x');
+    document.getElementById('viewer').contentWindow.postMessage({ type: 'pec-verify', name: 'a.eml', bytes }, '*');
+  });
+  await grace();
+  assert.equal(await frame.locator('.result').count(), 0);
+  await drop(frame, [sample(GENUINE)]);
+  await settled(frame, 1);
+  await grace();
+  assert.deepEqual(await page.evaluate(() => window.reports), []);
+  await page.close();
+});
+
+test('the embedded viewer at phone and tablet width: no site chrome, the same verdict', async () => {
+  for (const width of [360, 800]) {
+    const { page, frame } = await embedding(listed.origin, { width, height: 900 });
+    assert.equal(await frame.locator('.site-header').isVisible(), false);
+    assert.equal(await frame.locator('h1').isVisible(), false);
+    const zone = await frame.locator('.drop-zone').boundingBox();
+    assert.ok(zone.width <= width && zone.height >= 44, `drop zone ${zone.width}x${zone.height}`);
+    await page.screenshot({ path: `${outputDir}/embed-empty-${width}.png` });
+    await send(page, sample(GENUINE));
+    await settled(frame, 1);
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `the viewer is ${overflow} px wider than its frame`);
+    await page.screenshot({ path: `${outputDir}/embed-genuine-${width}.png` });
+    await page.close();
+  }
+});
