@@ -132,11 +132,29 @@ pub fn app() -> Html {
 }
 
 /// The file's bytes; an unreadable file reads as empty, which the core reports as such.
+///
+/// Read a slice at a time straight into the engine's memory: reading the whole file into one
+/// JavaScript buffer first would hold a second copy of it at the peak.
 async fn read(file: &File) -> Vec<u8> {
-    match JsFuture::from(file.array_buffer()).await {
-        Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
-        Err(_) => Vec::new(),
+    const SLICE: f64 = 4_194_304.0;
+    let size = file.size();
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut start = 0.0;
+    while start < size {
+        let end = (start + SLICE).min(size);
+        let Ok(slice) = file.slice_with_f64_and_f64(start, end) else {
+            return Vec::new();
+        };
+        let Ok(buffer) = JsFuture::from(slice.array_buffer()).await else {
+            return Vec::new();
+        };
+        let slice = Uint8Array::new(&buffer);
+        let at = bytes.len();
+        bytes.resize(at + slice.length() as usize, 0);
+        slice.copy_to(&mut bytes[at..]);
+        start = end;
     }
+    bytes
 }
 
 /// Resolves after the next paint: the frame callback runs before painting, the timer after, so
