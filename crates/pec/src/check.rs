@@ -112,9 +112,14 @@ impl Check {
 
 /// Every check id the core emits: the stable names the faces translate (a test checks the list
 /// against what the core does; the page's tests check every name has its sentences).
-pub const IDS: [&str; 34] = [
+pub const IDS: [&str; 40] = [
     "mime.signed-entity",
+    "mime.unsigned",
+    "mime.too-deep",
+    "mime.opaque-signature",
     "mime.signature-part",
+    "mime.boundaries",
+    "mime.layout",
     "cms.parse",
     "cms.algorithm",
     "cms.signer-certificate",
@@ -147,4 +152,5 @@ pub const IDS: [&str; 34] = [
     "postacert.sender",
     "postacert.recipients",
     "postacert.subject",
+    "postacert.structure",
 ];

@@ -4,8 +4,10 @@
 use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use sha2::{Digest, Sha256};
 
+use crate::check::Check;
 use crate::mime::{self, Parsed};
 use crate::report::{Attachment, Original};
+use crate::structure;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Content {
@@ -13,31 +15,56 @@ pub struct Content {
     pub daticert: Option<Vec<u8>>,
     /// The parsed `postacert.eml` part.
     pub postacert: Option<Original>,
+    /// How the signed entity is laid out: its boundaries, the provider's layout, the original's
+    /// structure. When the first two fail, nothing above is read: the data is not certified.
+    pub checks: Vec<Check>,
 }
 
-/// Reads a signed entity from its own bytes; parts it does not know, or cannot read, are left
-/// out.
+impl Content {
+    /// Nothing read, for the reason `check` gives.
+    pub fn untrusted(check: Check) -> Self {
+        Self {
+            checks: vec![check],
+            ..Self::default()
+        }
+    }
+}
+
+/// Reads a signed entity from its own bytes.
 pub fn read(signed: &[u8]) -> Content {
     let Some(parsed) = Parsed::new(signed) else {
-        return Content::default();
+        return Content::untrusted(layout_problem("not-mime"));
     };
     let message = parsed.message();
-    message
-        .parts
-        .first()
-        .map(|entity| of_entity(message, entity))
-        .unwrap_or_default()
+    match message.parts.first() {
+        Some(entity) => of_entity(message, entity),
+        None => Content::untrusted(layout_problem("not-mime")),
+    }
 }
 
 /// Reads the signed entity `entity`, a part of the parsed `message`: the input's own parse is
 /// used when its bytes are the signed bytes, so nothing is parsed or decoded twice.
 pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>) -> Content {
-    let parts = entity_parts(message, entity);
+    let layout = match Layout::of(message, entity) {
+        Ok(layout) => layout,
+        Err(check) => return Content::untrusted(check),
+    };
+    let mut checks = vec![Check::pass("mime.boundaries"), Check::pass("mime.layout")];
+    let postacert = layout.postacert.and_then(|part| {
+        mime::with_message(part, |inner| {
+            checks.push(Check::pass_or_warn(
+                "postacert.structure",
+                structure::message_conforms(inner),
+            ));
+            original(inner)
+        })
+    });
     Content {
-        daticert: named_part(&parts, "daticert.xml")
+        daticert: layout
+            .daticert
             .map(|part| mime::decoded(message, part).into_owned()),
-        postacert: named_part(&parts, "postacert.eml")
-            .and_then(|part| mime::with_message(part, original)),
+        postacert,
+        checks,
     }
 }
 
@@ -46,9 +73,8 @@ pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>) -> Content {
 pub fn attachment(signed: &[u8], index: usize) -> Option<Vec<u8>> {
     let parsed = Parsed::new(signed)?;
     let message = parsed.message();
-    let parts = entity_parts(message, message.parts.first()?);
-    let part = named_part(&parts, "postacert.eml")?;
-    mime::with_message(part, |original| {
+    let postacert = Layout::of(message, message.parts.first()?).ok()?.postacert?;
+    mime::with_message(postacert, |original| {
         original
             .attachments()
             .nth(index)
@@ -57,40 +83,99 @@ pub fn attachment(signed: &[u8], index: usize) -> Option<Vec<u8>> {
     .flatten()
 }
 
-/// The parts of the entity itself, in order: `entity` and the parts of its multiparts, within
-/// its bytes. The parts of a nested message are not among them: a receipt forwarded inside
-/// postacert.eml carries a daticert.xml of its own, which must not be taken for this one.
-fn entity_parts<'a, 'x>(
-    message: &'a Message<'x>,
-    entity: &'a MessagePart<'x>,
-) -> Vec<&'a MessagePart<'x>> {
-    let within = |part: &MessagePart<'_>| {
-        part.offset_header >= entity.offset_header && part.offset_end <= entity.offset_end
-    };
-    let mut parts = Vec::new();
-    let mut pending = vec![entity];
-    // Each part is listed once in a well-formed tree; the bound keeps a malformed one finite.
-    while let Some(part) = pending.pop().filter(|_| parts.len() < message.parts.len()) {
-        if !within(part) {
-            continue;
-        }
-        parts.push(part);
-        if let PartType::Multipart(children) = &part.body {
-            let children = children
-                .iter()
-                .filter_map(|&id| message.parts.get(id as usize));
-            pending.extend(children.rev());
-        }
-    }
-    parts
+const DATICERT: &str = "daticert.xml";
+const POSTACERT: &str = "postacert.eml";
+
+/// The certified layout of a signed entity (the rules' §4.3, as every provider writes it): a
+/// `multipart/mixed` whose direct children are the text, `daticert.xml` once, and for envelopes
+/// and completa receipts `postacert.eml` once and last. Everything inside postacert.eml was
+/// written by the sender, so a part the provider did not write can only appear inside it or
+/// after its start: any other layout is refused rather than read one way or another.
+struct Layout<'a, 'x> {
+    daticert: Option<&'a MessagePart<'x>>,
+    postacert: Option<&'a MessagePart<'x>>,
 }
 
-/// The first of `parts` named `name`.
-fn named_part<'a, 'x>(parts: &[&'a MessagePart<'x>], name: &str) -> Option<&'a MessagePart<'x>> {
-    parts.iter().copied().find(|part| {
-        part.attachment_name()
-            .is_some_and(|found| found.eq_ignore_ascii_case(name))
-    })
+impl<'a, 'x> Layout<'a, 'x> {
+    fn of(message: &'a Message<'x>, entity: &'a MessagePart<'x>) -> Result<Self, Check> {
+        if !structure::conforms(message, entity) {
+            return Err(Check::fail("mime.boundaries"));
+        }
+        let PartType::Multipart(ids) = &entity.body else {
+            return Err(layout_problem("not-multipart"));
+        };
+        if !entity.is_content_type("multipart", "mixed") {
+            return Err(layout_problem("not-multipart"));
+        }
+        let children: Vec<&'a MessagePart<'x>> = ids
+            .iter()
+            .filter_map(|&id| message.parts.get(id as usize))
+            .collect();
+        let daticerts = positions(&children, DATICERT);
+        let postacerts = positions(&children, POSTACERT);
+        let problem = match (daticerts.as_slice(), postacerts.as_slice()) {
+            ([_, _, ..], _) => Some("daticert-repeated"),
+            (_, [_, _, ..]) => Some("postacert-repeated"),
+            (_, [p]) if *p + 1 != children.len() => Some("postacert-not-last"),
+            ([d], [p]) if d > p => Some("daticert-after-postacert"),
+            (_, [p]) if !mime::is_message(children[*p]) => Some("postacert-not-message"),
+            _ => nested_name(message, &children),
+        };
+        if let Some(problem) = problem {
+            return Err(layout_problem(problem));
+        }
+        Ok(Self {
+            daticert: daticerts.first().map(|&i| children[i]),
+            postacert: postacerts.first().map(|&i| children[i]),
+        })
+    }
+}
+
+fn layout_problem(problem: &'static str) -> Check {
+    Check::fail("mime.layout").with("problem", problem)
+}
+
+/// Where among `parts` the parts named `name` are.
+fn positions(parts: &[&MessagePart<'_>], name: &str) -> Vec<usize> {
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, part)| is_named(part, name))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn is_named(part: &MessagePart<'_>, name: &str) -> bool {
+    part.attachment_name()
+        .is_some_and(|found| found.trim().eq_ignore_ascii_case(name))
+}
+
+/// A part named daticert.xml or postacert.eml below the direct children, in the provider's own
+/// parts (the text's alternative): the provider never writes one there.
+fn nested_name(message: &Message<'_>, children: &[&MessagePart<'_>]) -> Option<&'static str> {
+    let mut pending: Vec<&MessagePart<'_>> = children.to_vec();
+    let mut seen = 0;
+    while let Some(part) = pending.pop() {
+        let PartType::Multipart(ids) = &part.body else {
+            continue;
+        };
+        for child in ids.iter().filter_map(|&id| message.parts.get(id as usize)) {
+            if is_named(child, DATICERT) {
+                return Some("daticert-nested");
+            }
+            if is_named(child, POSTACERT) {
+                return Some("postacert-nested");
+            }
+            // Each part is listed once in a well-formed tree; the bound keeps a malformed one
+            // finite.
+            seen += 1;
+            if seen > message.parts.len() {
+                return None;
+            }
+            pending.push(child);
+        }
+    }
+    None
 }
 
 fn original(message: &Message<'_>) -> Original {
@@ -139,7 +224,7 @@ mod tests {
         let mut seen = 0;
         for path in testutil::samples("real") {
             let input = std::fs::read(&path).unwrap();
-            for (message, found) in crate::locate::find(&input).unwrap().iter().enumerate() {
+            for (message, found) in crate::locate::find(&input).unwrap().signed().enumerate() {
                 let listed = super::read(&found.signed)
                     .postacert
                     .map(|o| o.attachments)

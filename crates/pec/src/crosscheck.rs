@@ -106,6 +106,14 @@ fn subject_prefix(kind: Kind, variant: Option<Variant>) -> &'static str {
     }
 }
 
+/// Whether `subject` starts as a provider writes the Subject of some PEC message (in capitals,
+/// as providers write it: an ordinary "Consegna: documenti" is not one).
+pub fn is_provider_subject(subject: &str) -> bool {
+    Kind::all()
+        .flat_map(|kind| [None, Some(Variant::Virus)].map(|variant| subject_prefix(kind, variant)))
+        .any(|prefix| subject.starts_with(prefix))
+}
+
 fn subject(kind: Kind, variant: Option<Variant>, d: &Daticert, headers: &Headers) -> Check {
     let expected = format!(
         "{}{}",

@@ -56,6 +56,11 @@ const NAMES: [(Kind, &str); 9] = [
 ];
 
 impl Kind {
+    /// Every kind, in the rules' order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        NAMES.iter().map(|&(kind, _)| kind)
+    }
+
     /// The kind a daticert `tipo` names (the busta di anomalia has no daticert, hence no tipo).
     pub fn from_tipo(tipo: &str) -> Option<Self> {
         NAMES

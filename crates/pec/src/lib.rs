@@ -29,6 +29,7 @@ pub mod kind;
 pub mod locate;
 mod mime;
 pub mod report;
+pub mod structure;
 #[cfg(test)]
 mod testutil;
 pub mod time;
@@ -58,23 +59,65 @@ impl Default for Options {
     }
 }
 
-/// Verifies every signed PEC message in `input`.
+/// Verifies every signed PEC message in `input`, and answers for every part that claims to be
+/// one without being verifiable.
 pub fn verify(input: &[u8], options: &Options) -> Report {
     let sha256 = hex(&Sha256::digest(input));
-    match locate::find(&locate::canonical(input)) {
-        Ok(found) => Report {
+    // Before any copy: an oversize file is refused without canonicalising it.
+    let text = if input.len() > locate::MAX_INPUT {
+        None
+    } else {
+        Some(locate::canonical(input))
+    };
+    let located = text
+        .as_deref()
+        .map_or(Err(InputError::TooLarge), locate::find);
+    match located {
+        Ok(located) => Report {
             error: None,
-            messages: found
+            messages: located
+                .items
                 .into_iter()
-                .map(|f| verify_message(f, options))
+                .map(|item| match item {
+                    locate::Item::Signed(found) => verify_message(found, options),
+                    locate::Item::Unverified(unverified) => unverified_message(unverified),
+                })
                 .collect(),
+            ordinary_messages: located.ordinary,
             sha256,
         },
         Err(error) => Report {
             error: Some(error),
             messages: Vec::new(),
+            ordinary_messages: 0,
             sha256,
         },
+    }
+}
+
+/// The report of a part that claims to be a PEC message but could not be verified: no data,
+/// one check that says why.
+fn unverified_message(unverified: locate::Unverified) -> MessageReport {
+    let check = match unverified.reason {
+        locate::Reason::Unsigned(claim) => {
+            Check::fail("mime.unsigned").with("claim", claim.as_str())
+        }
+        locate::Reason::TooDeep { count } => Check::unproven("mime.too-deep")
+            .with("count", count.to_string())
+            .with("limit", locate::MAX_DEPTH.to_string()),
+        locate::Reason::Opaque => Check::unproven("mime.opaque-signature"),
+    };
+    let checks = vec![check];
+    MessageReport {
+        verdict: Verdict::from_checks(&checks),
+        location: unverified.location,
+        classification: kind::Classification::default(),
+        daticert: None,
+        signature: None,
+        headers: unverified.headers,
+        postacert: None,
+        daticert_xml: None,
+        checks,
     }
 }
 
@@ -111,6 +154,8 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
     }
 
     let content = found.content;
+    let layout_holds = content.checks.iter().all(|c| c.effect == check::Effect::None);
+    checks.extend(content.checks);
     let daticert = match content.daticert.as_deref().map(daticert::parse) {
         Some(Ok(d)) => {
             checks.push(Check::pass("daticert.well-formed"));
@@ -124,7 +169,7 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
     };
     let (classification, kind_checks) = kind::classify(daticert.as_ref(), &found.headers);
     checks.extend(kind_checks);
-    if content.daticert.is_none() && classification.kind != Some(kind::Kind::BustaAnomalia) {
+    if layout_holds && content.daticert.is_none() && classification.kind != Some(kind::Kind::BustaAnomalia) {
         checks.push(Check::fail("daticert.present"));
     }
 
@@ -166,8 +211,10 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
 /// [`report::Original::attachments`]. `None` when there is no such attachment.
 pub fn attachment(input: &[u8], message: usize, index: usize) -> Option<Vec<u8>> {
     let text = locate::canonical(input);
-    let found = locate::find(&text).ok()?.into_iter().nth(message)?;
-    content::attachment(&found.signed, index)
+    match locate::find(&text).ok()?.items.into_iter().nth(message)? {
+        locate::Item::Signed(found) => content::attachment(&found.signed, index),
+        locate::Item::Unverified(_) => None,
+    }
 }
 
 /// Lower-case hex of `bytes`.

@@ -2,12 +2,16 @@
 //! forward put it, and extracts the signed bytes exactly as signed.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use mail_parser::{Message, MessagePart, MimeHeaders};
 
+use crate::check::Check;
 use crate::content::{self, Content};
+use crate::crosscheck;
 use crate::mime::{self, Parsed};
 use crate::report::{Headers, InputError};
+use crate::structure;
 
 /// A `multipart/signed` message found in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +29,76 @@ pub struct Found<'a> {
     pub content: Content,
 }
 
+/// A part of the input that claims to be a PEC message but could not be verified.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unverified {
+    pub location: String,
+    /// Headers of the message it is or is in (not signed).
+    pub headers: Headers,
+    pub reason: Reason,
+}
+
+/// Why a part that claims to be a PEC message was not verified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// It carries no provider signature; what made it look like PEC.
+    Unsigned(Claim),
+    /// `count` messages were nested deeper than [`MAX_DEPTH`] and left unexamined.
+    TooDeep { count: usize },
+    /// An opaque S/MIME signature (`application/pkcs7-mime`), which this version cannot verify.
+    Opaque,
+}
+
+/// What makes an unsigned message look like a PEC message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// An `X-Ricevuta` or `X-Trasporto` header.
+    Header,
+    /// A Subject that starts as a provider's does (`ACCETTAZIONE: `, `POSTA CERTIFICATA: `…).
+    Subject,
+    /// A part named daticert.xml outside any signature.
+    Daticert,
+    /// A `multipart/signed` body without its parts.
+    Signed,
+}
+
+impl Claim {
+    /// The name, as in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Header => "header",
+            Self::Subject => "subject",
+            Self::Daticert => "daticert",
+            Self::Signed => "multipart-signed",
+        }
+    }
+}
+
+/// What an input holds, in the order it appears.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item<'a> {
+    Signed(Found<'a>),
+    Unverified(Unverified),
+}
+
+/// Everything [`find`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Located<'a> {
+    pub items: Vec<Item<'a>>,
+    /// Messages of an mbox that are neither signed nor claim to be PEC: counted, not verified.
+    pub ordinary: usize,
+}
+
+impl<'a> Located<'a> {
+    /// The signed messages alone.
+    pub fn signed(self) -> impl Iterator<Item = Found<'a>> {
+        self.items.into_iter().filter_map(|item| match item {
+            Item::Signed(found) => Some(found),
+            Item::Unverified(_) => None,
+        })
+    }
+}
+
 /// Inputs above this size are refused: real receipts are well under the 100 MB PEC providers
 /// accept, and the page must not run out of memory.
 pub const MAX_INPUT: usize = 128 << 20;
@@ -32,13 +106,16 @@ pub const MAX_INPUT: usize = 128 << 20;
 /// How many messages deep (forwards of forwards) the search goes.
 pub const MAX_DEPTH: usize = 16;
 
-/// Every `multipart/signed` message in `input`, in the order they appear; an error when there
-/// is none, saying why.
-pub fn find(input: &[u8]) -> Result<Vec<Found<'_>>, InputError> {
+/// Every `multipart/signed` message in `input` and every part that claims to be a PEC message
+/// without being one that can be verified, in the order they appear; an error when there is
+/// none, saying why.
+pub fn find(input: &[u8]) -> Result<Located<'_>, InputError> {
     if input.len() > MAX_INPUT {
         return Err(InputError::TooLarge);
     }
-    // Blank lines before the first header would end the header section before it starts.
+    // Blank lines before the first header would end the header section before it starts; a
+    // byte-order mark, which some Windows tools write, would hide the first header.
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let input = input.trim_ascii_start();
     if input.is_empty() {
         return Err(InputError::Empty);
@@ -60,20 +137,21 @@ pub fn find(input: &[u8]) -> Result<Vec<Found<'_>>, InputError> {
         } else {
             String::new()
         };
-        search.message(parsed.message(), Some(raw), &location, 0);
+        let before = search.located.items.len();
+        search.message(parsed.message(), Some(raw), &location, Visit::default());
+        if search.located.items.len() == before {
+            search.located.ordinary += 1;
+        }
     }
 
-    if !search.found.is_empty() {
-        Ok(search.found)
+    if !search.located.items.is_empty() {
+        Ok(search.located)
     } else if !parsed_any {
         Err(InputError::NotEmail)
-    } else if search.too_deep {
-        Err(InputError::TooDeep)
     } else {
         Err(InputError::Unsigned)
     }
 }
-
 /// The first line must be a header field (`Name: value`) or an mbox `From ` line: binary files,
 /// PDFs and archives fail this at once, while mail-parser would accept almost anything.
 fn looks_like_email(input: &[u8]) -> bool {
@@ -120,9 +198,18 @@ fn mbox_messages(input: &[u8]) -> Vec<&[u8]> {
 
 #[derive(Default)]
 struct Search<'a> {
-    found: Vec<Found<'a>>,
-    /// A message nested deeper than [`MAX_DEPTH`] was left unexamined.
-    too_deep: bool,
+    located: Located<'a>,
+}
+
+/// How a message is reached.
+#[derive(Clone, Copy, Default)]
+struct Visit {
+    /// Messages above it.
+    depth: usize,
+    /// It lies inside the signed entity of a message found signed: it is that message's content
+    /// (postacert.eml), written by the sender and shown as such, not a neighbour that claims to
+    /// be PEC. Messages attached inside it are neighbours again.
+    content: bool,
 }
 
 impl<'a> Search<'a> {
@@ -133,35 +220,121 @@ impl<'a> Search<'a> {
         message: &Message<'_>,
         source: Option<&'a [u8]>,
         location: &str,
-        depth: usize,
+        visit: Visit,
     ) {
-        for part in &message.parts {
-            if part.is_content_type("multipart", "signed")
-                && let Some(found) = signed(message, source, part, location)
-            {
-                self.found.push(found);
+        let signed_ranges: Vec<Range<u32>> = message
+            .parts
+            .iter()
+            .filter(|part| part.is_content_type("multipart", "signed"))
+            .map(|part| part.offset_header..part.offset_end)
+            .collect();
+        let within_signed = |part: &MessagePart<'_>| {
+            signed_ranges
+                .iter()
+                .any(|r| r.start <= part.offset_header && part.offset_end <= r.end)
+        };
+        let numbers = attachment_numbers(message);
+        let mut claim = None;
+        let mut too_deep = 0;
+        let mut signed_any = false;
+        for (id, part) in message.parts.iter().enumerate() {
+            if part.is_content_type("multipart", "signed") {
+                signed_any = true;
+                let item = match signed(message, source, part, location) {
+                    Some(found) => Item::Signed(found),
+                    None => self.unverified(message, location, Reason::Unsigned(Claim::Signed)),
+                };
+                self.located.items.push(item);
+            } else if !visit.content && !within_signed(part) {
+                if is_opaque_smime(part) {
+                    let label = join(location, &attachment_label(numbers.get(id), part));
+                    let item = self.unverified(message, &label, Reason::Opaque);
+                    self.located.items.push(item);
+                } else if part
+                    .attachment_name()
+                    .is_some_and(|name| name.trim().eq_ignore_ascii_case("daticert.xml"))
+                {
+                    claim = claim.or(Some(Claim::Daticert));
+                }
             }
             if !mime::is_message(part) {
                 continue;
             }
-            if depth >= MAX_DEPTH {
-                self.too_deep = true;
+            if visit.depth >= MAX_DEPTH {
+                too_deep += 1;
                 continue;
             }
-            let inner_location = join(location, &attachment_label(message, part));
+            let inner_location = join(location, &attachment_label(numbers.get(id), part));
+            let inner_visit = Visit {
+                depth: visit.depth + 1,
+                content: within_signed(part),
+            };
             mime::with_message(part, |inner| {
-                self.message(inner, None, &inner_location, depth + 1)
+                self.message(inner, None, &inner_location, inner_visit)
             });
         }
+        if !signed_any && !visit.content {
+            claim = claim.or_else(|| header_claim(message));
+        }
+        if let Some(claim) = claim {
+            let item = self.unverified(message, location, Reason::Unsigned(claim));
+            self.located.items.push(item);
+        }
+        if too_deep > 0 {
+            let reason = Reason::TooDeep { count: too_deep };
+            let item = self.unverified(message, location, reason);
+            self.located.items.push(item);
+        }
+    }
+
+    fn unverified(&self, message: &Message<'_>, location: &str, reason: Reason) -> Item<'a> {
+        Item::Unverified(Unverified {
+            location: location.to_owned(),
+            headers: mime::headers(message),
+            reason,
+        })
     }
 }
 
+/// The headers a provider writes on every PEC message, or a provider's Subject.
+fn header_claim(message: &Message<'_>) -> Option<Claim> {
+    if message.header("X-Ricevuta").is_some() || message.header("X-Trasporto").is_some() {
+        return Some(Claim::Header);
+    }
+    message
+        .subject()
+        .is_some_and(|subject| crosscheck::is_provider_subject(subject.trim_start()))
+        .then_some(Claim::Subject)
+}
+
+/// An opaque S/MIME body: `application/pkcs7-mime` (or `x-`), or a `.p7m` file.
+fn is_opaque_smime(part: &MessagePart<'_>) -> bool {
+    part.is_content_type("application", "pkcs7-mime")
+        || part.is_content_type("application", "x-pkcs7-mime")
+        || part
+            .attachment_name()
+            .is_some_and(|name| name.trim().to_ascii_lowercase().ends_with(".p7m"))
+}
+
+/// The number a mail client lists each attachment of `message` under, by part id, from 1.
+/// Computed once per message: looking each part up among the attachments would make a message
+/// of many attachments quadratic.
+fn attachment_numbers(message: &Message<'_>) -> Vec<Option<usize>> {
+    let mut numbers = vec![None; message.parts.len()];
+    for (index, &id) in message.attachments.iter().enumerate() {
+        if let Some(slot) = numbers.get_mut(id as usize) {
+            *slot = Some(index + 1);
+        }
+    }
+    numbers
+}
+
 /// "attachment 2 (ricevuta.eml)": numbered as a mail client lists the attachments.
-fn attachment_label(message: &Message<'_>, part: &MessagePart<'_>) -> String {
-    let number = message
-        .attachments()
-        .position(|attachment| std::ptr::eq(attachment, part))
-        .map(|index| format!(" {}", index + 1))
+fn attachment_label(number: Option<&Option<usize>>, part: &MessagePart<'_>) -> String {
+    let number = number
+        .copied()
+        .flatten()
+        .map(|n| format!(" {n}"))
         .unwrap_or_default();
     match part.attachment_name() {
         Some(name) => format!("attachment{number} ({name})"),
@@ -194,7 +367,12 @@ fn signed<'a>(
     // belongs to the boundary (RFC 2046 §5.1.1): exactly the bytes the provider signed.
     let range = first.offset_header as usize..first.offset_end as usize;
     let entity = message.raw_message.get(range.clone())?;
+    let conforms = structure::parts_conform(message, part);
     let (signed, content) = match crlf(entity) {
+        _ if !conforms => (
+            Cow::Owned(entity.to_vec()),
+            Content::untrusted(Check::fail("mime.boundaries")),
+        ),
         // The parse at hand is a parse of the signed bytes: read the content from it.
         None => (
             source
@@ -207,9 +385,13 @@ fn signed<'a>(
             (Cow::Owned(canonical), content)
         }
     };
-    let signature = children
-        .iter()
-        .find(|child| {
+    // RFC 1847: the signed entity, then the signature, and nothing else.
+    let signature = match children.as_slice() {
+        [_, signature] if conforms => Some(*signature),
+        _ => None,
+    };
+    let signature = signature
+        .filter(|child| {
             child.is_content_type("application", "pkcs7-signature")
                 || child.is_content_type("application", "x-pkcs7-signature")
         })

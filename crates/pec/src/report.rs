@@ -14,6 +14,9 @@ pub struct Report {
     /// Why the input holds no signed PEC message at all; `None` when `messages` is not empty.
     pub error: Option<InputError>,
     pub messages: Vec<MessageReport>,
+    /// Messages of an mbox that neither carry a signature nor claim to be PEC: not verified, not
+    /// PEC, and no bearing on the verdicts.
+    pub ordinary_messages: usize,
     /// SHA-256 of the input bytes, hex.
     pub sha256: String,
 }
@@ -139,10 +142,8 @@ pub enum InputError {
     Empty,
     /// Not an e-mail message at all (binary data, a PDF, an image…).
     NotEmail,
-    /// An e-mail, but no part of it carries a signature.
+    /// An e-mail, but no part of it carries a signature or claims to be PEC.
     Unsigned,
-    /// Nested deeper than the core follows.
-    TooDeep,
     /// Larger than the core accepts.
     TooLarge,
 }
@@ -153,7 +154,6 @@ impl InputError {
             Self::Empty => "empty",
             Self::NotEmail => "not-email",
             Self::Unsigned => "unsigned",
-            Self::TooDeep => "too-deep",
             Self::TooLarge => "too-large",
         }
     }
@@ -167,7 +167,6 @@ impl InputError {
             Self::Unsigned => {
                 "This e-mail carries no PEC provider signature: it is not a PEC receipt or envelope. Save the receipt itself (the message from your provider) as an .eml file."
             }
-            Self::TooDeep => "The message is nested too deeply to be examined.",
             Self::TooLarge => "The file is too large to be examined.",
         }
     }

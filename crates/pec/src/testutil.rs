@@ -32,7 +32,7 @@ pub fn read(path: &std::path::Path) -> Sample {
     let raw = std::fs::read(path).unwrap();
     let found = crate::locate::find(&raw)
         .ok()
-        .and_then(|f| f.into_iter().next());
+        .and_then(|f| f.signed().next());
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     match found {
         Some(found) => Sample {

@@ -139,7 +139,7 @@ fn samples() -> Result<Vec<(String, Vec<u8>)>> {
 fn daticerts(message: &[u8]) -> Vec<Vec<u8>> {
     pec::locate::find(message)
         .unwrap_or_default()
-        .iter()
+        .signed()
         .filter_map(|found| pec::content::read(&found.signed).daticert)
         .collect()
 }

@@ -149,9 +149,6 @@ fn input_error(error: InputError) -> &'static str {
         InputError::Unsigned => {
             "This message carries no PEC provider signature: it is neither a PEC receipt nor an envelope. Save as .eml the message you received from the provider (the receipt or the envelope), not the original message inside it."
         }
-        InputError::TooDeep => {
-            "The message holds too many levels of forwarded messages to be examined. Save the receipt itself as an .eml file."
-        }
         InputError::TooLarge => "The file is too large to be examined.",
     }
 }
@@ -160,6 +157,16 @@ fn failure(check: &Check) -> &'static str {
     match check.id {
         "cms.message-digest" => "The content was changed after the provider signed it.",
         "cms.signature" | "trust.certificate-signatures" => "The signature is not valid.",
+        "mime.boundaries" | "mime.layout" => {
+            "The certification data cannot be relied on: the signed content is not laid out as a provider writes it."
+        }
+        "mime.unsigned" => "This part looks like a PEC message, but it carries no provider signature.",
+        "mime.too-deep" => {
+            "A part of the file is nested too deeply to be examined: save the receipt itself as an .eml file."
+        }
+        "mime.opaque-signature" => {
+            "This part is signed in a form this version cannot verify yet."
+        }
         "cms.parse" | "mime.signature-part" | "cms.signer-certificate" | "cms.content-type" => {
             "The provider's signature is missing or damaged."
         }
@@ -191,6 +198,26 @@ fn check(c: &Check) -> &'static str {
     match c.id {
         "mime.signed-entity" => "The file holds a signed message (S/MIME).",
         "mime.signature-part" => "The signature part (smime.p7s) is missing or unreadable.",
+        "mime.boundaries" if ok => {
+            "The boundaries of the signed parts follow the MIME rules: every mail client reads the same parts."
+        }
+        "mime.boundaries" => {
+            "The boundaries of the signed parts are ambiguous: a mail client could read other parts. Such data is not certified."
+        }
+        "mime.layout" => layout(c),
+        "mime.unsigned" => unsigned(c),
+        "mime.too-deep" => {
+            "{count} messages in the file are forwarded more than {limit} levels deep and were not examined."
+        }
+        "mime.opaque-signature" => {
+            "This part is signed as opaque S/MIME (application/pkcs7-mime), which this version cannot verify yet."
+        }
+        "postacert.structure" if ok => {
+            "The original message follows the MIME rules: every mail client shows the same parts."
+        }
+        "postacert.structure" => {
+            "The original message holds ambiguous boundaries: a mail client could show other text or attachments than those listed here."
+        }
         "cms.parse" if ok => "The signature is readable.",
         "cms.parse" => "The signature is unreadable ({error}).",
         "cms.algorithm" if ok => "The signature's algorithms are supported.",
@@ -397,5 +424,53 @@ fn receipt_proof(receipt: Option<ReceiptType>) -> &'static str {
             "This is a summary (sintetica) receipt: it does not contain the message, so it does not prove the content delivered."
         }
         None => "The receipt type is not stated: the content delivered is not proven.",
+    }
+}
+
+/// The provider's layout of the signed parts, or what is wrong with it.
+fn layout(c: &Check) -> &'static str {
+    match c.params.get("problem").map(String::as_str) {
+        None => {
+            "The signed parts are laid out as a provider writes them: text, certification data, original message."
+        }
+        Some("daticert-repeated") => {
+            "The signed content holds more than one daticert.xml: the certification data is ambiguous and not certified."
+        }
+        Some("postacert-repeated") => {
+            "The signed content holds more than one original message (postacert.eml): the content is ambiguous and not certified."
+        }
+        Some("postacert-not-last") => {
+            "Other parts follow the original message (postacert.eml), which a provider never writes: the content is not certified."
+        }
+        Some("daticert-after-postacert") => {
+            "daticert.xml comes after the original message, where only the sender can have written it: the data is not certified."
+        }
+        Some("postacert-not-message") => {
+            "The postacert.eml part is not an e-mail message: the content is not certified."
+        }
+        Some("daticert-nested" | "postacert-nested") => {
+            "A daticert.xml or postacert.eml part appears where a provider never writes one: the data is not certified."
+        }
+        Some(_) => {
+            "The signed content is not shaped as a PEC message (text, certification data, original message)."
+        }
+    }
+}
+
+/// Why an unsigned part looks like a PEC message.
+fn unsigned(c: &Check) -> &'static str {
+    match c.params.get("claim").map(String::as_str) {
+        Some("subject") => {
+            "This part has the subject of a PEC message but carries no provider signature: what it says is not certified."
+        }
+        Some("daticert") => {
+            "This part holds a daticert.xml outside any signature: that data is not certified."
+        }
+        Some("multipart-signed") => {
+            "This part presents itself as a signed message, but its parts are missing: there is nothing to verify."
+        }
+        _ => {
+            "This part has the headers of a PEC message but carries no provider signature: what it says is not certified."
+        }
     }
 }

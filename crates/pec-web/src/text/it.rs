@@ -147,9 +147,6 @@ fn input_error(error: InputError) -> &'static str {
         InputError::Unsigned => {
             "Questo messaggio non porta la firma di un gestore PEC: non è una ricevuta né una busta PEC. Salva come .eml il messaggio ricevuto dal gestore (la ricevuta o la busta), non il messaggio originale al suo interno."
         }
-        InputError::TooDeep => {
-            "Il messaggio contiene troppi livelli di messaggi inoltrati per essere esaminato. Salva direttamente la ricevuta come file .eml."
-        }
         InputError::TooLarge => "Il file è troppo grande per essere esaminato.",
     }
 }
@@ -158,6 +155,16 @@ fn failure(check: &Check) -> &'static str {
     match check.id {
         "cms.message-digest" => "Il contenuto è stato modificato dopo la firma del gestore.",
         "cms.signature" | "trust.certificate-signatures" => "La firma non è valida.",
+        "mime.boundaries" | "mime.layout" => {
+            "I dati di certificazione non sono affidabili: il contenuto firmato non ha la struttura che scrive il gestore."
+        }
+        "mime.unsigned" => "Questa parte sembra un messaggio PEC, ma non porta la firma di un gestore.",
+        "mime.too-deep" => {
+            "Una parte del file è annidata troppo in profondità per essere esaminata: salva direttamente la ricevuta come file .eml."
+        }
+        "mime.opaque-signature" => {
+            "Questa parte è firmata in una forma che questa versione non sa ancora verificare."
+        }
         "cms.parse" | "mime.signature-part" | "cms.signer-certificate" | "cms.content-type" => {
             "La firma del gestore è mancante o danneggiata."
         }
@@ -189,6 +196,26 @@ fn check(c: &Check) -> &'static str {
     match c.id {
         "mime.signed-entity" => "Il file contiene un messaggio firmato (S/MIME).",
         "mime.signature-part" => "La parte con la firma (smime.p7s) manca o non è leggibile.",
+        "mime.boundaries" if ok => {
+            "I separatori delle parti firmate seguono le regole MIME: ogni programma di posta ne legge le stesse parti."
+        }
+        "mime.boundaries" => {
+            "I separatori delle parti firmate sono ambigui: un programma di posta potrebbe leggerne parti diverse. Dati così non sono certificati."
+        }
+        "mime.layout" => layout(c),
+        "mime.unsigned" => unsigned(c),
+        "mime.too-deep" => {
+            "Nel file {count} messaggi sono inoltrati oltre {limit} livelli e non sono stati esaminati."
+        }
+        "mime.opaque-signature" => {
+            "Questa parte è firmata in forma S/MIME opaca (application/pkcs7-mime), che questa versione non sa ancora verificare."
+        }
+        "postacert.structure" if ok => {
+            "Il messaggio originale segue le regole MIME: ogni programma di posta ne mostra le stesse parti."
+        }
+        "postacert.structure" => {
+            "Il messaggio originale contiene separatori ambigui: un programma di posta potrebbe mostrarne testo o allegati diversi da quelli elencati qui."
+        }
         "cms.parse" if ok => "La firma è leggibile.",
         "cms.parse" => "La firma non è leggibile ({error}).",
         "cms.algorithm" if ok => "Gli algoritmi della firma sono supportati.",
@@ -413,5 +440,53 @@ fn receipt_proof(receipt: Option<ReceiptType>) -> &'static str {
             "La ricevuta è sintetica: non contiene il messaggio, quindi non prova il contenuto consegnato."
         }
         None => "Il tipo di ricevuta non è indicato: il contenuto consegnato non è provato.",
+    }
+}
+
+/// The provider's layout of the signed parts, or what is wrong with it.
+fn layout(c: &Check) -> &'static str {
+    match c.params.get("problem").map(String::as_str) {
+        None => {
+            "Le parti firmate sono disposte come le scrive il gestore: testo, dati di certificazione, messaggio originale."
+        }
+        Some("daticert-repeated") => {
+            "Il contenuto firmato contiene più di un file daticert.xml: i dati di certificazione sono ambigui e non sono certificati."
+        }
+        Some("postacert-repeated") => {
+            "Il contenuto firmato contiene più di un messaggio originale (postacert.eml): il contenuto è ambiguo e non è certificato."
+        }
+        Some("postacert-not-last") => {
+            "Dopo il messaggio originale (postacert.eml) ci sono altre parti, che il gestore non scrive: il contenuto non è certificato."
+        }
+        Some("daticert-after-postacert") => {
+            "Il file daticert.xml viene dopo il messaggio originale, dove può averlo scritto solo il mittente: i dati non sono certificati."
+        }
+        Some("postacert-not-message") => {
+            "La parte postacert.eml non è un messaggio di posta: il contenuto non è certificato."
+        }
+        Some("daticert-nested" | "postacert-nested") => {
+            "Un file daticert.xml o postacert.eml compare dove il gestore non lo scrive: i dati non sono certificati."
+        }
+        Some(_) => {
+            "Il contenuto firmato non ha la forma di un messaggio PEC (testo, dati di certificazione, messaggio originale)."
+        }
+    }
+}
+
+/// Why an unsigned part looks like a PEC message.
+fn unsigned(c: &Check) -> &'static str {
+    match c.params.get("claim").map(String::as_str) {
+        Some("subject") => {
+            "Questa parte ha l'oggetto di un messaggio PEC, ma non porta la firma di un gestore: ciò che dice non è certificato."
+        }
+        Some("daticert") => {
+            "Questa parte contiene un file daticert.xml fuori da ogni firma: quei dati non sono certificati."
+        }
+        Some("multipart-signed") => {
+            "Questa parte si presenta come un messaggio firmato, ma le sue parti mancano: non c'è nulla da verificare."
+        }
+        _ => {
+            "Questa parte ha le intestazioni di un messaggio PEC, ma non porta la firma di un gestore: ciò che dice non è certificato."
+        }
     }
 }
