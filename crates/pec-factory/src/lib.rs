@@ -5,6 +5,7 @@
 //! what it builds ([`Message::new`], then knobs) instead of editing opaque sample bytes.
 
 pub mod encoding;
+pub mod layout;
 pub mod message;
 pub mod pki;
 pub mod smime;
@@ -16,6 +17,7 @@ use rsa::Pkcs1v15Sign;
 use sha1::Sha1;
 use sha2::{Digest as _, Sha256};
 
+pub use layout::{Injection, Layout};
 pub use message::{
     Attachment, DaticertPart, Edit, ErroreConsegna, Facts, Failure, Kind, Message, Ricevuta,
 };

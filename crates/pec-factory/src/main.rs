@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use pec_factory::pki::{self, pki};
-use pec_factory::{Digest, Failure, KeyAlgorithm, Kind, Message};
+use pec_factory::{Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, Ricevuta};
 
 const USAGE: &str = "\
 usage: pec-factory DIR                 a message of every kind, algorithm and failure
@@ -66,7 +66,38 @@ fn write_all(dir: &Path) -> std::io::Result<usize> {
             failure.message().build(),
         ));
     }
+    files.extend(attacks());
     write(dir, &files)
+}
+
+/// `attack-<layout>-<kind>.eml`, `attack-<injection>-<kind>.eml`, `attack-unsigned-<kind>.eml`:
+/// what a sender or a forger writes to have a verifier certify what no provider did.
+fn attacks() -> Vec<(String, Vec<u8>)> {
+    let carriers = [
+        Kind::PostaCertificata(Ricevuta::Completa),
+        Kind::AvvenutaConsegna(Ricevuta::Completa),
+        Kind::BustaAnomalia,
+    ];
+    let mut files = Vec::new();
+    for kind in carriers {
+        for layout in Layout::ATTACKS {
+            let mut message = Message::new(kind);
+            message.layout = layout;
+            files.push((
+                format!("attack-{layout:?}-{}.eml", kind.name()),
+                message.build(),
+            ));
+        }
+        for injection in Injection::ALL {
+            let mut message = Message::new(kind);
+            message.injection = Some(injection);
+            let name = format!("attack-{injection:?}-{}.eml", kind.name());
+            files.push((name, message.build()));
+        }
+        let name = format!("attack-unsigned-{}.eml", kind.name());
+        files.push((name, Message::new(kind).build_unsigned()));
+    }
+    files
 }
 
 /// `0000-accettazione.eml`, `0001-non-accettazione.eml`, …: see [`Message::nth_of_series`].

@@ -7,6 +7,7 @@
 
 use crate::Digest;
 use crate::encoding::{base64_lines, header_text, hex, quoted_printable, xml_escape};
+use crate::layout::{Injection, Layout, Parts};
 use crate::pki::{ABUSIVO, ALTRA, Issuer, KeyAlgorithm, Leaf, PROVA};
 use crate::smime::{self, Signature};
 use crate::time::{Instant, utc};
@@ -354,6 +355,10 @@ pub struct Message {
     pub corrupt_message_digest: bool,
     /// The CMS names and carries another provider's certificate instead of the signer's.
     pub swap_signer_certificate: bool,
+    /// The direct parts of the signed entity.
+    pub layout: Layout,
+    /// What the sender wrote into the original message to fool a reader, if anything.
+    pub injection: Option<Injection>,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -429,6 +434,8 @@ impl Message {
             corrupt_signature_value: false,
             corrupt_message_digest: false,
             swap_signer_certificate: false,
+            layout: Layout::Certified,
+            injection: None,
         }
     }
 
@@ -516,6 +523,26 @@ impl Message {
         self.envelope(&shipped, &p7s)
     }
 
+    /// The same message with no signature: the outer headers over the entity the provider would
+    /// have signed. What a forger writes with a text editor.
+    pub fn build_unsigned(&self) -> Vec<u8> {
+        let signed = self.build();
+        let end = signed
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map_or(0, |at| at + 2);
+        let mut out: Vec<u8> = signed[..end]
+            .split_inclusive(|&b| b == b'\n')
+            .filter(|line| {
+                !line.starts_with(b"Content-Type:") && !line.starts_with(b"MIME-Version:")
+            })
+            .flatten()
+            .copied()
+            .collect();
+        out.extend_from_slice(&self.entity(&self.facts, &self.attachments));
+        out
+    }
+
     fn signature(&self) -> Signature<'static> {
         let named = if self.swap_signer_certificate {
             let other = if self.signer.gestore == ALTRA {
@@ -548,14 +575,54 @@ impl Message {
     /// The signed entity: text, daticert.xml and, for envelopes and completa or breve
     /// receipts, postacert.eml. CRLF throughout.
     fn entity(&self, facts: &Facts, attachments: &[Attachment]) -> Vec<u8> {
-        let (mixed, alternative) = (self.boundary(0), self.boundary(1));
-        let (title, _) = self.kind.wording();
+        let mixed = self.boundary(0);
+        let daticert =
+            (self.kind.tipo().is_some() && self.daticert != DaticertPart::Absent).then(|| {
+                let mut xml = daticert_xml(facts);
+                if self.daticert == DaticertPart::Truncated {
+                    xml.truncate(xml.len() / 2);
+                }
+                daticert_part(&xml)
+            });
+        let forged_daticert = daticert_part(&daticert_xml(&forged(facts)));
+        let original = self.kind.original();
+        let postacert = (original != Original::None).then(|| {
+            let injected = self
+                .injection
+                .map(|injection| injection.text(&mixed, ORIGINAL_BOUNDARY, &forged_daticert));
+            format!(
+                "Content-Type: message/rfc822; name=\"postacert.eml\"\r\n\
+                 Content-Disposition: inline; filename=\"postacert.eml\"\r\n\
+                 Content-Transfer-Encoding: 7bit\r\n\r\n{}",
+                self.original(facts, attachments, original == Original::Hashes, injected)
+            )
+        });
+        let parts = Parts {
+            text: self.alternative(facts, None),
+            text_with_daticert: self.alternative(facts, daticert.as_deref()),
+            daticert,
+            forged_daticert,
+            postacert,
+        };
         let mut out = format!(
             "Content-Type: multipart/mixed; boundary=\"{mixed}\"\r\n\
              Content-Transfer-Encoding: binary\r\n\
-             MIME-Version: 1.0\r\n\r\n\
-             --{mixed}\r\n\
-             Content-Type: multipart/alternative;\r\n boundary=\"{alternative}\"\r\n\
+             MIME-Version: 1.0\r\n\r\n"
+        );
+        for part in self.layout.parts(&parts) {
+            out.push_str(&format!("--{mixed}\r\n{part}\r\n"));
+        }
+        out.push_str(&format!("--{mixed}--\r\n"));
+        out.into_bytes()
+    }
+
+    /// The human-readable text as a `multipart/alternative` part, with `inside` (a part) after
+    /// the text and the HTML when given.
+    fn alternative(&self, facts: &Facts, inside: Option<&str>) -> String {
+        let alternative = self.boundary(1);
+        let (title, _) = self.kind.wording();
+        let mut out = format!(
+            "Content-Type: multipart/alternative;\r\n boundary=\"{alternative}\"\r\n\
              Content-Transfer-Encoding: binary\r\n\r\n"
         );
         for (subtype, body) in [
@@ -570,32 +637,11 @@ impl Message {
                 quoted_printable(&body)
             ));
         }
-        out.push_str(&format!("--{alternative}--\r\n\r\n"));
-        if self.kind.tipo().is_some() && self.daticert != DaticertPart::Absent {
-            let mut xml = daticert_xml(facts);
-            if self.daticert == DaticertPart::Truncated {
-                xml.truncate(xml.len() / 2);
-            }
-            out.push_str(&format!(
-                "--{mixed}\r\n\
-                 Content-Type: application/xml; name=\"daticert.xml\"\r\n\
-                 Content-Disposition: inline; filename=\"daticert.xml\"\r\n\
-                 Content-Transfer-Encoding: base64\r\n\r\n{}\r\n",
-                base64_lines(xml.as_bytes(), 60)
-            ));
+        if let Some(part) = inside {
+            out.push_str(&format!("--{alternative}\r\n{part}\r\n"));
         }
-        let original = self.kind.original();
-        if original != Original::None {
-            out.push_str(&format!(
-                "--{mixed}\r\n\
-                 Content-Type: message/rfc822; name=\"postacert.eml\"\r\n\
-                 Content-Disposition: inline; filename=\"postacert.eml\"\r\n\
-                 Content-Transfer-Encoding: 7bit\r\n\r\n{}\r\n",
-                self.original(facts, attachments, original == Original::Hashes)
-            ));
-        }
-        out.push_str(&format!("--{mixed}--\r\n"));
-        out.into_bytes()
+        out.push_str(&format!("--{alternative}--\r\n"));
+        out
     }
 
     fn recipients_line(facts: &Facts) -> String {
@@ -650,8 +696,14 @@ impl Message {
 
     /// postacert.eml: the original as the sender's provider forwarded it, with the PEC id as
     /// Message-ID and the client's one in X-Riferimento-Message-ID (§2.2.1).
-    fn original(&self, facts: &Facts, attachments: &[Attachment], hashes: bool) -> String {
-        let boundary = "===============4203945863124700612==";
+    fn original(
+        &self,
+        facts: &Facts,
+        attachments: &[Attachment],
+        hashes: bool,
+        injected: Option<String>,
+    ) -> String {
+        let boundary = ORIGINAL_BOUNDARY;
         let mut out = format!(
             "Date: {}\r\nFrom: {}\r\nReply-To: {}\r\nTo: {}\r\nSubject: {}\r\n\
              Message-ID: <{}>\r\nX-Riferimento-Message-ID: {}\r\n",
@@ -672,6 +724,12 @@ impl Message {
              Content-Transfer-Encoding: quoted-printable\r\n\r\n{}",
             quoted_printable("Buongiorno,\nin allegato la fattura e la lettera di accompagnamento.\nCordiali saluti,\nMario Rossi\n")
         ));
+        if let Some(text) = injected {
+            out.push_str(&format!(
+                "\r\n--{boundary}\r\nContent-Type: text/plain; charset=\"us-ascii\"\r\n\
+                 Content-Transfer-Encoding: 7bit\r\n\r\n{text}"
+            ));
+        }
         for file in attachments {
             let encoded = base64_lines(&file.bytes, 76);
             let part = if hashes {
@@ -802,6 +860,33 @@ fn replace_first(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
         Some(at) => [&haystack[..at], with, &haystack[at + needle.len()..]].concat(),
         None => haystack.to_vec(),
     }
+}
+
+/// The boundary of the original message's `multipart/mixed`.
+const ORIGINAL_BOUNDARY: &str = "===============4203945863124700612==";
+
+/// daticert.xml as a part of the signed entity, headers and base64 body.
+fn daticert_part(xml: &str) -> String {
+    format!(
+        "Content-Type: application/xml; name=\"daticert.xml\"\r\n\
+         Content-Disposition: inline; filename=\"daticert.xml\"\r\n\
+         Content-Transfer-Encoding: base64\r\n\r\n{}",
+        base64_lines(xml.as_bytes(), 60)
+    )
+}
+
+/// What a forger would have daticert.xml say: delivered, a day earlier, from someone else.
+pub fn forged(facts: &Facts) -> Facts {
+    let mut forged = facts.clone();
+    forged.tipo = "avvenuta-consegna".into();
+    forged.errore = "nessuno".into();
+    forged.mittente = "falso.mittente@pec.prova.it".into();
+    forged.data.unix -= 86_400;
+    forged.consegna = forged
+        .destinatari
+        .first()
+        .map(|(address, _)| address.clone());
+    forged
 }
 
 /// daticert.xml as providers write it: UTF-8, no DOCTYPE, four-space indentation.

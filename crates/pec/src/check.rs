@@ -112,7 +112,7 @@ impl Check {
 
 /// Every check id the core emits: the stable names the faces translate (a test checks the list
 /// against what the core does; the page's tests check every name has its sentences).
-pub const IDS: [&str; 40] = [
+pub const IDS: [&str; 42] = [
     "mime.signed-entity",
     "mime.unsigned",
     "mime.too-deep",
@@ -144,6 +144,8 @@ pub const IDS: [&str; 40] = [
     "daticert.tipo",
     "daticert.gestore",
     "headers.kind",
+    "headers.receipt-type",
+    "headers.security",
     "headers.subject",
     "headers.riferimento-message-id",
     "headers.message-id",

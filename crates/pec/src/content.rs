@@ -73,7 +73,9 @@ pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>) -> Content {
 pub fn attachment(signed: &[u8], index: usize) -> Option<Vec<u8>> {
     let parsed = Parsed::new(signed)?;
     let message = parsed.message();
-    let postacert = Layout::of(message, message.parts.first()?).ok()?.postacert?;
+    let postacert = Layout::of(message, message.parts.first()?)
+        .ok()?
+        .postacert?;
     mime::with_message(postacert, |original| {
         original
             .attachments()
@@ -116,8 +118,8 @@ impl<'a, 'x> Layout<'a, 'x> {
         let problem = match (daticerts.as_slice(), postacerts.as_slice()) {
             ([_, _, ..], _) => Some("daticert-repeated"),
             (_, [_, _, ..]) => Some("postacert-repeated"),
-            (_, [p]) if *p + 1 != children.len() => Some("postacert-not-last"),
             ([d], [p]) if d > p => Some("daticert-after-postacert"),
+            (_, [p]) if *p + 1 != children.len() => Some("postacert-not-last"),
             (_, [p]) if !mime::is_message(children[*p]) => Some("postacert-not-message"),
             _ => nested_name(message, &children),
         };

@@ -5,7 +5,7 @@
 
 use crate::check::Check;
 use crate::daticert::Daticert;
-use crate::kind::{Classification, Kind, Variant};
+use crate::kind::{Classification, Kind, ReceiptType, Variant};
 use crate::report::{Headers, Original, SignatureReport};
 use crate::time::Timestamp;
 
@@ -29,6 +29,8 @@ pub fn run(facts: &Facts<'_>) -> Vec<Check> {
         if let Some(d) = facts.daticert {
             checks.push(subject(kind, facts.classification.variant, d, headers));
         }
+        checks.extend(receipt_type_header(facts.classification, headers));
+        checks.extend(security_header(facts.classification, headers));
     }
     let Some(d) = facts.daticert else {
         return checks;
@@ -87,6 +89,42 @@ fn kind_header(kind: Kind, headers: &Headers) -> Check {
         .with("header", name)
         .with("value", found)
         .with("daticert", expected)
+}
+
+/// `X-TipoRicevuta` names the receipt type daticert.xml certifies (or none when it states none).
+fn receipt_type_header(classification: &Classification, headers: &Headers) -> Option<Check> {
+    if !matches!(
+        classification.kind,
+        Some(Kind::PostaCertificata | Kind::AvvenutaConsegna)
+    ) {
+        return None;
+    }
+    let header = headers.x_tipo_ricevuta.as_deref()?.trim();
+    let signed = classification.receipt_type;
+    Some(
+        Check::pass_or_warn(
+            "headers.receipt-type",
+            signed.is_some() && ReceiptType::parse(header) == signed,
+        )
+        .with("header", header)
+        .with("daticert", signed.map_or("", ReceiptType::as_str)),
+    )
+}
+
+/// `X-VerificaSicurezza: errore` goes with the virus forms daticert.xml certifies, and only
+/// with them.
+fn security_header(classification: &Classification, headers: &Headers) -> Option<Check> {
+    let header = headers.x_verifica_sicurezza.as_deref().map(str::trim);
+    let virus = classification.variant == Some(Variant::Virus);
+    if header.is_none() && !virus {
+        return None;
+    }
+    let flagged = header.is_some_and(|h| h.eq_ignore_ascii_case("errore"));
+    Some(
+        Check::pass_or_warn("headers.security", flagged == virus)
+            .with("header", header.unwrap_or_default())
+            .with("daticert", if virus { "virus" } else { "" }),
+    )
 }
 
 /// The Subject a provider writes: the kind's prefix, then the original subject.

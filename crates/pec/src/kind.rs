@@ -81,7 +81,7 @@ impl Kind {
 impl ReceiptType {
     const ALL: [Self; 3] = [Self::Completa, Self::Breve, Self::Sintetica];
 
-    fn parse(text: &str) -> Option<Self> {
+    pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         Self::ALL
             .into_iter()
@@ -129,11 +129,13 @@ pub fn classify(daticert: Option<&Daticert>, headers: &Headers) -> (Classificati
 
     let kind = Kind::from_tipo(&daticert.tipo);
     let check = Check::pass_or_fail("daticert.tipo", kind.is_some()).with("tipo", &daticert.tipo);
-    // The virus forms are told apart by the signed `errore` or, as the rules also define it, by
-    // the X-VerificaSicurezza header.
-    let virus = daticert.errore == "virus" || header_is(&headers.x_verifica_sicurezza, "errore");
+    // Only what is signed decides: the virus forms by daticert's `errore`, the receipt type by
+    // its `ricevuta`. The X-VerificaSicurezza and X-TipoRicevuta headers are compared with them
+    // (crosscheck), never used in their place.
     let variant = match kind {
-        Some(Kind::NonAccettazione | Kind::ErroreConsegna) if virus => Some(Variant::Virus),
+        Some(Kind::NonAccettazione | Kind::ErroreConsegna) if daticert.errore == "virus" => {
+            Some(Variant::Virus)
+        }
         // Aruba and Namirial send the final 24-hour failure as a preavviso with code 5.4.1.
         Some(Kind::PreavvisoErroreConsegna)
             if daticert
@@ -146,16 +148,9 @@ pub fn classify(daticert: Option<&Daticert>, headers: &Headers) -> (Classificati
         _ => None,
     };
     let receipt_type = match kind {
-        Some(Kind::AvvenutaConsegna | Kind::PostaCertificata) => daticert
-            .ricevuta
-            .as_deref()
-            .and_then(ReceiptType::parse)
-            .or_else(|| {
-                headers
-                    .x_tipo_ricevuta
-                    .as_deref()
-                    .and_then(ReceiptType::parse)
-            }),
+        Some(Kind::AvvenutaConsegna | Kind::PostaCertificata) => {
+            daticert.ricevuta.as_deref().and_then(ReceiptType::parse)
+        }
         _ => None,
     };
     (
@@ -236,9 +231,10 @@ mod tests {
             kind_of(&daticert("non-accettazione", "virus"), &none),
             virus
         );
+        // The unsigned header alone decides nothing.
         assert_eq!(
             kind_of(&daticert("non-accettazione", "altro"), &flagged),
-            virus
+            (Some(Kind::NonAccettazione), None)
         );
         assert_eq!(
             kind_of(&daticert("errore-consegna", "virus"), &none),
@@ -271,7 +267,7 @@ mod tests {
     }
 
     #[test]
-    fn receipt_type_from_daticert_then_header() {
+    fn receipt_type_from_daticert_alone() {
         let header = Headers {
             x_tipo_ricevuta: Some("Sintetica".into()),
             ..Headers::default()
@@ -282,11 +278,9 @@ mod tests {
             classify(Some(&d), &header).0.receipt_type,
             Some(ReceiptType::Completa)
         );
+        // Not stated where it is signed: not stated, whatever the header says.
         d.ricevuta = None;
-        assert_eq!(
-            classify(Some(&d), &header).0.receipt_type,
-            Some(ReceiptType::Sintetica)
-        );
+        assert_eq!(classify(Some(&d), &header).0.receipt_type, None);
         let accettazione = daticert("accettazione", "nessuno");
         assert_eq!(classify(Some(&accettazione), &header).0.receipt_type, None);
     }

@@ -154,7 +154,10 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
     }
 
     let content = found.content;
-    let layout_holds = content.checks.iter().all(|c| c.effect == check::Effect::None);
+    let layout_holds = content
+        .checks
+        .iter()
+        .all(|c| c.effect == check::Effect::None);
     checks.extend(content.checks);
     let daticert = match content.daticert.as_deref().map(daticert::parse) {
         Some(Ok(d)) => {
@@ -169,7 +172,10 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
     };
     let (classification, kind_checks) = kind::classify(daticert.as_ref(), &found.headers);
     checks.extend(kind_checks);
-    if layout_holds && content.daticert.is_none() && classification.kind != Some(kind::Kind::BustaAnomalia) {
+    if layout_holds
+        && content.daticert.is_none()
+        && classification.kind != Some(kind::Kind::BustaAnomalia)
+    {
         checks.push(Check::fail("daticert.present"));
     }
 

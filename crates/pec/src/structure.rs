@@ -26,9 +26,8 @@ pub fn split(body: &[u8], boundary: &[u8]) -> Option<Vec<Range<usize>>> {
     let mut open: Option<usize> = None;
     let mut line_start = 0;
     while line_start < body.len() {
-        let line_end = memchr::memchr(b'\n', &body[line_start..]).map_or(body.len(), |i| {
-            line_start + i + 1
-        });
+        let line_end =
+            memchr::memchr(b'\n', &body[line_start..]).map_or(body.len(), |i| line_start + i + 1);
         let line = &body[line_start..line_end];
         if let Some(delimiter) = delimiter(line, boundary) {
             if let Some(start) = open {
@@ -106,7 +105,9 @@ pub fn parts_conform(message: &Message<'_>, part: &MessagePart<'_>) -> bool {
     }
     let body_start = part.offset_body as usize;
     let (Some(body), Some(boundary)) = (
-        message.raw_message.get(body_start..part.offset_end as usize),
+        message
+            .raw_message
+            .get(body_start..part.offset_end as usize),
         part.content_type().and_then(|ct| ct.attribute("boundary")),
     ) else {
         return false;

@@ -9,7 +9,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use pec::check::IDS;
-use pec_factory::{Failure, Kind, Message};
+use pec_factory::{Failure, Injection, Kind, Layout, Message, Ricevuta};
 
 #[test]
 fn every_emitted_id_is_in_the_contract_list() {
@@ -20,6 +20,35 @@ fn every_emitted_id_is_in_the_contract_list() {
         .collect();
     inputs.extend(Kind::ALL.iter().map(|&kind| Message::new(kind).build()));
     inputs.extend(Failure::ALL.iter().map(|failure| failure.message().build()));
+    // The attacks on what is certified: layouts, injections, unsigned copies, headers that
+    // contradict the signed data.
+    let carrier = || Message::new(Kind::PostaCertificata(Ricevuta::Breve));
+    for layout in Layout::ATTACKS {
+        let mut message = carrier();
+        message.layout = layout;
+        inputs.push(message.build());
+    }
+    for injection in Injection::ALL {
+        let mut message = carrier();
+        message.injection = Some(injection);
+        inputs.push(message.build());
+    }
+    inputs.push(carrier().build_unsigned());
+    let mut contradicted = carrier();
+    contradicted.headers = vec![
+        ("X-TipoRicevuta".into(), Some("completa".into())),
+        ("X-VerificaSicurezza".into(), Some("errore".into())),
+    ];
+    inputs.push(contradicted.build());
+    // Parts that claim to be PEC and cannot be verified: an opaque signature, a forward nested
+    // beyond the limit.
+    inputs
+        .push(b"Subject: firmato\r\nContent-Type: application/pkcs7-mime\r\n\r\nMIA=\r\n".to_vec());
+    let mut deep = carrier().build();
+    for _ in 0..=pec::locate::MAX_DEPTH {
+        deep = [b"Content-Type: message/rfc822\r\n\r\n".as_slice(), &deep].concat();
+    }
+    inputs.push(deep);
 
     let mut emitted = BTreeSet::new();
     for input in &inputs {

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use base64ct::{Base64, Encoding};
 use der::{Decode, Encode};
-use pec::content;
 use pec::Check;
+use pec::content;
 use pec::daticert::{self, Daticert, Destinatario};
 use pec::locate::{self, Found, Item, Reason, Unverified};
 use pec::report::InputError;

@@ -160,13 +160,13 @@ fn failure(check: &Check) -> &'static str {
         "mime.boundaries" | "mime.layout" => {
             "The certification data cannot be relied on: the signed content is not laid out as a provider writes it."
         }
-        "mime.unsigned" => "This part looks like a PEC message, but it carries no provider signature.",
+        "mime.unsigned" => {
+            "This part looks like a PEC message, but it carries no provider signature."
+        }
         "mime.too-deep" => {
             "A part of the file is nested too deeply to be examined: save the receipt itself as an .eml file."
         }
-        "mime.opaque-signature" => {
-            "This part is signed in a form this version cannot verify yet."
-        }
+        "mime.opaque-signature" => "This part is signed in a form this version cannot verify yet.",
         "cms.parse" | "mime.signature-part" | "cms.signer-certificate" | "cms.content-type" => {
             "The provider's signature is missing or damaged."
         }
@@ -310,6 +310,18 @@ fn check(c: &Check) -> &'static str {
         }
         "daticert.gestore" => {
             "The provider in the certified data (\"{daticert}\") differs from the certificate's organisation (\"{certificate}\")."
+        }
+        "headers.receipt-type" if ok => {
+            "The X-TipoRicevuta header names the same receipt type as the certified data."
+        }
+        "headers.receipt-type" => {
+            "The X-TipoRicevuta header (not signed) says \"{header}\", but the certified data says \"{daticert}\" (empty: not stated). The certified data holds."
+        }
+        "headers.security" if ok => {
+            "The X-VerificaSicurezza header agrees with the certified data."
+        }
+        "headers.security" => {
+            "The X-VerificaSicurezza header (not signed) says \"{header}\", but the certified data says \"{daticert}\" (empty: no virus). The certified data holds."
         }
         "headers.kind" if ok => "The {header} header names the same kind as the signed data.",
         "headers.kind" => {

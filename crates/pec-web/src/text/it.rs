@@ -158,7 +158,9 @@ fn failure(check: &Check) -> &'static str {
         "mime.boundaries" | "mime.layout" => {
             "I dati di certificazione non sono affidabili: il contenuto firmato non ha la struttura che scrive il gestore."
         }
-        "mime.unsigned" => "Questa parte sembra un messaggio PEC, ma non porta la firma di un gestore.",
+        "mime.unsigned" => {
+            "Questa parte sembra un messaggio PEC, ma non porta la firma di un gestore."
+        }
         "mime.too-deep" => {
             "Una parte del file è annidata troppo in profondità per essere esaminata: salva direttamente la ricevuta come file .eml."
         }
@@ -320,6 +322,18 @@ fn check(c: &Check) -> &'static str {
         }
         "daticert.gestore" => {
             "Il gestore nei dati certificati («{daticert}») è diverso dall'organizzazione del certificato («{certificate}»)."
+        }
+        "headers.receipt-type" if ok => {
+            "L'intestazione X-TipoRicevuta indica lo stesso tipo di ricevuta dei dati certificati."
+        }
+        "headers.receipt-type" => {
+            "L'intestazione X-TipoRicevuta (non firmata) indica «{header}», ma i dati certificati indicano «{daticert}» (vuoto: non indicato). Vale il dato certificato."
+        }
+        "headers.security" if ok => {
+            "L'intestazione X-VerificaSicurezza concorda con i dati certificati."
+        }
+        "headers.security" => {
+            "L'intestazione X-VerificaSicurezza (non firmata) indica «{header}», ma i dati certificati indicano «{daticert}» (vuoto: nessun virus). Vale il dato certificato."
         }
         "headers.kind" if ok => "L'intestazione {header} indica lo stesso tipo firmato.",
         "headers.kind" => {
