@@ -79,8 +79,8 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
                 .items
                 .into_iter()
                 .map(|item| match item {
-                    locate::Item::Signed(found) => verify_message(found, options),
-                    locate::Item::Unverified(unverified) => unverified_message(unverified),
+                    locate::Item::Signed(found) => verify_message(*found, options),
+                    locate::Item::Unverified(unverified) => unverified_message(*unverified),
                 })
                 .collect(),
             ordinary_messages: located.ordinary,
