@@ -3,6 +3,7 @@
 //! ratio within one run, not an absolute time, so a slow or busy machine cannot fail it; the
 //! shapes are measured one after another, in one test, so that they do not compete.
 
+#[allow(dead_code)] // only the trust store of the factory's PKI is needed here
 mod support;
 
 use std::time::Instant;
