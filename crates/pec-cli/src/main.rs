@@ -148,6 +148,12 @@ fn render(name: &str, report: &Report) -> String {
             ));
         }
     }
+    if report.ordinary_messages > 0 {
+        lines.push(format!(
+            "  and {} ordinary e-mail(s): not PEC, not verified",
+            report.ordinary_messages
+        ));
+    }
     lines
         .iter()
         .map(|l| l.trim_end())

@@ -179,6 +179,17 @@ impl Serialize for InputError {
 }
 
 impl Report {
+    /// The report of a file refused before it is read, being larger than
+    /// [`crate::locate::MAX_INPUT`]: a face that knows the size asks for no bytes at all.
+    pub fn too_large() -> Self {
+        Self {
+            error: Some(InputError::TooLarge),
+            messages: Vec::new(),
+            ordinary_messages: 0,
+            sha256: String::new(),
+        }
+    }
+
     /// The JSON document of `pec-verify --json`: `{"file": …, "error": …, "messages": […]}`.
     pub fn to_json(&self, file: &str) -> String {
         #[derive(Serialize)]

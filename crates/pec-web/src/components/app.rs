@@ -88,11 +88,17 @@ pub fn app() -> Html {
                 let entries = entries.clone();
                 let options = options.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let input = read(&file).await;
-                    next_paint().await;
-                    let timing = VerifyTiming::start();
-                    let report = pec::verify(&input, &options);
-                    timing.end();
+                    // A file too large to examine is refused before a byte of it is read.
+                    let (input, report) = if file.size() > pec::locate::MAX_INPUT as f64 {
+                        (Vec::new(), pec::Report::too_large())
+                    } else {
+                        let input = read(&file).await;
+                        next_paint().await;
+                        let timing = VerifyTiming::start();
+                        let report = pec::verify(&input, &options);
+                        timing.end();
+                        (input, report)
+                    };
                     embed::hand_over(&name, &report);
                     entries.dispatch(Action::Done(
                         id,

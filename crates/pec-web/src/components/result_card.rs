@@ -40,9 +40,14 @@ pub fn result_card(props: &Props) -> Html {
                     })
                     .collect(),
             };
+            let ordinary = verified.report.ordinary_messages;
+            let ordinary = (ordinary > 0).then(|| {
+                html! { <p class="ordinary">{ (t.ordinary_messages)(ordinary) }</p> }
+            });
             html! {
                 <>
                     { messages }
+                    { for ordinary }
                     <ReportActions verified={verified.clone()} name={entry.name.clone()}
                                    card={card.clone()} />
                 </>

@@ -114,6 +114,15 @@ pub const EN: Text = Text {
     fact,
     claimed: "The file claims that {clause}, but this is not proven.",
     receipt_proof,
+    ordinary_messages: |count| match count {
+        1 => {
+            "The file also holds an ordinary e-mail: it is not a PEC message and was not verified."
+                .to_owned()
+        }
+        n => format!(
+            "The file also holds {n} ordinary e-mails: they are not PEC messages and were not verified."
+        ),
+    },
     from_to: |from, to| format!("from {from} to {to}"),
     valid_at_signing: |date| format!("valid at the signing time: {date}"),
     receipt_name: |receipt| match receipt {

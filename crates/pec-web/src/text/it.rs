@@ -114,6 +114,12 @@ pub const IT: Text = Text {
     fact,
     claimed: "Il file dichiara che {clause}, ma non è provato.",
     receipt_proof,
+    ordinary_messages: |count| {
+        match count {
+        1 => "Il file contiene anche un messaggio di posta ordinaria: non è un messaggio PEC e non è stato verificato.".to_owned(),
+        n => format!("Il file contiene anche {n} messaggi di posta ordinaria: non sono messaggi PEC e non sono stati verificati."),
+    }
+    },
     from_to: |from, to| format!("dal {from} al {to}"),
     valid_at_signing: |date| format!("valido alla data della firma: {date}"),
     receipt_name: |receipt| match receipt {

@@ -231,6 +231,8 @@ pub struct Text {
     /// What a delivery receipt of each type proves about the content.
     pub receipt_proof: fn(Option<ReceiptType>) -> &'static str,
     pub from_to: fn(&str, &str) -> String,
+    /// The mbox messages that are neither signed nor PEC, counted.
+    pub ordinary_messages: fn(usize) -> String,
     pub valid_at_signing: fn(&str) -> String,
     pub receipt_name: fn(ReceiptType) -> &'static str,
 }
