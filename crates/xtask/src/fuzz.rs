@@ -6,8 +6,13 @@ use std::path::{Path, PathBuf};
 use crate::{Result, cmd, exec, output, root};
 
 /// Each target of crates/pec/fuzz with the longest input libFuzzer may build: whole messages
-/// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`.
-const TARGETS: [(&str, usize); 2] = [("verify", 256 << 10), ("daticert", 64 << 10)];
+/// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`, a signed
+/// entity for `structure`.
+const TARGETS: [(&str, usize); 3] = [
+    ("verify", 256 << 10),
+    ("daticert", 64 << 10),
+    ("structure", 256 << 10),
+];
 
 const DEFAULT_SECONDS: u64 = 60;
 
@@ -21,7 +26,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result {
         } else {
             seconds = arg.parse().map_err(|_| {
                 format!(
-                    "`{arg}` is neither a fuzz target (verify, daticert) nor a number of seconds"
+                    "`{arg}` is neither a fuzz target (verify, daticert, structure) nor a number of seconds"
                 )
             })?;
         }
@@ -70,15 +75,15 @@ fn cargo_fuzz() -> Result {
 
 /// Copies the seed inputs of `target` into `corpus`, next to what earlier runs found; returns
 /// how many there are. `verify` gets every sample and factory message, `daticert` the
-/// daticert.xml parts they carry.
+/// daticert.xml parts they carry, `structure` their signed entities.
 fn seed(target: &str, corpus: &Path) -> Result<usize> {
     std::fs::create_dir_all(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut count = 0;
     for (name, bytes) in samples()?.into_iter().chain(factory_messages()?) {
-        let seeds = if target == "daticert" {
-            daticerts(&bytes)
-        } else {
-            vec![bytes]
+        let seeds = match target {
+            "daticert" => daticerts(&bytes),
+            "structure" => signed_entities(&bytes),
+            _ => vec![bytes],
         };
         for (index, seed) in seeds.iter().enumerate() {
             let path = corpus.join(format!("seed-{name}-{index}"));
@@ -137,10 +142,18 @@ fn samples() -> Result<Vec<(String, Vec<u8>)>> {
 
 /// The daticert.xml of every signed message in `message`, as the core reads them.
 fn daticerts(message: &[u8]) -> Vec<Vec<u8>> {
+    signed_entities(message)
+        .iter()
+        .filter_map(|signed| pec::content::read(signed).daticert)
+        .collect()
+}
+
+/// The signed entity of every signed message in `message`.
+fn signed_entities(message: &[u8]) -> Vec<Vec<u8>> {
     pec::locate::find(message)
         .unwrap_or_default()
         .signed()
-        .filter_map(|found| pec::content::read(&found.signed).daticert)
+        .map(|found| found.signed.into_owned())
         .collect()
 }
 
