@@ -97,6 +97,33 @@ test('an ordinary e-mail is explained, not verified', async () => {
   await page.close();
 });
 
+/** An mbox with a genuine receipt and, after it, an unsigned forgery that claims delivery. */
+function withForgery() {
+  const forged = 'From: posta-certificata@pec.aruba.it\nSubject: CONSEGNA: IT03339130126_00009.xml\n'
+    + 'X-Ricevuta: avvenuta-consegna\nContent-Type: multipart/mixed; boundary="f"\n\n'
+    + '--f\nContent-Type: text/plain\n\nConsegnato.\n'
+    + '--f\nContent-Type: application/xml; name="daticert.xml"\n\n<postacert tipo="avvenuta-consegna"/>\n--f--\n';
+  const bytes = Buffer.concat([
+    Buffer.from('From posta-certificata@pec.aruba.it Tue Nov 13 16:40:00 2018\n'),
+    sample('real/aruba-agidca1-accettazione.eml').bytes,
+    Buffer.from(`\nFrom posta-certificata@pec.aruba.it Tue Nov 13 16:41:00 2018\n${forged}`),
+  ]);
+  return { name: 'ricevute.mbox', bytes };
+}
+
+test('an unsigned forgery beside a genuine receipt gets its own verdict', async () => {
+  const page = await openPage(browser);
+  const result = await verify(page, withForgery());
+  const titles = await result.locator('.verdict-title').allInnerTexts();
+  assert.deepEqual(titles, ['Ricevuta PEC autentica', 'Messaggio PEC non autentico']);
+  const forged = result.locator('.message').nth(1);
+  assert.equal(await forged.locator('.location').innerText(), 'mbox message 2');
+  assert.match(await forged.locator('.verdict-detail').innerText(), /sembra un messaggio PEC, ma non porta la firma di un gestore/);
+  // Nothing it claims is shown as what it proves.
+  assert.equal(await forged.locator('.proof').count(), 0);
+  await page.close();
+});
+
 test('a PDF and random bytes are not e-mail: the page says to save the .eml instead', async () => {
   const page = await openPage(browser);
   const pdf = { name: 'ricevuta.pdf', bytes: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1') };
@@ -135,11 +162,12 @@ test('screenshots of genuine, tampered and not-a-PEC results at phone and deskto
     ['genuine', 'real/aruba-agidca1-consegna-completa.eml'],
     ['tampered', 'tampered/sogei-sdi-rewritten-as-normal-email.eml'],
     ['not-pec', 'unsigned/toniorusso-pec-parser-postacert.eml'],
+    ['forgery-beside-genuine', withForgery()],
   ];
   for (const width of [360, 1280]) {
     for (const [label, path] of cases) {
       const page = await openPage(browser, { width, height: 800 });
-      const result = await verify(page, sample(path));
+      const result = await verify(page, typeof path === 'string' ? sample(path) : path);
       for (const details of await result.locator('details').all()) {
         await details.locator('summary').first().click();
       }

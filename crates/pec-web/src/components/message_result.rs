@@ -35,14 +35,19 @@ pub fn message_result(props: &MessageProps) -> Html {
             Some(t.indeterminate_advice),
         ),
     };
+    // A part that claims to be PEC without a signature or a kind: the verdict's reason is all
+    // there is to say, and no sentence about a "signed message" applies.
+    let read = message.signature.is_some() || message.classification.kind.is_some();
     html! {
         <div class="message" data-verdict={message.verdict.as_str()}>
             if !message.location.is_empty() {
                 <p class="location">{ &message.location }</p>
             }
             { verdict }
-            <p class="kind">{ (t.kind)(message.classification.kind) }</p>
-            { proof(t, message) }
+            if read {
+                <p class="kind">{ (t.kind)(message.classification.kind) }</p>
+                { proof(t, message) }
+            }
             { warnings(t, message) }
             { facts(t, message) }
             <details class="details">
