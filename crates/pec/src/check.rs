@@ -112,11 +112,12 @@ impl Check {
 
 /// Every check id the core emits: the stable names the faces translate (a test checks the list
 /// against what the core does; the page's tests check every name has its sentences).
-pub const IDS: [&str; 42] = [
+pub const IDS: [&str; 43] = [
     "mime.signed-entity",
     "mime.unsigned",
     "mime.too-deep",
     "mime.opaque-signature",
+    "mime.unlisted",
     "mime.signature-part",
     "mime.boundaries",
     "mime.layout",

@@ -106,6 +106,9 @@ fn unverified_message(unverified: locate::Unverified) -> MessageReport {
             .with("count", count.to_string())
             .with("limit", locate::MAX_DEPTH.to_string()),
         locate::Reason::Opaque => Check::unproven("mime.opaque-signature"),
+        locate::Reason::Unlisted { count } => Check::unproven("mime.unlisted")
+            .with("count", count.to_string())
+            .with("limit", locate::MAX_UNVERIFIED.to_string()),
     };
     let checks = vec![check];
     MessageReport {

@@ -2,7 +2,6 @@
 //! forward put it, and extracts the signed bytes exactly as signed.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use mail_parser::{Message, MessagePart, MimeHeaders};
 
@@ -47,6 +46,8 @@ pub enum Reason {
     TooDeep { count: usize },
     /// An opaque S/MIME signature (`application/pkcs7-mime`), which this version cannot verify.
     Opaque,
+    /// `count` more such parts, beyond the [`MAX_UNVERIFIED`] listed one by one.
+    Unlisted { count: usize },
 }
 
 /// What makes an unsigned message look like a PEC message.
@@ -104,6 +105,10 @@ impl<'a> Located<'a> {
 /// accept, and the page must not run out of memory.
 pub const MAX_INPUT: usize = 128 << 20;
 
+/// Parts that claim to be PEC listed one by one; the rest are counted in one entry, so that a
+/// file of a hundred thousand forgeries cannot make a report of hundreds of megabytes.
+pub const MAX_UNVERIFIED: usize = 1_000;
+
 /// How many messages deep (forwards of forwards) the search goes.
 pub const MAX_DEPTH: usize = 16;
 
@@ -138,15 +143,15 @@ pub fn find(input: &[u8]) -> Result<Located<'_>, InputError> {
         } else {
             String::new()
         };
-        let before = search.located.items.len();
+        let before = search.answered;
         search.message(parsed.message(), Some(raw), &location, Visit::default());
-        if search.located.items.len() == before {
+        if search.answered == before {
             search.located.ordinary += 1;
         }
     }
 
-    if !search.located.items.is_empty() {
-        Ok(search.located)
+    if search.answered > 0 {
+        Ok(search.finish())
     } else if !parsed_any {
         Err(InputError::NotEmail)
     } else {
@@ -200,6 +205,11 @@ fn mbox_messages(input: &[u8]) -> Vec<&[u8]> {
 #[derive(Default)]
 struct Search<'a> {
     located: Located<'a>,
+    /// Signed messages and unverified parts met, listed or not.
+    answered: usize,
+    /// Unverified parts listed, and counted beyond [`MAX_UNVERIFIED`].
+    listed: usize,
+    unlisted: usize,
 }
 
 /// How a message is reached.
@@ -223,34 +233,30 @@ impl<'a> Search<'a> {
         location: &str,
         visit: Visit,
     ) {
-        let signed_ranges: Vec<Range<u32>> = message
-            .parts
-            .iter()
-            .filter(|part| part.is_content_type("multipart", "signed"))
-            .map(|part| part.offset_header..part.offset_end)
-            .collect();
-        let within_signed = |part: &MessagePart<'_>| {
-            signed_ranges
-                .iter()
-                .any(|r| r.start <= part.offset_header && part.offset_end <= r.end)
-        };
+        // Parts come in the order they are written, each multipart before its own parts: a
+        // part lies in a signed entity when it starts before the end of the last
+        // `multipart/signed` met so far. One pass, however many signed parts a file has.
+        let mut signed_until = 0;
         let numbers = attachment_numbers(message);
         let mut claim = None;
         let mut too_deep = 0;
         let mut signed_any = false;
         for (id, part) in message.parts.iter().enumerate() {
+            let within_signed = part.offset_header < signed_until;
             if part.is_content_type("multipart", "signed") {
+                signed_until = signed_until.max(part.offset_end);
                 signed_any = true;
-                let item = match signed(message, source, part, location) {
-                    Some(found) => Item::Signed(Box::new(found)),
+                match signed(message, source, part, location) {
+                    Some(found) => {
+                        self.answered += 1;
+                        self.located.items.push(Item::Signed(Box::new(found)));
+                    }
                     None => self.unverified(message, location, Reason::Unsigned(Claim::Signed)),
-                };
-                self.located.items.push(item);
-            } else if !visit.content && !within_signed(part) {
+                }
+            } else if !visit.content && !within_signed {
                 if is_opaque_smime(part) {
                     let label = join(location, &attachment_label(numbers.get(id), part));
-                    let item = self.unverified(message, &label, Reason::Opaque);
-                    self.located.items.push(item);
+                    self.unverified(message, &label, Reason::Opaque);
                 } else if part
                     .attachment_name()
                     .is_some_and(|name| name.trim().eq_ignore_ascii_case("daticert.xml"))
@@ -268,7 +274,7 @@ impl<'a> Search<'a> {
             let inner_location = join(location, &attachment_label(numbers.get(id), part));
             let inner_visit = Visit {
                 depth: visit.depth + 1,
-                content: within_signed(part),
+                content: within_signed,
             };
             mime::with_message(part, |inner| {
                 self.message(inner, None, &inner_location, inner_visit)
@@ -278,22 +284,45 @@ impl<'a> Search<'a> {
             claim = claim.or_else(|| header_claim(message));
         }
         if let Some(claim) = claim {
-            let item = self.unverified(message, location, Reason::Unsigned(claim));
-            self.located.items.push(item);
+            self.unverified(message, location, Reason::Unsigned(claim));
         }
         if too_deep > 0 {
-            let reason = Reason::TooDeep { count: too_deep };
-            let item = self.unverified(message, location, reason);
-            self.located.items.push(item);
+            self.unverified(message, location, Reason::TooDeep { count: too_deep });
         }
     }
 
-    fn unverified(&self, message: &Message<'_>, location: &str, reason: Reason) -> Item<'a> {
-        Item::Unverified(Box::new(Unverified {
-            location: location.to_owned(),
-            headers: mime::headers(message),
-            reason,
-        }))
+    /// Lists a part that claims to be PEC, or counts it once [`MAX_UNVERIFIED`] are listed.
+    fn unverified(&mut self, message: &Message<'_>, location: &str, reason: Reason) {
+        self.answered += 1;
+        if self.listed == MAX_UNVERIFIED {
+            self.unlisted += 1;
+            return;
+        }
+        self.listed += 1;
+        self.located
+            .items
+            .push(Item::Unverified(Box::new(Unverified {
+                location: location.to_owned(),
+                headers: mime::headers(message),
+                reason,
+            })));
+    }
+
+    /// Everything found, with one entry that counts the unverified parts left unlisted.
+    fn finish(mut self) -> Located<'a> {
+        if self.unlisted > 0 {
+            let reason = Reason::Unlisted {
+                count: self.unlisted,
+            };
+            self.located
+                .items
+                .push(Item::Unverified(Box::new(Unverified {
+                    location: String::new(),
+                    headers: Headers::default(),
+                    reason,
+                })));
+        }
+        self.located
     }
 }
 

@@ -49,6 +49,17 @@ fn every_emitted_id_is_in_the_contract_list() {
         deep = [b"Content-Type: message/rfc822\r\n\r\n".as_slice(), &deep].concat();
     }
     inputs.push(deep);
+    let forgery =
+        b"--b\r\nContent-Type: message/rfc822\r\n\r\nX-Ricevuta: accettazione\r\n\r\nx\r\n";
+    let many = forgery.repeat(pec::locate::MAX_UNVERIFIED + 1);
+    inputs.push(
+        [
+            b"Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n".as_slice(),
+            &many,
+            b"--b--\r\n",
+        ]
+        .concat(),
+    );
 
     let mut emitted = BTreeSet::new();
     for input in &inputs {

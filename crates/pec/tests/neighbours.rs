@@ -203,3 +203,19 @@ fn a_byte_order_mark_before_the_headers_changes_nothing() {
     assert_eq!(report.error, None);
     assert!(report.all_passed(), "{:#?}", report.messages);
 }
+
+#[test]
+fn beyond_a_thousand_unverified_parts_the_rest_are_counted() {
+    let forgery = attached(b"X-Ricevuta: accettazione\r\nSubject: x\r\n\r\nx");
+    let parts = vec![forgery; pec::locate::MAX_UNVERIFIED + 5];
+    let report = verify(&mixed(&parts));
+    assert_eq!(report.messages.len(), pec::locate::MAX_UNVERIFIED + 1);
+    let last = report.messages.last().expect("the count");
+    let (id, status, effect, _) = reason(last);
+    assert_eq!(
+        (id, status, effect),
+        ("mime.unlisted", Status::Fail, Effect::Indeterminate)
+    );
+    assert_eq!(last.checks[0].params["count"], "5");
+    assert!(!report.all_passed());
+}

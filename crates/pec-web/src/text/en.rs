@@ -175,6 +175,7 @@ fn failure(check: &Check) -> &'static str {
         "mime.too-deep" => {
             "A part of the file is nested too deeply to be examined: save the receipt itself as an .eml file."
         }
+        "mime.unlisted" => "The file holds too many parts that cannot be verified.",
         "mime.opaque-signature" => "This part is signed in a form this version cannot verify yet.",
         "cms.parse" | "mime.signature-part" | "cms.signer-certificate" | "cms.content-type" => {
             "The provider's signature is missing or damaged."
@@ -217,6 +218,9 @@ fn check(c: &Check) -> &'static str {
         "mime.unsigned" => unsigned(c),
         "mime.too-deep" => {
             "{count} messages in the file are forwarded more than {limit} levels deep and were not examined."
+        }
+        "mime.unlisted" => {
+            "The file holds {count} more parts that look like PEC messages and cannot be verified: only the first {limit} are listed."
         }
         "mime.opaque-signature" => {
             "This part is signed as opaque S/MIME (application/pkcs7-mime), which this version cannot verify yet."

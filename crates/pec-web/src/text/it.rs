@@ -170,6 +170,7 @@ fn failure(check: &Check) -> &'static str {
         "mime.too-deep" => {
             "Una parte del file è annidata troppo in profondità per essere esaminata: salva direttamente la ricevuta come file .eml."
         }
+        "mime.unlisted" => "Il file contiene troppe parti che non si possono verificare.",
         "mime.opaque-signature" => {
             "Questa parte è firmata in una forma che questa versione non sa ancora verificare."
         }
@@ -214,6 +215,9 @@ fn check(c: &Check) -> &'static str {
         "mime.unsigned" => unsigned(c),
         "mime.too-deep" => {
             "Nel file {count} messaggi sono inoltrati oltre {limit} livelli e non sono stati esaminati."
+        }
+        "mime.unlisted" => {
+            "Nel file ci sono altre {count} parti che sembrano messaggi PEC senza poter essere verificate: sono elencate solo le prime {limit}."
         }
         "mime.opaque-signature" => {
             "Questa parte è firmata in forma S/MIME opaca (application/pkcs7-mime), che questa versione non sa ancora verificare."
