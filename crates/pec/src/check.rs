@@ -112,7 +112,7 @@ impl Check {
 
 /// Every check id the core emits: the stable names the faces translate (a test checks the list
 /// against what the core does; the page's tests check every name has its sentences).
-pub const IDS: [&str; 34] = [
+pub const IDS: [&str; 35] = [
     "mime.signed-entity",
     "mime.signature-part",
     "cms.parse",
@@ -135,6 +135,7 @@ pub const IDS: [&str; 34] = [
     "trust.sender",
     "trust.revocation-not-checked",
     "daticert.well-formed",
+    "daticert.unambiguous",
     "daticert.present",
     "daticert.tipo",
     "daticert.gestore",

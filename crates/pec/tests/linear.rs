@@ -1,0 +1,263 @@
+//! Parsing time grows in proportion to the input, on the shapes a hostile file takes: each
+//! shape is built at two sizes ten times apart and the times are compared. Only a ratio is
+//! asserted, never an absolute time, so a slow or busy machine does not fail the test; a
+//! quadratic parser shows a ratio near 100, a linear one near 10.
+//!
+//! [`assert_linear`] and [`ratio`] serve any parser: a shape for another one needs only its
+//! two inputs and a closure.
+
+use std::hint::black_box;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use pec::daticert::{self, Ambiguity, DaticertError, MAX_SIZE};
+
+/// The ratio above which growth is taken for worse than linear: ten times the input may cost
+/// up to twice ten times the time (caches, allocation), never the hundred times of a quadratic.
+const LIMIT: f64 = 20.0;
+
+/// Timings of each input per ratio, of which the median is kept.
+const RUNS: usize = 7;
+
+/// Timings run one at a time: tests in parallel would share the cores and each other's noise.
+static CLOCK: Mutex<()> = Mutex::new(());
+
+/// How many times longer `run` takes on `large` than on `small`. Each timing is a batch of
+/// runs long enough for the clock (the same count for both inputs); the two inputs alternate,
+/// so a change of load on the machine touches both, and the median of [`RUNS`] timings of each
+/// is kept.
+pub fn ratio(small: &[u8], large: &[u8], run: impl Fn(&[u8])) -> f64 {
+    let _turn = CLOCK
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let time = |input: &[u8], count: u32| {
+        let start = Instant::now();
+        for _ in 0..count {
+            run(black_box(input));
+        }
+        start.elapsed()
+    };
+    let once = time(small, 1).max(Duration::from_nanos(1));
+    let count = u32::try_from(Duration::from_millis(10).as_nanos() / once.as_nanos())
+        .unwrap_or(u32::MAX)
+        .max(1);
+    let (mut smalls, mut larges) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        smalls.push(time(small, count));
+        larges.push(time(large, count));
+    }
+    smalls.sort();
+    larges.sort();
+    larges[RUNS / 2].as_secs_f64() / smalls[RUNS / 2].as_secs_f64().max(1e-9)
+}
+
+/// Asserts that `run` is linear from `small` to `large`, which must be about ten times longer.
+pub fn assert_linear(what: &str, small: &[u8], large: &[u8], run: impl Fn(&[u8])) {
+    let sizes = large.len() as f64 / small.len() as f64;
+    assert!(
+        (8.0..12.0).contains(&sizes),
+        "{what}: sizes {sizes:.1}× apart"
+    );
+    let ratio = ratio(small, large, run);
+    eprintln!(
+        "{what}: {} → {} bytes, time ratio {ratio:.1}",
+        small.len(),
+        large.len()
+    );
+    assert!(ratio < LIMIT, "{what}: time ratio {ratio:.1}");
+}
+
+/// The two sizes of every daticert shape: both under [`MAX_SIZE`], so neither is refused
+/// before it is read.
+const SMALL: usize = 50_000;
+const LARGE: usize = 500_000;
+
+/// `unit(0)`, `unit(1)`, … joined until the text is at least `bytes` long.
+fn repeated(bytes: usize, unit: impl Fn(usize) -> String) -> String {
+    let mut out = String::new();
+    let mut index = 0;
+    while out.len() < bytes {
+        out.push_str(&unit(index));
+        index += 1;
+    }
+    out
+}
+
+/// A daticert with `root` in the root's tag, `recipients` in place of its one `destinatari`,
+/// `oggetto` as the subject and `dati` appended inside `dati`.
+fn daticert(root: &str, recipients: &str, oggetto: &str, dati: &str) -> Vec<u8> {
+    let recipients = if recipients.is_empty() {
+        "<destinatari tipo=\"certificato\">anna@pec.example.it</destinatari>"
+    } else {
+        recipients
+    };
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<postacert tipo="accettazione"{root}>
+  <intestazione>
+    <mittente>mario.rossi@pec.example.it</mittente>
+    {recipients}
+    <risposte>mario.rossi@pec.example.it</risposte>
+    <oggetto>{oggetto}</oggetto>
+  </intestazione>
+  <dati>
+    <gestore-emittente>Gestore di prova S.p.A.</gestore-emittente>
+    <data zona="+0100"><giorno>15/03/2024</giorno><ora>10:30:00</ora></data>
+    <identificativo>opec1.20240315@pec.example.it</identificativo>
+    {dati}
+  </dati>
+</postacert>"#
+    )
+    .into_bytes()
+}
+
+/// A shape at both sizes: `build(bytes)` makes a daticert of about `bytes` bytes.
+fn both(build: impl Fn(usize) -> Vec<u8>) -> (Vec<u8>, Vec<u8>) {
+    let (small, large) = (build(SMALL), build(LARGE));
+    assert!(large.len() <= MAX_SIZE);
+    (small, large)
+}
+
+fn parse(xml: &[u8]) {
+    let _ = black_box(daticert::parse(xml));
+}
+
+#[test]
+fn daticert_with_many_attributes_on_the_root() {
+    let (small, large) =
+        both(|bytes| daticert(&repeated(bytes, |i| format!(" a{i}=\"x\"")), "", "", ""));
+    // Refused at the first attribute past the cap, before the rest are compared.
+    assert_eq!(daticert::parse(&large), Err(DaticertError::Malformed));
+    assert_linear("daticert: attributes on the root", &small, &large, parse);
+}
+
+#[test]
+fn daticert_with_the_most_attributes_allowed_on_many_elements() {
+    let attributes: String = (0..8).map(|i| format!(" a{i}=\"x\"")).collect();
+    let (small, large) = both(|bytes| {
+        daticert(
+            "",
+            "",
+            "",
+            &repeated(bytes, |_| format!("<nota{attributes}/>")),
+        )
+    });
+    assert!(daticert::parse(&large).is_ok());
+    assert_linear("daticert: 8 attributes per element", &small, &large, parse);
+}
+
+#[test]
+fn daticert_with_a_repeated_element() {
+    let (small, large) = both(|bytes| {
+        daticert(
+            "",
+            "",
+            "",
+            &repeated(bytes, |i| format!("<msgid>&lt;{i}@example.it&gt;</msgid>")),
+        )
+    });
+    assert_eq!(
+        daticert::parse(&large),
+        Err(DaticertError::Ambiguous {
+            element: "msgid".into(),
+            problem: Ambiguity::Repeated
+        })
+    );
+    assert_linear("daticert: repeated msgid", &small, &large, parse);
+}
+
+#[test]
+fn daticert_with_many_unknown_elements() {
+    let (small, large) = both(|bytes| {
+        daticert(
+            "",
+            "",
+            "",
+            &repeated(bytes, |i| format!("<nota n=\"{i}\">testo {i}</nota>")),
+        )
+    });
+    assert!(daticert::parse(&large).is_ok());
+    assert_linear("daticert: unknown elements", &small, &large, parse);
+}
+
+#[test]
+fn daticert_with_many_recipients() {
+    let unit = |i| format!("<destinatari tipo=\"certificato\">u{i}@pec.example.it</destinatari>");
+    let (small, large) = both(|bytes| daticert("", &repeated(bytes, unit), "", ""));
+    let count = large.windows(13).filter(|w| w == b"<destinatari ").count();
+    assert_eq!(
+        daticert::parse(&large).map(|d| d.destinatari.len()),
+        Ok(count)
+    );
+    assert_linear("daticert: destinatari", &small, &large, parse);
+}
+
+#[test]
+fn daticert_nested_deeply() {
+    let (small, large) = both(|bytes| {
+        let depth = bytes / 7;
+        daticert(
+            "",
+            "",
+            "",
+            &format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth)),
+        )
+    });
+    assert_eq!(daticert::parse(&large), Err(DaticertError::Malformed));
+    assert_linear("daticert: one deep nest", &small, &large, parse);
+}
+
+#[test]
+fn daticert_with_many_nests_just_under_the_depth_limit() {
+    let nest = format!("{}{}", "<a>".repeat(12), "</a>".repeat(12));
+    let (small, large) = both(|bytes| daticert("", "", "", &repeated(bytes, |_| nest.clone())));
+    assert!(daticert::parse(&large).is_ok());
+    assert_linear("daticert: many nests 15 deep", &small, &large, parse);
+}
+
+#[test]
+fn daticert_with_a_long_text_of_entity_references() {
+    let (small, large) = both(|bytes| {
+        daticert(
+            "",
+            "",
+            &repeated(bytes, |_| "&amp;&lt;&#233;&#x20AC;".into()),
+            "",
+        )
+    });
+    // Each unit of 23 bytes reads as four characters.
+    let expected = "&<\u{e9}\u{20ac}".repeat(LARGE.div_ceil(23));
+    assert_eq!(
+        daticert::parse(&large).map(|d| d.oggetto),
+        Ok(Some(expected))
+    );
+    assert_linear("daticert: entity references", &small, &large, parse);
+}
+
+#[test]
+fn daticert_with_many_comments_and_processing_instructions() {
+    let (small, large) = both(|bytes| {
+        daticert(
+            "",
+            "",
+            &repeated(bytes / 2, |i| format!("{i}<!-- nota -->-<?pi x?>")),
+            &repeated(bytes / 2, |_| "<!-- nota --><?pi x?>".into()),
+        )
+    });
+    assert!(daticert::parse(&large).is_ok());
+    assert_linear("daticert: comments and PIs", &small, &large, parse);
+}
+
+#[test]
+fn daticert_with_many_cdata_sections() {
+    let (small, large) = both(|bytes| {
+        daticert(
+            "",
+            "",
+            &repeated(bytes, |i| format!("<![CDATA[<{i}>]]>")),
+            "",
+        )
+    });
+    assert!(daticert::parse(&large).is_ok());
+    assert_linear("daticert: CDATA sections", &small, &large, parse);
+}
