@@ -354,6 +354,11 @@ pub struct Message {
     pub corrupt_message_digest: bool,
     /// The CMS names and carries another provider's certificate instead of the signer's.
     pub swap_signer_certificate: bool,
+    /// daticert.xml as written into the signed entity instead of the one the facts make
+    /// (start from [`daticert_xml`]): signed like a genuine one, so it reaches the verifier's
+    /// reading of the certified data. Used as it is, whatever the facts or an [`Edit`] say;
+    /// [`DaticertPart`] still decides whether it is left out or truncated.
+    pub daticert_xml: Option<String>,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -429,6 +434,7 @@ impl Message {
             corrupt_signature_value: false,
             corrupt_message_digest: false,
             swap_signer_certificate: false,
+            daticert_xml: None,
         }
     }
 
@@ -572,7 +578,10 @@ impl Message {
         }
         out.push_str(&format!("--{alternative}--\r\n\r\n"));
         if self.kind.tipo().is_some() && self.daticert != DaticertPart::Absent {
-            let mut xml = daticert_xml(facts);
+            let mut xml = self
+                .daticert_xml
+                .clone()
+                .unwrap_or_else(|| daticert_xml(facts));
             if self.daticert == DaticertPart::Truncated {
                 xml.truncate(xml.len() / 2);
             }
@@ -805,7 +814,7 @@ fn replace_first(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
 }
 
 /// daticert.xml as providers write it: UTF-8, no DOCTYPE, four-space indentation.
-fn daticert_xml(facts: &Facts) -> String {
+pub fn daticert_xml(facts: &Facts) -> String {
     let element =
         |name: &str, value: &str| format!("        <{name}>{}</{name}>\n", xml_escape(value));
     let mut intestazione = element("mittente", &facts.mittente);
