@@ -359,6 +359,11 @@ pub struct Message {
     pub layout: Layout,
     /// What the sender wrote into the original message to fool a reader, if anything.
     pub injection: Option<Injection>,
+    /// daticert.xml as written into the signed entity instead of the one the facts make
+    /// (start from [`daticert_xml`]): signed like a genuine one, so it reaches the verifier's
+    /// reading of the certified data. Used as it is, whatever the facts or an [`Edit`] say;
+    /// [`DaticertPart`] still decides whether it is left out or truncated.
+    pub daticert_xml: Option<String>,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -436,6 +441,7 @@ impl Message {
             swap_signer_certificate: false,
             layout: Layout::Certified,
             injection: None,
+            daticert_xml: None,
         }
     }
 
@@ -578,7 +584,10 @@ impl Message {
         let mixed = self.boundary(0);
         let daticert =
             (self.kind.tipo().is_some() && self.daticert != DaticertPart::Absent).then(|| {
-                let mut xml = daticert_xml(facts);
+                let mut xml = self
+                    .daticert_xml
+                    .clone()
+                    .unwrap_or_else(|| daticert_xml(facts));
                 if self.daticert == DaticertPart::Truncated {
                     xml.truncate(xml.len() / 2);
                 }
@@ -890,7 +899,7 @@ pub fn forged(facts: &Facts) -> Facts {
 }
 
 /// daticert.xml as providers write it: UTF-8, no DOCTYPE, four-space indentation.
-fn daticert_xml(facts: &Facts) -> String {
+pub fn daticert_xml(facts: &Facts) -> String {
     let element =
         |name: &str, value: &str| format!("        <{name}>{}</{name}>\n", xml_escape(value));
     let mut intestazione = element("mittente", &facts.mittente);

@@ -112,7 +112,7 @@ impl Check {
 
 /// Every check id the core emits: the stable names the faces translate (a test checks the list
 /// against what the core does; the page's tests check every name has its sentences).
-pub const IDS: [&str; 43] = [
+pub const IDS: [&str; 44] = [
     "mime.signed-entity",
     "mime.unsigned",
     "mime.too-deep",
@@ -141,6 +141,7 @@ pub const IDS: [&str; 43] = [
     "trust.sender",
     "trust.revocation-not-checked",
     "daticert.well-formed",
+    "daticert.unambiguous",
     "daticert.present",
     "daticert.tipo",
     "daticert.gestore",

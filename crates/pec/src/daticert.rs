@@ -1,9 +1,16 @@
 //! daticert.xml: the certification data a provider signs (DTD in the technical rules §4.4).
 //! Read with quick-xml, which never fetches or expands what a DOCTYPE declares.
+//!
+//! Certified data has one reading. Where the DTD allows an element once, a second copy is
+//! refused rather than one of the two picked; so is an element inside a text element, an
+//! attribute given twice, and a DOCTYPE with an internal subset (a reader that applies it
+//! would see attributes this one does not). Text between the elements of a container (`dati`,
+//! …) is tolerated: no reader takes it for a value.
 
 use std::borrow::Cow;
 
 use quick_xml::Reader;
+use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
 use serde::Serialize;
 
@@ -42,66 +49,83 @@ pub struct Destinatario {
 /// Why a daticert.xml could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DaticertError {
-    /// Not well-formed XML, or not UTF-8.
+    /// Longer than [`MAX_SIZE`]: refused before any of it is read.
+    TooLarge,
+    /// Not well-formed XML, or not UTF-8; also a tag with more than [`MAX_ATTRIBUTES`]
+    /// attributes, which no element of the DTD comes near.
     Malformed,
     /// The root element is not `postacert`.
     NotDaticert,
+    /// The document says two things at once, so neither is certified. `element` is the DTD
+    /// element concerned, the tag that repeats an attribute, or `DOCTYPE`.
+    Ambiguous { element: String, problem: Ambiguity },
     /// A required element or attribute is absent.
     Missing(&'static str),
     /// An element is present but its value is not in the DTD's format (e.g. a date).
     Invalid(&'static str),
 }
 
+/// How a daticert.xml can be read two ways. Another reader (a provider's, a court expert's)
+/// may pick the other reading, so none is taken for certified.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// An element the DTD allows once appears again in the same parent: which one counts?
+    Repeated,
+    /// An element inside one the DTD defines as text (or empty): a reader may take the text
+    /// around it, the text inside it, or both.
+    NestedInText,
+    /// One tag gives the same attribute twice: the first or the last value?
+    DuplicateAttribute { attribute: String },
+    /// A DOCTYPE with an internal subset (`[ … ]`): a reader that applies it adds the default
+    /// attributes its `<!ATTLIST>`s declare (e.g. an `errore`), which this reader never does.
+    DoctypeSubset,
+}
+
+impl Ambiguity {
+    /// The name, as in the report's check parameters.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Repeated => "repeated",
+            Self::NestedInText => "nested-in-text",
+            Self::DuplicateAttribute { .. } => "duplicate-attribute",
+            Self::DoctypeSubset => "doctype-subset",
+        }
+    }
+}
+
+/// Real daticert.xml files are 1 to 3 KB; one for a message to many recipients lists them all,
+/// at some 70 bytes each. A megabyte holds over ten thousand, and bounds what a crafted file
+/// can cost before a byte of it is read.
+pub const MAX_SIZE: usize = 1 << 20;
+
 /// The DTD nests three levels; anything far deeper is not a daticert and is refused before it
 /// can cost memory.
 const MAX_DEPTH: usize = 16;
 
-/// Parses a daticert.xml; the error names the first thing that makes it unusable.
-pub fn parse(xml: &[u8]) -> Result<Daticert, DaticertError> {
-    let text = decode(xml)?;
-    let mut reader = Reader::from_str(&text);
-    let config = reader.config_mut();
-    config.trim_text(true);
-    config.check_end_names = true;
+/// No element of the DTD has more than two attributes. A tag with more than this many is not
+/// a daticert's and is refused as malformed: the bound keeps the duplicate check (each
+/// attribute against the earlier ones) constant per tag, where quick-xml's own check is
+/// quadratic in the count.
+pub const MAX_ATTRIBUTES: usize = 8;
 
-    let mut builder = Builder::default();
-    let mut path: Vec<String> = Vec::new();
-    let mut buffer = String::new();
+/// Parses a daticert.xml; the error names the first thing that makes it unusable. The time
+/// taken grows in proportion to the input, whatever its shape.
+pub fn parse(xml: &[u8]) -> Result<Daticert, DaticertError> {
+    if xml.len() > MAX_SIZE {
+        return Err(DaticertError::TooLarge);
+    }
+    let text = decode(xml)?;
+    // Text is not trimmed event by event but once an element's text is whole, so that a
+    // comment or CDATA section inside it cannot swallow the spaces on either side.
+    let mut reader = Reader::from_str(&text);
+    reader.config_mut().check_end_names = true;
+    let mut walk = Walk::default();
     loop {
         match reader.read_event().map_err(|_| DaticertError::Malformed)? {
-            Event::Start(start) => {
-                let name = builder.start(&path, &start)?;
-                path.push(name);
-                if path.len() > MAX_DEPTH {
-                    return Err(DaticertError::Malformed);
-                }
-                buffer.clear();
-            }
-            Event::Empty(start) => {
-                let name = builder.start(&path, &start)?;
-                builder.end(&path, &name, "");
-            }
-            Event::Text(text) => {
-                buffer.push_str(&text.unescape().map_err(|_| DaticertError::Malformed)?);
-            }
-            Event::CData(data) => {
-                let data = std::str::from_utf8(&data).map_err(|_| DaticertError::Malformed)?;
-                buffer.push_str(data);
-            }
-            Event::End(_) => {
-                let name = path.pop().ok_or(DaticertError::Malformed)?;
-                builder.end(&path, &name, buffer.trim());
-                buffer.clear();
-            }
-            Event::Eof if path.is_empty() => break,
-            Event::Eof => return Err(DaticertError::Malformed),
-            // The declaration, comments, processing instructions and any DOCTYPE carry no
-            // certification data; a DOCTYPE's entities are never expanded (an entity reference
-            // in text fails to unescape and makes the document malformed).
-            Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+            Event::Eof => return walk.finish(),
+            event => walk.event(event)?,
         }
     }
-    builder.finish()
 }
 
 /// The document as text. Providers write UTF-8; an ISO-8859-1 declaration is honoured because
@@ -129,10 +153,232 @@ fn decode(xml: &[u8]) -> Result<Cow<'_, str>, DaticertError> {
     }
 }
 
+/// The refusal of a document that reads two ways, at `element`.
+fn ambiguous(element: &str, problem: Ambiguity) -> DaticertError {
+    DaticertError::Ambiguous {
+        element: element.to_owned(),
+        problem,
+    }
+}
+
+/// The reading of a document, one event at a time: the open elements and the text of the
+/// innermost one.
+#[derive(Default)]
+struct Walk {
+    builder: Builder,
+    path: Vec<Place>,
+    text: String,
+}
+
+impl Walk {
+    fn event(&mut self, event: Event<'_>) -> Result<(), DaticertError> {
+        use DaticertError::Malformed;
+        match event {
+            Event::Start(start) => {
+                let place = self.builder.start(self.path.last().copied(), &start)?;
+                self.path.push(place);
+                if self.path.len() > MAX_DEPTH {
+                    return Err(Malformed);
+                }
+                self.text.clear();
+            }
+            Event::Empty(start) => {
+                let place = self.builder.start(self.path.last().copied(), &start)?;
+                self.builder.end(place, "");
+            }
+            Event::Text(text) => {
+                // Unescaped wherever it is, so that an undefined entity is malformed anywhere.
+                let text = text.unescape().map_err(|_| Malformed)?;
+                self.push_text(&text);
+            }
+            Event::CData(data) => {
+                self.push_text(std::str::from_utf8(&data).map_err(|_| Malformed)?)
+            }
+            Event::End(_) => {
+                let place = self.path.pop().ok_or(Malformed)?;
+                self.builder.end(place, self.text.trim());
+                self.text.clear();
+            }
+            Event::DocType(doctype) if has_internal_subset(&doctype) => {
+                return Err(ambiguous("DOCTYPE", Ambiguity::DoctypeSubset));
+            }
+            // The declaration, comments, processing instructions and a DOCTYPE without an
+            // internal subset carry no certification data.
+            Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) | Event::Eof => {}
+        }
+        Ok(())
+    }
+
+    /// Keeps text only inside an element the DTD defines as text; elsewhere nobody reads it.
+    fn push_text(&mut self, text: &str) {
+        if self.path.last().is_some_and(|place| place.holds_text()) {
+            self.text.push_str(text);
+        }
+    }
+
+    fn finish(self) -> Result<Daticert, DaticertError> {
+        if !self.path.is_empty() {
+            return Err(DaticertError::Malformed);
+        }
+        self.builder.finish()
+    }
+}
+
+/// Whether a DOCTYPE (the text after `<!DOCTYPE`, e.g. `postacert SYSTEM "daticert.dtd"`)
+/// has an internal subset: a `[` outside its quoted literals.
+fn has_internal_subset(doctype: &[u8]) -> bool {
+    let mut quote = None;
+    doctype.iter().any(|&byte| {
+        match quote {
+            Some(open) if byte == open => quote = None,
+            Some(_) => {}
+            None if byte == b'"' || byte == b'\'' => quote = Some(byte),
+            None => return byte == b'[',
+        }
+        false
+    })
+}
+
+/// An element of the DTD, known by its place in the tree: `mittente` is one only inside
+/// `postacert/intestazione`. Anything else is `Other`, and ignored with all it holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    Postacert,
+    Intestazione,
+    Mittente,
+    Destinatari,
+    Risposte,
+    Oggetto,
+    Dati,
+    GestoreEmittente,
+    Data,
+    Giorno,
+    Ora,
+    Identificativo,
+    Msgid,
+    Ricevuta,
+    Consegna,
+    Ricezione,
+    ErroreEsteso,
+    Other,
+}
+
+impl Place {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Postacert => "postacert",
+            Self::Intestazione => "intestazione",
+            Self::Mittente => "mittente",
+            Self::Destinatari => "destinatari",
+            Self::Risposte => "risposte",
+            Self::Oggetto => "oggetto",
+            Self::Dati => "dati",
+            Self::GestoreEmittente => "gestore-emittente",
+            Self::Data => "data",
+            Self::Giorno => "giorno",
+            Self::Ora => "ora",
+            Self::Identificativo => "identificativo",
+            Self::Msgid => "msgid",
+            Self::Ricevuta => "ricevuta",
+            Self::Consegna => "consegna",
+            Self::Ricezione => "ricezione",
+            Self::ErroreEsteso => "errore-esteso",
+            Self::Other => "",
+        }
+    }
+
+    /// The place of a child element called `name`.
+    fn child(self, name: &[u8]) -> Self {
+        use Place::*;
+        let children: &[Self] = match self {
+            Postacert => &[Intestazione, Dati],
+            Intestazione => &[Mittente, Destinatari, Risposte, Oggetto],
+            Dati => &[
+                GestoreEmittente,
+                Data,
+                Identificativo,
+                Msgid,
+                Ricevuta,
+                Consegna,
+                Ricezione,
+                ErroreEsteso,
+            ],
+            Data => &[Giorno, Ora],
+            _ => &[],
+        };
+        children
+            .iter()
+            .copied()
+            .find(|child| child.name().as_bytes() == name)
+            .unwrap_or(Other)
+    }
+
+    /// `#PCDATA` (or `EMPTY`) in the DTD: no element belongs inside.
+    fn holds_text(self) -> bool {
+        !matches!(
+            self,
+            Self::Postacert | Self::Intestazione | Self::Dati | Self::Data | Self::Other
+        )
+    }
+
+    /// At most once in its parent, by the DTD. The root is kept single apart, as XML requires.
+    fn once(self) -> bool {
+        !matches!(
+            self,
+            Self::Postacert | Self::Destinatari | Self::Ricezione | Self::Other
+        )
+    }
+}
+
+/// The attributes of one tag, each name given once.
+struct Attributes<'a>(Vec<Attribute<'a>>);
+
+impl<'a> Attributes<'a> {
+    fn read(start: &'a BytesStart<'_>) -> Result<Self, DaticertError> {
+        let mut all = start.attributes();
+        // quick-xml's duplicate check has no bound; this one stops at MAX_ATTRIBUTES.
+        all.with_checks(false);
+        let mut found: Vec<Attribute<'a>> = Vec::new();
+        for attribute in all {
+            let attribute = attribute.map_err(|_| DaticertError::Malformed)?;
+            if found.len() == MAX_ATTRIBUTES {
+                return Err(DaticertError::Malformed);
+            }
+            if found.iter().any(|earlier| earlier.key == attribute.key) {
+                let attribute = String::from_utf8_lossy(attribute.key.as_ref()).into_owned();
+                let element = String::from_utf8_lossy(start.name().as_ref()).into_owned();
+                return Err(ambiguous(
+                    &element,
+                    Ambiguity::DuplicateAttribute { attribute },
+                ));
+            }
+            found.push(attribute);
+        }
+        Ok(Self(found))
+    }
+
+    /// The value of attribute `key`, unescaped and trimmed.
+    fn get(&self, key: &str) -> Result<Option<String>, DaticertError> {
+        self.0
+            .iter()
+            .find(|attribute| attribute.key.as_ref() == key.as_bytes())
+            .map(|attribute| {
+                attribute
+                    .unescape_value()
+                    .map(|value| value.trim().to_owned())
+                    .map_err(|_| DaticertError::Malformed)
+            })
+            .transpose()
+    }
+}
+
 /// Fills a [`Daticert`] from elements as they close; what the DTD does not define is ignored.
 #[derive(Default)]
 struct Builder {
     root_seen: bool,
+    /// The [`Place`]s met so far, one bit each, to refuse a second copy of a single element.
+    /// Their parents are single too, so one set serves the whole document.
+    seen: u32,
     daticert: Daticert,
     tipo: Option<String>,
     mittente: Option<String>,
@@ -147,68 +393,84 @@ struct Builder {
 }
 
 impl Builder {
-    /// Reads the attributes of an opening tag and returns its name.
-    fn start(&mut self, path: &[String], start: &BytesStart<'_>) -> Result<String, DaticertError> {
-        let name = std::str::from_utf8(start.name().as_ref())
-            .map_err(|_| DaticertError::Malformed)?
-            .to_owned();
-        let attribute = |key: &str| -> Result<Option<String>, DaticertError> {
-            for attribute in start.attributes() {
-                let attribute = attribute.map_err(|_| DaticertError::Malformed)?;
-                if attribute.key.as_ref() == key.as_bytes() {
-                    let value = attribute
-                        .unescape_value()
-                        .map_err(|_| DaticertError::Malformed)?;
-                    return Ok(Some(value.trim().to_owned()));
-                }
+    /// Places an opening tag inside `parent` (`None`: it is the root) and reads its attributes.
+    fn start(
+        &mut self,
+        parent: Option<Place>,
+        start: &BytesStart<'_>,
+    ) -> Result<Place, DaticertError> {
+        let place = self.place(parent, start.name().as_ref())?;
+        let attributes = Attributes::read(start)?;
+        match place {
+            Place::Postacert => {
+                self.tipo = attributes.get("tipo")?;
+                self.daticert.errore = attributes
+                    .get("errore")?
+                    .unwrap_or_else(|| "nessuno".into());
             }
-            Ok(None)
-        };
-        let parent = path.last().map(String::as_str);
-        match (parent, name.as_str()) {
-            (None, _) if self.root_seen => return Err(DaticertError::Malformed),
-            (None, "postacert") => {
-                self.root_seen = true;
-                self.tipo = attribute("tipo")?;
-                self.daticert.errore = attribute("errore")?.unwrap_or_else(|| "nessuno".into());
+            Place::Destinatari => {
+                self.destinatario_tipo = attributes
+                    .get("tipo")?
+                    .unwrap_or_else(|| "certificato".into());
             }
-            (None, _) => return Err(DaticertError::NotDaticert),
-            (Some("intestazione"), "destinatari") => {
-                self.destinatario_tipo = attribute("tipo")?.unwrap_or_else(|| "certificato".into());
-            }
-            (Some("dati"), "data") => self.zona = attribute("zona")?,
-            (Some("dati"), "ricevuta") if self.daticert.ricevuta.is_none() => {
-                self.daticert.ricevuta = attribute("tipo")?;
-            }
+            Place::Data => self.zona = attributes.get("zona")?,
+            Place::Ricevuta => self.daticert.ricevuta = attributes.get("tipo")?,
             _ => {}
         }
-        Ok(name)
+        Ok(place)
     }
 
-    /// Stores the text of an element that has just closed.
-    fn end(&mut self, path: &[String], name: &str, text: &str) {
-        let set = |slot: &mut Option<String>| {
-            slot.get_or_insert_with(|| text.to_owned());
+    /// Where element `name` stands inside `parent`. Refuses a second root, a second copy of an
+    /// element the DTD allows once, and any element inside a text element.
+    fn place(&mut self, parent: Option<Place>, name: &[u8]) -> Result<Place, DaticertError> {
+        let place = match parent {
+            None if self.root_seen => return Err(DaticertError::Malformed),
+            None if name == b"postacert" => {
+                self.root_seen = true;
+                Place::Postacert
+            }
+            None => return Err(DaticertError::NotDaticert),
+            Some(parent) if parent.holds_text() => {
+                return Err(ambiguous(parent.name(), Ambiguity::NestedInText));
+            }
+            Some(parent) => parent.child(name),
         };
+        let bit = 1 << place as u32;
+        if place.once() {
+            if self.seen & bit != 0 {
+                return Err(ambiguous(place.name(), Ambiguity::Repeated));
+            }
+            self.seen |= bit;
+        }
+        Ok(place)
+    }
+
+    /// Stores the text of an element that has just closed (each single one closes once).
+    fn end(&mut self, place: Place, text: &str) {
+        let value = || Some(text.to_owned());
         let d = &mut self.daticert;
-        let parents: Vec<&str> = path.iter().map(String::as_str).collect();
-        match (parents.as_slice(), name) {
-            (["postacert", "intestazione"], "mittente") => set(&mut self.mittente),
-            (["postacert", "intestazione"], "destinatari") => d.destinatari.push(Destinatario {
+        match place {
+            Place::Mittente => self.mittente = value(),
+            Place::Destinatari => d.destinatari.push(Destinatario {
                 address: text.to_owned(),
                 tipo: std::mem::take(&mut self.destinatario_tipo),
             }),
-            (["postacert", "intestazione"], "risposte") => set(&mut self.risposte),
-            (["postacert", "intestazione"], "oggetto") => set(&mut d.oggetto),
-            (["postacert", "dati"], "gestore-emittente") => set(&mut self.gestore_emittente),
-            (["postacert", "dati"], "identificativo") => set(&mut self.identificativo),
-            (["postacert", "dati"], "msgid") => set(&mut d.msgid),
-            (["postacert", "dati"], "consegna") => set(&mut d.consegna),
-            (["postacert", "dati"], "ricezione") => d.ricezione.push(text.to_owned()),
-            (["postacert", "dati"], "errore-esteso") => set(&mut d.errore_esteso),
-            (["postacert", "dati", "data"], "giorno") => set(&mut self.giorno),
-            (["postacert", "dati", "data"], "ora") => set(&mut self.ora),
-            _ => {}
+            Place::Risposte => self.risposte = value(),
+            Place::Oggetto => d.oggetto = value(),
+            Place::GestoreEmittente => self.gestore_emittente = value(),
+            Place::Identificativo => self.identificativo = value(),
+            Place::Msgid => d.msgid = value(),
+            Place::Consegna => d.consegna = value(),
+            Place::Ricezione => d.ricezione.push(text.to_owned()),
+            Place::ErroreEsteso => d.errore_esteso = value(),
+            Place::Giorno => self.giorno = value(),
+            Place::Ora => self.ora = value(),
+            Place::Postacert
+            | Place::Intestazione
+            | Place::Dati
+            | Place::Data
+            | Place::Ricevuta
+            | Place::Other => {}
         }
     }
 
@@ -449,12 +711,15 @@ mod tests {
             "<!DOCTYPE postacert [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>{}",
             body.replace("mario.rossi@pec.example.it</mittente>", "&xxe;</mittente>")
         );
-        assert_eq!(parse(external.as_bytes()), Err(DaticertError::Malformed));
+        // Refused as ambiguous for its internal subset, before the entity is even met (it
+        // would be malformed, never expanded, if that came first).
+        let subset = Err(ambiguous("DOCTYPE", Ambiguity::DoctypeSubset));
+        assert_eq!(parse(external.as_bytes()), subset);
         let internal = format!(
             "<!DOCTYPE postacert [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>{}",
             body.replace("Gestore di prova S.p.A.", "&b;")
         );
-        assert_eq!(parse(internal.as_bytes()), Err(DaticertError::Malformed));
+        assert_eq!(parse(internal.as_bytes()), subset);
         // A DOCTYPE alone, as the DTD's own copy would produce, is tolerated.
         let declared = format!("<!DOCTYPE postacert SYSTEM \"daticert.dtd\">{body}");
         assert_eq!(
@@ -476,8 +741,181 @@ mod tests {
     }
 
     #[test]
+    fn refuses_a_second_copy_of_an_element_the_dtd_allows_once() {
+        let extra = "<ricevuta tipo=\"breve\"/><consegna>anna@pec.example.it</consegna>\
+                     <errore-esteso>5.4.1 - Gestore - timeout</errore-esteso>";
+        let full = xml(r#"tipo="errore-consegna""#, extra);
+        let block = |name: &str| {
+            let start = full.find(&format!("<{name}")).unwrap();
+            let close = format!("</{name}>");
+            let end = full[start..].find(&close).map_or_else(
+                || start + full[start..].find("/>").unwrap() + 2,
+                |at| start + at + close.len(),
+            );
+            full[start..end].to_owned()
+        };
+        for name in [
+            "intestazione",
+            "mittente",
+            "risposte",
+            "oggetto",
+            "dati",
+            "gestore-emittente",
+            "data",
+            "giorno",
+            "ora",
+            "identificativo",
+            "msgid",
+            "ricevuta",
+            "consegna",
+            "errore-esteso",
+        ] {
+            let once = block(name);
+            // The copy says something else, as a forged one would.
+            let forged = [
+                ("example.it", "forged.it"),
+                ("abc", "xyz"),
+                ("Fattura", "Ricevuta"),
+                ("Gestore", "Falso"),
+                ("29", "28"),
+                ("23:30", "22:30"),
+                ("breve", "completa"),
+                ("5.4.1", "5.1.1"),
+            ]
+            .iter()
+            .fold(once.clone(), |text, (from, to)| text.replace(from, to));
+            assert_ne!(forged, once);
+            let twice = full.replacen(&once, &format!("{once}{forged}"), 1);
+            assert_eq!(
+                parse(twice.as_bytes()),
+                Err(ambiguous(name, Ambiguity::Repeated)),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_element_of_the_dtd_elsewhere_is_ignored_not_repeated() {
+        let full = xml(
+            r#"tipo="accettazione""#,
+            "<estensione><mittente>altro@example.com</mittente><dati/></estensione>",
+        );
+        let d = parse(full.as_bytes()).unwrap();
+        assert_eq!(d.mittente, "mario.rossi@pec.example.it");
+    }
+
+    #[test]
+    fn refuses_an_element_inside_a_text_element() {
+        let full = xml(r#"tipo="accettazione""#, "<ricevuta tipo=\"breve\"/>");
+        for (from, to, element) in [
+            (
+                "<oggetto>Fattura",
+                "<oggetto>Fattura<mittente>x@example.com</mittente>",
+                "oggetto",
+            ),
+            ("<mittente>mario", "<mittente>mario<b/>", "mittente"),
+            (
+                "<ricevuta tipo=\"breve\"/>",
+                "<ricevuta tipo=\"breve\"><x/></ricevuta>",
+                "ricevuta",
+            ),
+            ("<giorno>29", "<giorno><i>29</i>", "giorno"),
+        ] {
+            let nested = full.replacen(from, to, 1);
+            assert_eq!(
+                parse(nested.as_bytes()),
+                Err(ambiguous(element, Ambiguity::NestedInText)),
+                "{to}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_an_attribute_given_twice_on_any_tag() {
+        let duplicate = |element: &str, attribute: &str| {
+            Err(ambiguous(
+                element,
+                Ambiguity::DuplicateAttribute {
+                    attribute: attribute.into(),
+                },
+            ))
+        };
+        let root = xml(r#"tipo="accettazione" tipo="non-accettazione""#, "");
+        assert_eq!(parse(root.as_bytes()), duplicate("postacert", "tipo"));
+        let recipient = xml(r#"tipo="accettazione""#, "").replace(
+            r#"tipo="esterno">"#,
+            r#"tipo="esterno" tipo="certificato">"#,
+        );
+        assert_eq!(
+            parse(recipient.as_bytes()),
+            duplicate("destinatari", "tipo")
+        );
+        let unknown = xml(r#"tipo="accettazione""#, r#"<nota a="1" b="2" a="3"/>"#);
+        assert_eq!(parse(unknown.as_bytes()), duplicate("nota", "a"));
+    }
+
+    #[test]
+    fn refuses_a_tag_with_more_attributes_than_any_daticert_has() {
+        let attributes =
+            |count: usize| -> String { (0..count).map(|i| format!(" a{i}=\"{i}\"")).collect() };
+        let most = xml(
+            r#"tipo="accettazione""#,
+            &format!("<nota{}/>", attributes(8)),
+        );
+        assert!(parse(most.as_bytes()).is_ok());
+        let more = xml(
+            r#"tipo="accettazione""#,
+            &format!("<nota{}/>", attributes(9)),
+        );
+        assert_eq!(parse(more.as_bytes()), Err(DaticertError::Malformed));
+    }
+
+    #[test]
+    fn refuses_a_doctype_that_declares_attribute_defaults() {
+        let full = xml(r#"tipo="errore-consegna""#, "");
+        let body = full.split_once("?>").unwrap().1;
+        // A reader that applies the subset reads errore="no-dest"; this one would read nessuno.
+        let defaults =
+            format!("<!DOCTYPE postacert [<!ATTLIST postacert errore CDATA \"no-dest\">]>{body}");
+        assert_eq!(
+            parse(defaults.as_bytes()),
+            Err(ambiguous("DOCTYPE", Ambiguity::DoctypeSubset))
+        );
+        let empty = format!("<!DOCTYPE postacert [ ]>{body}");
+        assert!(parse(empty.as_bytes()).is_err());
+        // A bracket inside a quoted system identifier opens no subset.
+        let quoted = format!("<!DOCTYPE postacert SYSTEM \"daticert[1].dtd\">{body}");
+        assert!(parse(quoted.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn keeps_the_spaces_around_a_comment_inside_text() {
+        let full = xml(r#"tipo="accettazione""#, "")
+            .replace("Fattura &lt;12&gt;", "Fattura <!-- n. --> <![CDATA[<12>]]>");
+        let d = parse(full.as_bytes()).unwrap();
+        assert_eq!(d.oggetto.as_deref(), Some("Fattura  <12> & allegati"));
+    }
+
+    #[test]
+    fn refuses_what_is_too_large_before_reading_it() {
+        let full = xml(r#"tipo="accettazione""#, "");
+        let padding = MAX_SIZE - full.len() - "<!---->".len();
+        let largest = format!("{full}<!--{}-->", " ".repeat(padding));
+        assert_eq!(largest.len(), MAX_SIZE);
+        assert!(parse(largest.as_bytes()).is_ok());
+        let over = format!("{full}<!--{}-->", " ".repeat(padding + 1));
+        assert_eq!(parse(over.as_bytes()), Err(DaticertError::TooLarge));
+        // Refused by its length alone: not even UTF-8 is looked at.
+        assert_eq!(
+            parse(&vec![0xff; MAX_SIZE + 1]),
+            Err(DaticertError::TooLarge)
+        );
+    }
+
+    #[test]
     fn hostile_nesting_is_refused_quickly() {
-        let depth = 200_000;
+        // Under MAX_SIZE, so that it is the depth bound that refuses it.
+        let depth = 100_000;
         let deep = format!(
             "<postacert>{}{}</postacert>",
             "<a>".repeat(depth),

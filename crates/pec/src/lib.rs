@@ -167,6 +167,25 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
             checks.push(Check::pass("daticert.well-formed"));
             Some(d)
         }
+        // Two readings of the certified data: neither is taken, and the message fails.
+        Some(Err(daticert::DaticertError::Ambiguous { element, problem })) => {
+            let mut check = Check::fail("daticert.unambiguous")
+                .with("element", element)
+                .with("problem", problem.as_str());
+            if let daticert::Ambiguity::DuplicateAttribute { attribute } = problem {
+                check = check.with("attribute", attribute);
+            }
+            checks.push(check);
+            None
+        }
+        Some(Err(daticert::DaticertError::TooLarge)) => {
+            checks.push(
+                Check::fail("daticert.well-formed")
+                    .with("error", "too-large")
+                    .with("limit", daticert::MAX_SIZE.to_string()),
+            );
+            None
+        }
         Some(Err(e)) => {
             checks.push(Check::fail("daticert.well-formed").with("error", format!("{e:?}")));
             None

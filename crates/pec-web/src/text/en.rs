@@ -199,6 +199,9 @@ fn failure(check: &Check) -> &'static str {
         "daticert.present" | "daticert.well-formed" | "daticert.tipo" => {
             "The certification data (daticert.xml) is missing or unreadable."
         }
+        "daticert.unambiguous" => {
+            "The certification data (daticert.xml) is ambiguous: it can be read two ways, and such data is not certified."
+        }
         _ => "One of the checks failed: see the details.",
     }
 }
@@ -315,7 +318,30 @@ fn check(c: &Check) -> &'static str {
         "trust.revocation-not-checked" => REVOCATION_NOTE,
         "daticert.present" => "The certification data (daticert.xml) is missing.",
         "daticert.well-formed" if ok => "The certification data (daticert.xml) is readable.",
+        "daticert.well-formed" if c.params.get("error").is_some_and(|e| e == "too-large") => {
+            "The certification data (daticert.xml) is too large to be examined."
+        }
         "daticert.well-formed" => "The certification data (daticert.xml) is unreadable ({error}).",
+        "daticert.unambiguous" if ok => {
+            "The certification data (daticert.xml) has a single reading."
+        }
+        "daticert.unambiguous" => match c.params.get("problem").map(String::as_str) {
+            Some("repeated") => {
+                "The certification data is ambiguous: the element \"{element}\" appears more than once. Such data is not certified."
+            }
+            Some("nested-in-text") => {
+                "The certification data is ambiguous: the element \"{element}\", meant to hold only text, holds another element. Such data is not certified."
+            }
+            Some("duplicate-attribute") => {
+                "The certification data is ambiguous: the attribute \"{attribute}\" appears more than once on the element \"{element}\". Such data is not certified."
+            }
+            Some("doctype-subset") => {
+                "The certification data is ambiguous: its DOCTYPE declaration carries definitions of its own, which can add values not written in the text. Such data is not certified."
+            }
+            _ => {
+                "The certification data is ambiguous (element \"{element}\"). Such data is not certified."
+            }
+        },
         "daticert.tipo" if ok => "Certified message kind: {tipo}.",
         "daticert.tipo" => "Unknown message kind: \"{tipo}\".",
         "daticert.gestore" if ok => {

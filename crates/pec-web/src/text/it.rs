@@ -196,6 +196,9 @@ fn failure(check: &Check) -> &'static str {
         "daticert.present" | "daticert.well-formed" | "daticert.tipo" => {
             "I dati di certificazione (daticert.xml) mancano o non sono leggibili."
         }
+        "daticert.unambiguous" => {
+            "I dati di certificazione (daticert.xml) sono ambigui: si possono leggere in due modi, e dati così non sono certificati."
+        }
         _ => "Uno dei controlli non è stato superato: vedi i dettagli.",
     }
 }
@@ -322,9 +325,32 @@ fn check(c: &Check) -> &'static str {
         "trust.revocation-not-checked" => REVOCATION_NOTE,
         "daticert.present" => "Mancano i dati di certificazione (daticert.xml).",
         "daticert.well-formed" if ok => "I dati di certificazione (daticert.xml) sono leggibili.",
+        "daticert.well-formed" if c.params.get("error").is_some_and(|e| e == "too-large") => {
+            "I dati di certificazione (daticert.xml) sono troppo grandi per essere esaminati."
+        }
         "daticert.well-formed" => {
             "I dati di certificazione (daticert.xml) non sono leggibili ({error})."
         }
+        "daticert.unambiguous" if ok => {
+            "I dati di certificazione (daticert.xml) si leggono in un solo modo."
+        }
+        "daticert.unambiguous" => match c.params.get("problem").map(String::as_str) {
+            Some("repeated") => {
+                "I dati di certificazione sono ambigui: l'elemento «{element}» compare più volte. Dati così non sono certificati."
+            }
+            Some("nested-in-text") => {
+                "I dati di certificazione sono ambigui: l'elemento «{element}», che dovrebbe contenere solo testo, ne contiene un altro. Dati così non sono certificati."
+            }
+            Some("duplicate-attribute") => {
+                "I dati di certificazione sono ambigui: l'attributo «{attribute}» compare più volte nell'elemento «{element}». Dati così non sono certificati."
+            }
+            Some("doctype-subset") => {
+                "I dati di certificazione sono ambigui: la dichiarazione DOCTYPE contiene definizioni proprie, che possono aggiungere valori non scritti nel testo. Dati così non sono certificati."
+            }
+            _ => {
+                "I dati di certificazione sono ambigui (elemento «{element}»). Dati così non sono certificati."
+            }
+        },
         "daticert.tipo" if ok => "Tipo di messaggio certificato: {tipo}.",
         "daticert.tipo" => "Tipo di messaggio sconosciuto: «{tipo}».",
         "daticert.gestore" if ok => {
