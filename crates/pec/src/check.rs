@@ -112,10 +112,11 @@ impl Check {
 
 /// Every check id the core emits: the stable names the faces translate (a test checks the list
 /// against what the core does; the page's tests check every name has its sentences).
-pub const IDS: [&str; 34] = [
+pub const IDS: [&str; 39] = [
     "mime.signed-entity",
     "mime.signature-part",
     "cms.parse",
+    "cms.signers",
     "cms.algorithm",
     "cms.signer-certificate",
     "cms.content-type",
@@ -127,9 +128,11 @@ pub const IDS: [&str; 34] = [
     "trust.certificate-signatures",
     "trust.pec-ca",
     "trust.validity",
+    "trust.key-size",
     "trust.ca-basic-constraints",
     "trust.pec-policy",
     "trust.key-usage",
+    "trust.provider-email",
     "trust.name-constraints",
     "trust.critical-extensions",
     "trust.sender",
@@ -144,6 +147,8 @@ pub const IDS: [&str; 34] = [
     "headers.message-id",
     "headers.date",
     "time.signing-time",
+    "time.future",
+    "time.at-before-signing",
     "postacert.sender",
     "postacert.recipients",
     "postacert.subject",
