@@ -695,7 +695,7 @@ mod tests {
             assert_eq!(certificate::spki_sha256(&ca), Some(expected), "{name}");
             seen += 1;
         }
-        assert_eq!(seen, 8);
+        assert_eq!(seen, 9);
     }
 
     #[test]
