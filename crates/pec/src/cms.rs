@@ -487,6 +487,19 @@ mod tests {
     }
 
     #[test]
+    fn no_signer_is_a_parse_failure() {
+        let (signed, p7s) = edited(|sd| sd.signer_infos.0 = Vec::new().try_into().unwrap());
+        let (info, checks) = verify(&signed, &p7s);
+        assert!(info.is_none());
+        let check = checks.iter().find(|c| c.id == "cms.parse").unwrap();
+        assert_eq!(
+            (check.status, check.params["error"].as_str()),
+            (Status::Fail, "no signer")
+        );
+        assert_eq!(checks.len(), 1);
+    }
+
+    #[test]
     fn an_unsupported_digest_is_named() {
         let md5 = ObjectIdentifier::new_unwrap("1.2.840.113549.2.5");
         let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.digest_alg.oid = md5));
