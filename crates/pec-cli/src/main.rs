@@ -4,6 +4,7 @@
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
 use pec::{Options, Report, Status, Timestamp, Verdict};
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let mut options = Options {
         at: args.at,
+        now: now(),
         ..Options::default()
     };
     for path in &args.trust {
@@ -72,6 +74,12 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// The system clock, the moment of verification; `None` if it reads before 1970.
+fn now() -> Option<Timestamp> {
+    let since_epoch = SystemTime::now().duration_since(UNIX_EPOCH).ok()?;
+    Some(Timestamp::utc(i64::try_from(since_epoch.as_secs()).ok()?))
 }
 
 fn read_input(path: &PathBuf) -> io::Result<Vec<u8>> {

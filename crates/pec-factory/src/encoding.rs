@@ -72,6 +72,14 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// `haystack` with the first occurrence of `needle` replaced by `with`; unchanged without one.
+pub fn replace_first(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
+    match haystack.windows(needle.len()).position(|w| w == needle) {
+        Some(at) => [&haystack[..at], with, &haystack[at + needle.len()..]].concat(),
+        None => haystack.to_vec(),
+    }
+}
+
 /// `text` with `&`, `<`, `>` and `"` escaped for XML.
 pub fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -5,8 +5,13 @@
 //! are the knobs; [`Message::build`] renders the `.eml` bytes. [`Failure`] names the knob
 //! settings each verifier failure comes from.
 
+use der::{Decode, Encode};
+use x509_cert::Certificate;
+
 use crate::Digest;
-use crate::encoding::{base64_lines, header_text, hex, quoted_printable, xml_escape};
+use crate::encoding::{
+    base64_lines, header_text, hex, quoted_printable, replace_first, xml_escape,
+};
 use crate::layout::{Injection, Layout, Parts};
 use crate::pki::{ABUSIVO, ALTRA, Issuer, KeyAlgorithm, Leaf, PROVA};
 use crate::smime::{self, Signature};
@@ -364,6 +369,11 @@ pub struct Message {
     /// reading of the certified data. Used as it is, whatever the facts or an [`Edit`] say;
     /// [`DaticertPart`] still decides whether it is left out or truncated.
     pub daticert_xml: Option<String>,
+    /// A second SignerInfo over the same content and attributes, by this certificate (carried
+    /// too): a PEC message has one signer.
+    pub extra_signer: Option<Leaf>,
+    /// Flip a bit of the second SignerInfo's signature value.
+    pub corrupt_extra_signature: bool,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -442,6 +452,8 @@ impl Message {
             layout: Layout::Certified,
             injection: None,
             daticert_xml: None,
+            extra_signer: None,
+            corrupt_extra_signature: false,
         }
     }
 
@@ -498,7 +510,7 @@ impl Message {
     /// The `.eml` bytes: signed, then edited if a knob says so.
     pub fn build(&self) -> Vec<u8> {
         let signed = self.entity(&self.facts, &self.attachments);
-        let p7s = smime::sign(&signed, &self.signature());
+        let p7s = self.p7s(&signed);
         let shipped = match self.edit {
             None => signed,
             Some(Edit::Text) => {
@@ -549,26 +561,43 @@ impl Message {
         out
     }
 
-    fn signature(&self) -> Signature<'static> {
+    /// The DER SignedData: the provider's SignerInfo, then any extra one.
+    fn p7s(&self, signed: &[u8]) -> Vec<u8> {
         let named = if self.swap_signer_certificate {
             let other = if self.signer.gestore == ALTRA {
                 PROVA
             } else {
                 ALTRA
             };
-            Leaf::new(other, self.signer.algorithm).certificate()
+            Leaf::new(other, self.signer.algorithm)
         } else {
-            self.signer.certificate()
+            self.signer.clone()
         };
-        Signature {
+        let der = named.der();
+        let named = Certificate::from_der(&der).expect("a certificate just encoded");
+        let mut signatures = vec![Signature {
             digest: self.digest,
             signing_time: self.signing_time,
             key: self.signer.key(),
-            signer: named,
+            signer: named.clone(),
             chain: vec![self.signer.issuer_certificate()],
             corrupt_value: self.corrupt_signature_value,
             corrupt_message_digest: self.corrupt_message_digest,
-        }
+        }];
+        signatures.extend(self.extra_signer.as_ref().map(|extra| Signature {
+            digest: self.digest,
+            signing_time: self.signing_time,
+            key: extra.key(),
+            signer: extra.certificate(),
+            chain: vec![extra.issuer_certificate()],
+            corrupt_value: self.corrupt_extra_signature,
+            corrupt_message_digest: false,
+        }));
+        let p7s = smime::sign(signed, &signatures);
+        // The SignedData encodes the decoded certificate: put back the bytes its issuer signed
+        // (they differ with `Leaf::unsorted_rdn`).
+        let encoded = named.to_der().expect("an encodable certificate");
+        replace_first(&p7s, &encoded, &der)
     }
 
     /// Boundaries derive from the identifiers, never from the edited facts, so an edit after
@@ -862,13 +891,6 @@ fn document(len: usize) -> Vec<u8> {
     (0..len)
         .map(|i| u8::try_from(i * 7 % 251).unwrap_or_default())
         .collect()
-}
-
-fn replace_first(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
-    match haystack.windows(needle.len()).position(|w| w == needle) {
-        Some(at) => [&haystack[..at], with, &haystack[at + needle.len()..]].concat(),
-        None => haystack.to_vec(),
-    }
 }
 
 /// The boundary of the original message's `multipart/mixed`.

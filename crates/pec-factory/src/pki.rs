@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
+use const_oid::db::rfc3280::EMAIL_ADDRESS;
 use const_oid::db::rfc5280::ID_KP_EMAIL_PROTECTION;
 use const_oid::{AssociatedOid, ObjectIdentifier};
-use der::asn1::Ia5String;
-use der::{Encode, EncodePem, Sequence};
+use der::asn1::{BitString, Ia5String};
+use der::{Any, AnyRef, Decode, Encode, EncodePem, Reader, Sequence, SliceReader};
 use p256::ecdsa::DerSignature;
 use p256::ecdsa::signature::hazmat::PrehashSigner;
 use rand_chacha::ChaCha20Rng;
@@ -24,6 +25,7 @@ use spki::{
     SubjectPublicKeyInfoOwned,
 };
 use x509_cert::Certificate;
+use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::builder::{Builder, CertificateBuilder, Profile};
 use x509_cert::ext::pkix::constraints::name::GeneralSubtree;
 use x509_cert::ext::pkix::name::GeneralName;
@@ -32,11 +34,12 @@ use x509_cert::ext::pkix::{
     certpolicy::PolicyInformation,
 };
 use x509_cert::ext::{AsExtension, Extension};
-use x509_cert::name::Name;
+use x509_cert::name::{Name, RelativeDistinguishedName};
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::Validity;
 
 use crate::Digest;
+use crate::encoding::replace_first;
 use crate::time::{utc, x509};
 
 /// Certificate policy of PEC provider certificates (DigitPA, then AgID).
@@ -46,6 +49,10 @@ pub const PEC_POLICY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.76.16
 pub enum KeyAlgorithm {
     Rsa2048,
     EcdsaP256,
+    /// As some DigitPA-era provider certificates had: accepted then, weak today.
+    Rsa1024,
+    /// Too short to vouch for anything (a 768-bit modulus was factored in 2009).
+    Rsa512,
 }
 
 pub enum PrivateKey {
@@ -56,12 +63,17 @@ pub enum PrivateKey {
 impl PrivateKey {
     fn generate(algorithm: KeyAlgorithm, seed: u64) -> Self {
         let mut rng = ChaCha20Rng::seed_from_u64(seed);
-        match algorithm {
-            KeyAlgorithm::Rsa2048 => Self::Rsa(Box::new(
-                RsaPrivateKey::new(&mut rng, 2048).expect("an RSA key"),
-            )),
-            KeyAlgorithm::EcdsaP256 => Self::Ecdsa(p256::ecdsa::SigningKey::random(&mut rng)),
-        }
+        let bits = match algorithm {
+            KeyAlgorithm::Rsa2048 => 2048,
+            KeyAlgorithm::Rsa1024 => 1024,
+            KeyAlgorithm::Rsa512 => 512,
+            KeyAlgorithm::EcdsaP256 => {
+                return Self::Ecdsa(p256::ecdsa::SigningKey::random(&mut rng));
+            }
+        };
+        Self::Rsa(Box::new(
+            RsaPrivateKey::new(&mut rng, bits).expect("an RSA key"),
+        ))
     }
 
     pub fn public_key_info(&self) -> SubjectPublicKeyInfoOwned {
@@ -307,6 +319,13 @@ pub struct Leaf {
     pub issuer: Issuer,
     /// Carries a critical extension no verifier knows.
     pub unknown_critical_extension: bool,
+    /// Carries `email` as the SAN rfc822Name, as the PEC profile has it; otherwise only as an
+    /// emailAddress attribute of the subject.
+    pub san: bool,
+    /// The subject's last RDN holds two attributes (CN and OU), written out of DER's order,
+    /// and the issuer signed those bytes: a genuine certificate that decoding and encoding again
+    /// would break.
+    pub unsorted_rdn: bool,
 }
 
 impl Leaf {
@@ -321,6 +340,8 @@ impl Leaf {
             pec_policy: true,
             issuer: Issuer::PecCa,
             unknown_critical_extension: false,
+            san: true,
+            unsorted_rdn: false,
         }
     }
 
@@ -334,13 +355,64 @@ impl Leaf {
     }
 
     pub fn certificate(&self) -> Certificate {
+        Certificate::from_der(&self.der()).expect("a certificate just encoded")
+    }
+
+    /// The certificate's DER as its issuer signed it (with `unsorted_rdn`, not DER: see there).
+    pub fn der(&self) -> Vec<u8> {
+        let issued = self.issue();
+        if self.unsorted_rdn {
+            return self.with_unsorted_rdn(issued);
+        }
+        issued.to_der().expect("an encodable certificate")
+    }
+
+    /// `issued` with its subject's last RDN written in reverse order, signed again over those
+    /// bytes by the same CA key.
+    fn with_unsorted_rdn(&self, issued: Certificate) -> Vec<u8> {
+        let rdn = issued.tbs_certificate.subject.0.last().expect("a CN");
+        let sorted = rdn.to_der().expect("an encodable RDN");
+        let tbs = issued.tbs_certificate.to_der().expect("an encodable TBS");
+        let unsorted_tbs = replace_first(&tbs, &sorted, &reversed_set(&sorted));
+        let (_, ca_key) = pki().issuer(self.issuer);
+        let signature = ca_key.sign_prehash(Digest::Sha256, &Sha256::digest(&unsorted_tbs));
+        let resigned = Certificate {
+            signature: BitString::from_bytes(&signature).expect("a signature"),
+            ..issued
+        };
+        let der = resigned.to_der().expect("an encodable certificate");
+        replace_first(&der, &tbs, &unsorted_tbs)
+    }
+
+    fn subject(&self) -> Name {
+        let mut subject = self.gestore.subject();
+        if self.unsorted_rdn {
+            // The CN comes first in the text: its RDN gets the second attribute.
+            subject = subject.replacen(',', "+OU=Servizio PEC,", 1);
+        }
+        let mut subject = name(&subject);
+        if !self.san {
+            let email = Ia5String::new(&self.email).expect("an ASCII address");
+            let attribute = AttributeTypeAndValue {
+                oid: EMAIL_ADDRESS,
+                value: Any::encode_from(&email).expect("an encodable address"),
+            };
+            let rdn = RelativeDistinguishedName::try_from(vec![attribute]).expect("one attribute");
+            subject.0.push(rdn);
+        }
+        subject
+    }
+
+    /// The certificate as the builder signs it: DER throughout.
+    fn issue(&self) -> Certificate {
         let (ca, ca_key) = pki().issuer(self.issuer);
-        let mut extensions = vec![
-            Extra::San(SubjectAltName(vec![GeneralName::Rfc822Name(
+        let mut extensions = Vec::new();
+        if self.san {
+            extensions.push(Extra::San(SubjectAltName(vec![GeneralName::Rfc822Name(
                 Ia5String::new(&self.email).expect("an ASCII address"),
-            )])),
-            Extra::Eku(ExtendedKeyUsage(vec![ID_KP_EMAIL_PROTECTION])),
-        ];
+            )])));
+        }
+        extensions.push(Extra::Eku(ExtendedKeyUsage(vec![ID_KP_EMAIL_PROTECTION])));
         if self.pec_policy {
             extensions.push(Extra::Policies(CertificatePolicies(vec![
                 PolicyInformation {
@@ -364,12 +436,26 @@ impl Leaf {
             },
             serial: u64::from_be_bytes(serial[..8].try_into().unwrap_or_default()) >> 1,
             validity: (self.not_before, self.not_after),
-            subject: name(&self.gestore.subject()),
+            subject: self.subject(),
             key: self.key().public_key_info(),
             issuer_key: ca_key,
             extensions,
         })
     }
+}
+
+/// A SET OF's encoding with its elements in reverse order: BER, since DER sorts them.
+fn reversed_set(set: &[u8]) -> Vec<u8> {
+    let any = AnyRef::from_der(set).expect("a SET");
+    let (header, content) = set.split_at(set.len() - any.value().len());
+    let mut reader = SliceReader::new(content).expect("a SET's content");
+    let mut elements = Vec::new();
+    while !reader.is_finished() {
+        let element = AnyRef::decode(&mut reader).expect("an element");
+        elements.push(element.to_der().expect("an encodable element"));
+    }
+    elements.reverse();
+    [header.to_vec(), elements.concat()].concat()
 }
 
 /// A private extension, marked critical: a verifier that does not know it must reject the

@@ -1,5 +1,6 @@
 //! CMS SignedData over a signed entity, assembled from the cms and der types: the signed
-//! attributes providers write (contentType, signingTime, messageDigest) and two ways to break it.
+//! attributes providers write (contentType, signingTime, messageDigest), two ways to break them,
+//! and as many signers as asked for.
 
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
@@ -45,8 +46,57 @@ fn any(value: &impl Encode) -> Any {
     Any::from_der(&der).expect("DER that was just encoded")
 }
 
-/// The DER ContentInfo of a detached SignedData over `content`.
-pub fn sign(content: &[u8], signature: &Signature<'_>) -> Vec<u8> {
+/// The DER ContentInfo of a detached SignedData over `content`: a SignerInfo for each of
+/// `signatures` (a PEC message has one), and their certificates.
+pub fn sign(content: &[u8], signatures: &[Signature<'_>]) -> Vec<u8> {
+    let mut digest_algorithms = Vec::new();
+    let mut certificates = Vec::new();
+    for signature in signatures {
+        let digest_alg = digest_algorithm(signature.digest);
+        if !digest_algorithms.contains(&digest_alg) {
+            digest_algorithms.push(digest_alg);
+        }
+        for cert in std::iter::once(&signature.signer).chain(&signature.chain) {
+            let choice = CertificateChoices::Certificate(cert.clone());
+            if !certificates.contains(&choice) {
+                certificates.push(choice);
+            }
+        }
+    }
+    let signer_infos = signatures
+        .iter()
+        .map(|signature| signer_info(content, signature))
+        .collect::<Vec<_>>();
+    let signed_data = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms: SetOfVec::try_from(digest_algorithms).expect("distinct algorithms"),
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: ID_DATA,
+            econtent: None,
+        },
+        certificates: Some(CertificateSet(
+            SetOfVec::try_from(certificates).expect("distinct certificates"),
+        )),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::try_from(signer_infos).expect("distinct signers")),
+    };
+    ContentInfo {
+        content_type: ID_SIGNED_DATA,
+        content: Any::encode_from(&signed_data).expect("an encodable SignedData"),
+    }
+    .to_der()
+    .expect("an encodable ContentInfo")
+}
+
+fn digest_algorithm(digest: Digest) -> AlgorithmIdentifierOwned {
+    AlgorithmIdentifierOwned {
+        oid: digest.oid(),
+        parameters: Some(Any::null()),
+    }
+}
+
+/// One signer's SignerInfo: the signed attributes providers write, signed as a SET OF.
+fn signer_info(content: &[u8], signature: &Signature<'_>) -> SignerInfo {
     let digest = signature.digest;
     let mut message_digest = digest.hash(content);
     if signature.corrupt_message_digest {
@@ -75,10 +125,6 @@ pub fn sign(content: &[u8], signature: &Signature<'_>) -> Vec<u8> {
         }
     }
 
-    let digest_alg = AlgorithmIdentifierOwned {
-        oid: digest.oid(),
-        parameters: Some(Any::null()),
-    };
     let signature_algorithm = match (signature.key, digest) {
         // Providers name the bare key algorithm; the digest comes from digestAlgorithm.
         (PrivateKey::Rsa(_), _) => AlgorithmIdentifierOwned {
@@ -94,39 +140,16 @@ pub fn sign(content: &[u8], signature: &Signature<'_>) -> Vec<u8> {
             parameters: None,
         },
     };
-    let signer_info = SignerInfo {
+    SignerInfo {
         version: CmsVersion::V1,
         sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
             issuer: signature.signer.tbs_certificate.issuer.clone(),
             serial_number: signature.signer.tbs_certificate.serial_number.clone(),
         }),
-        digest_alg: digest_alg.clone(),
+        digest_alg: digest_algorithm(digest),
         signed_attrs: Some(signed_attrs),
         signature_algorithm,
         signature: OctetString::new(value).expect("a signature"),
         unsigned_attrs: None,
-    };
-    let certificates = std::iter::once(&signature.signer)
-        .chain(&signature.chain)
-        .map(|cert| CertificateChoices::Certificate(cert.clone()))
-        .collect::<Vec<_>>();
-    let signed_data = SignedData {
-        version: CmsVersion::V1,
-        digest_algorithms: SetOfVec::try_from(vec![digest_alg]).expect("one algorithm"),
-        encap_content_info: EncapsulatedContentInfo {
-            econtent_type: ID_DATA,
-            econtent: None,
-        },
-        certificates: Some(CertificateSet(
-            SetOfVec::try_from(certificates).expect("distinct certificates"),
-        )),
-        crls: None,
-        signer_infos: SignerInfos(SetOfVec::try_from(vec![signer_info]).expect("one signer")),
-    };
-    ContentInfo {
-        content_type: ID_SIGNED_DATA,
-        content: Any::encode_from(&signed_data).expect("an encodable SignedData"),
     }
-    .to_der()
-    .expect("an encodable ContentInfo")
 }

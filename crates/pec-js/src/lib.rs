@@ -3,7 +3,7 @@
 //! the same file, as a plain object. `cargo xtask build` turns this crate into
 //! `dist/engine/pec.js` and `dist/engine/pec_bg.wasm` (wasm-bindgen `--target web`, wasm-opt).
 
-use js_sys::{Array, JSON, Object, Uint8Array};
+use js_sys::{Array, Date, JSON, Object, Uint8Array};
 use pec::{Options, Timestamp};
 use wasm_bindgen::prelude::*;
 
@@ -45,9 +45,13 @@ pub fn verify(bytes: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     JSON::parse(&pec::verify(&bytes, &options).to_json(&name))
 }
 
-/// The core's options and the report's name from the JavaScript options object.
+/// The core's options and the report's name from the JavaScript options object; the moment of
+/// verification is the browser's clock.
 fn read_options(value: &JsValue) -> Result<(Options, String), JsValue> {
-    let mut options = Options::default();
+    let mut options = Options {
+        now: Some(Timestamp::utc((Date::now() / 1000.0) as i64)),
+        ..Options::default()
+    };
     if value.is_undefined() || value.is_null() {
         return Ok((options, UNNAMED.to_owned()));
     }

@@ -8,8 +8,8 @@ use const_oid::db::rfc5912::{
     ID_SHA_512, RSA_ENCRYPTION, SHA_1_WITH_RSA_ENCRYPTION, SHA_224_WITH_RSA_ENCRYPTION,
     SHA_256_WITH_RSA_ENCRYPTION, SHA_384_WITH_RSA_ENCRYPTION, SHA_512_WITH_RSA_ENCRYPTION,
 };
-use der::Any;
 use der::referenced::OwnedToRef;
+use der::{Any, Decode};
 use p256::ecdsa::signature::hazmat::PrehashVerifier;
 use p256::ecdsa::{DerSignature, VerifyingKey};
 use rsa::pkcs1::{DecodeRsaPublicKey, RsaPssParams};
@@ -239,7 +239,7 @@ pub fn verify(
 }
 
 fn rsa_key(key: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey, SignatureError> {
-    if key.algorithm.oid != RSA_ENCRYPTION && key.algorithm.oid != ID_RSASSA_PSS {
+    if !is_rsa(key) {
         return Err(SignatureError::UnsupportedKey);
     }
     key.subject_public_key
@@ -248,10 +248,24 @@ fn rsa_key(key: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey, SignatureErr
         .ok_or(SignatureError::UnsupportedKey)
 }
 
+fn is_rsa(key: &SubjectPublicKeyInfoOwned) -> bool {
+    key.algorithm.oid == RSA_ENCRYPTION || key.algorithm.oid == ID_RSASSA_PSS
+}
+
+/// The length in bits of an RSA key's modulus; `None` for another kind of key or an unreadable
+/// one. Read from the PKCS#1 structure alone: sizes the rsa crate refuses are measured too.
+pub fn rsa_bits(key: &SubjectPublicKeyInfoOwned) -> Option<usize> {
+    let der = key.subject_public_key.as_bytes().filter(|_| is_rsa(key))?;
+    let modulus = rsa::pkcs1::RsaPublicKey::from_der(der).ok()?.modulus;
+    // The big-endian bytes without their leading zeros.
+    let bytes = modulus.as_bytes();
+    let top = bytes.first()?;
+    Some(bytes.len() * 8 - top.leading_zeros() as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use const_oid::db::rfc5912::SECP_256_R_1;
-    use der::Decode;
     use der::asn1::BitString;
     use p256::ecdsa::SigningKey;
     use p256::ecdsa::signature::hazmat::PrehashSigner;
@@ -349,6 +363,22 @@ mod tests {
             SignatureAlgorithm::from_identifier(&pss_identifier(&mixed), None),
             None
         );
+    }
+
+    #[test]
+    fn rsa_keys_are_measured_in_bits() {
+        let key = SubjectPublicKeyInfoOwned::from_der(&unhex(PSS_KEY)).unwrap();
+        assert_eq!(rsa_bits(&key), Some(1024));
+        let ec = SubjectPublicKeyInfoOwned {
+            algorithm: identifier(ID_EC_PUBLIC_KEY, None),
+            ..key.clone()
+        };
+        assert_eq!(rsa_bits(&ec), None);
+        let garbled = SubjectPublicKeyInfoOwned {
+            subject_public_key: BitString::from_bytes(b"not a key").unwrap(),
+            ..key
+        };
+        assert_eq!(rsa_bits(&garbled), None);
     }
 
     #[test]

@@ -3,13 +3,14 @@
 
 use std::collections::VecDeque;
 use std::fmt::Write;
+use std::ops::Deref;
 use std::sync::{Mutex, PoisonError};
 
 use const_oid::db::rfc3280::EMAIL_ADDRESS;
 use const_oid::db::rfc4519::ORGANIZATION_NAME;
 use const_oid::{AssociatedOid, ObjectIdentifier};
 use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
-use der::{Any, Decode, Encode, Tag, Tagged};
+use der::{Any, AnyRef, Decode, Encode, SliceReader, Tag, Tagged};
 use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::SubjectAltName;
@@ -19,6 +20,49 @@ use x509_cert::name::{Name, RelativeDistinguishedName};
 use crate::algorithm::{self, SignatureAlgorithm, SignatureError};
 use crate::report::CertificateReport;
 use crate::time::Timestamp;
+
+/// A certificate as it was read: decoded, and its TBSCertificate exactly as encoded, the bytes
+/// its issuer signed. Decoding sorts a SET OF (the attributes of a multi-valued RDN), so
+/// encoding the decoded certificate again may not give those bytes back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cert {
+    decoded: Certificate,
+    tbs: Vec<u8>,
+}
+
+impl Cert {
+    /// Reads one DER certificate, keeping its TBSCertificate as encoded.
+    pub fn from_der(der: &[u8]) -> der::Result<Self> {
+        let decoded = Certificate::from_der(der)?;
+        // Certificate { tbsCertificate, signatureAlgorithm, signatureValue }
+        let outer = AnyRef::from_der(der)?;
+        let tbs = AnyRef::decode(&mut SliceReader::new(outer.value())?)?.to_der()?;
+        Ok(Self { decoded, tbs })
+    }
+
+    /// The TBSCertificate DER as it was read.
+    pub fn tbs(&self) -> &[u8] {
+        &self.tbs
+    }
+}
+
+/// A certificate made in memory rather than read: its encoding is what its issuer signed.
+impl TryFrom<Certificate> for Cert {
+    type Error = der::Error;
+
+    fn try_from(decoded: Certificate) -> der::Result<Self> {
+        let tbs = decoded.tbs_certificate.to_der()?;
+        Ok(Self { decoded, tbs })
+    }
+}
+
+impl Deref for Cert {
+    type Target = Certificate;
+
+    fn deref(&self) -> &Certificate {
+        &self.decoded
+    }
+}
 
 pub fn describe(cert: &Certificate) -> CertificateReport {
     let tbs = &cert.tbs_certificate;
@@ -133,7 +177,17 @@ pub fn validity(cert: &Certificate) -> (i64, i64) {
 /// The SAN rfc822Names, then any e-mail address attribute of the subject (RFC 5280 lets
 /// both carry the address).
 pub fn emails(cert: &Certificate) -> Vec<String> {
-    let mut found: Vec<String> = extension::<SubjectAltName>(cert)
+    let mut found = san_emails(cert);
+    found.extend(attribute_texts(
+        &cert.tbs_certificate.subject,
+        EMAIL_ADDRESS,
+    ));
+    found
+}
+
+/// The SAN rfc822Names alone: where the PEC profile puts the provider's address.
+pub fn san_emails(cert: &Certificate) -> Vec<String> {
+    extension::<SubjectAltName>(cert)
         .ok()
         .flatten()
         .map(|san| {
@@ -145,12 +199,7 @@ pub fn emails(cert: &Certificate) -> Vec<String> {
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    found.extend(attribute_texts(
-        &cert.tbs_certificate.subject,
-        EMAIL_ADDRESS,
-    ));
-    found
+        .unwrap_or_default()
 }
 
 /// The subject's organisation (O).
@@ -174,31 +223,26 @@ pub fn extension<T: for<'a> Decode<'a> + AssociatedOid>(
         .map(|(_critical, value)| value))
 }
 
-/// Verifies that `issuer`'s key signed `cert`.
+/// Verifies that `issuer`'s key signed `cert`: its TBSCertificate as it was read.
 ///
 /// A link that verified once is remembered for the life of the process: every receipt of a
 /// provider carries the same certificate, signed by the same PEC CA, signed by the same root,
 /// and these links (two RSA-4096 checks) cost most of a verification. The memory is keyed by
 /// the SHA-256 of everything the result depends on, so it can only answer for the very same
 /// key, algorithm, signed bytes and signature.
-pub fn verify_signed_by(cert: &Certificate, issuer: &Certificate) -> Result<(), SignatureError> {
+pub fn verify_signed_by(cert: &Cert, issuer: &Certificate) -> Result<(), SignatureError> {
     let algorithm = SignatureAlgorithm::from_identifier(&cert.signature_algorithm, None)
         .ok_or(SignatureError::UnsupportedKey)?;
     let key = &issuer.tbs_certificate.subject_public_key_info;
-    let encoded = (
-        key.to_der(),
-        cert.signature_algorithm.to_der(),
-        cert.tbs_certificate.to_der(),
-    );
-    let (Ok(key_der), Ok(algorithm_der), Ok(tbs)) = encoded else {
+    let (Ok(key_der), Ok(algorithm_der)) = (key.to_der(), cert.signature_algorithm.to_der()) else {
         return Err(SignatureError::Invalid);
     };
     let signature = cert.signature.as_bytes().ok_or(SignatureError::Invalid)?;
-    let link = link_digest(&[&key_der, &algorithm_der, &tbs, signature]);
+    let link = link_digest(&[&key_der, &algorithm_der, cert.tbs(), signature]);
     if VERIFIED_LINKS.holds(&link) {
         return Ok(());
     }
-    algorithm::verify(algorithm, key, &tbs, signature)?;
+    algorithm::verify(algorithm, key, cert.tbs(), signature)?;
     VERIFIED_LINKS.remember(link);
     Ok(())
 }
@@ -241,7 +285,7 @@ impl VerifiedLinks {
 }
 
 /// Subject equals issuer and the certificate's own key verifies its signature.
-pub fn is_self_signed(cert: &Certificate) -> bool {
+pub fn is_self_signed(cert: &Cert) -> bool {
     same_name(&cert.tbs_certificate.subject, &cert.tbs_certificate.issuer)
         && verify_signed_by(cert, cert).is_ok()
 }
@@ -311,10 +355,12 @@ mod tests {
     use der::Decode;
     use x509_cert::name::Name;
 
+    use pec_factory::{KeyAlgorithm, Leaf, PROVA, pki};
+
     use super::*;
     use crate::{cms, testutil};
 
-    fn signer(prefix: &str) -> Certificate {
+    fn signer(prefix: &str) -> Cert {
         let (_, signed, p7s) = testutil::real()
             .into_iter()
             .find(|(s, ..)| s.name.starts_with(prefix))
@@ -342,7 +388,7 @@ mod tests {
         let mut forged = leaf.clone();
         let mut bytes = forged.signature.raw_bytes().to_vec();
         bytes[10] ^= 1;
-        forged.signature = der::asn1::BitString::from_bytes(&bytes).unwrap();
+        forged.decoded.signature = der::asn1::BitString::from_bytes(&bytes).unwrap();
         assert_eq!(verify_signed_by(&forged, ca), Err(SignatureError::Invalid));
         assert_eq!(verify_signed_by(&leaf, &leaf), Err(SignatureError::Invalid));
     }
@@ -413,7 +459,7 @@ mod tests {
 
     #[test]
     fn odd_certificates_yield_nothing_rather_than_panic() {
-        let mut cert = signer("sogei");
+        let mut cert = signer("sogei").decoded;
         cert.tbs_certificate.extensions = None;
         cert.tbs_certificate.subject = Name::default();
         cert.tbs_certificate.serial_number =
@@ -425,7 +471,38 @@ mod tests {
         );
         assert_eq!((report.email, report.organization), (None, None));
         assert!(emails(&cert).is_empty());
-        assert!(!is_self_signed(&cert));
+        assert!(!is_self_signed(&Cert::try_from(cert.clone()).unwrap()));
         assert!(spki_sha256(&cert).is_some());
+    }
+
+    #[test]
+    fn a_certificate_is_verified_over_its_tbs_as_encoded() {
+        let leaf = Leaf {
+            unsorted_rdn: true,
+            ..Leaf::new(PROVA, KeyAlgorithm::Rsa2048)
+        };
+        let der = leaf.der();
+        let cert = Cert::from_der(&der).unwrap();
+        // Encoding the decoded certificate sorts the RDN: not the bytes that were signed.
+        assert_ne!(cert.tbs(), cert.tbs_certificate.to_der().unwrap());
+        assert!(der.windows(cert.tbs().len()).any(|w| w == cert.tbs()));
+        let ca = &pki().pec_ca;
+        assert_eq!(verify_signed_by(&cert, ca), Ok(()));
+        assert_eq!(verify_signed_by(&cert, ca), Ok(()));
+
+        // One byte of the unsorted RDN's text changed: a new link, and a broken one.
+        let at = der.windows(8).position(|w| w == b"Servizio").unwrap();
+        let mut flipped = der.clone();
+        flipped[at] ^= 0x20;
+        let flipped = Cert::from_der(&flipped).unwrap();
+        assert_eq!(verify_signed_by(&flipped, ca), Err(SignatureError::Invalid));
+    }
+
+    #[test]
+    fn a_certificate_made_in_memory_is_its_encoding() {
+        let leaf = Leaf::new(PROVA, KeyAlgorithm::EcdsaP256).certificate();
+        let made = Cert::try_from(leaf.clone()).unwrap();
+        assert_eq!(made, Cert::from_der(&leaf.to_der().unwrap()).unwrap());
+        assert_eq!(verify_signed_by(&made, &pki().pec_ca), Ok(()));
     }
 }

@@ -112,7 +112,7 @@ impl Check {
 
 /// Every check id the core emits: the stable names the faces translate (a test checks the list
 /// against what the core does; the page's tests check every name has its sentences).
-pub const IDS: [&str; 44] = [
+pub const IDS: [&str; 49] = [
     "mime.signed-entity",
     "mime.unsigned",
     "mime.too-deep",
@@ -122,6 +122,7 @@ pub const IDS: [&str; 44] = [
     "mime.boundaries",
     "mime.layout",
     "cms.parse",
+    "cms.signers",
     "cms.algorithm",
     "cms.signer-certificate",
     "cms.content-type",
@@ -133,9 +134,11 @@ pub const IDS: [&str; 44] = [
     "trust.certificate-signatures",
     "trust.pec-ca",
     "trust.validity",
+    "trust.key-size",
     "trust.ca-basic-constraints",
     "trust.pec-policy",
     "trust.key-usage",
+    "trust.provider-email",
     "trust.name-constraints",
     "trust.critical-extensions",
     "trust.sender",
@@ -153,6 +156,8 @@ pub const IDS: [&str; 44] = [
     "headers.message-id",
     "headers.date",
     "time.signing-time",
+    "time.future",
+    "time.at-before-signing",
     "postacert.sender",
     "postacert.recipients",
     "postacert.subject",

@@ -1,14 +1,10 @@
-//! CMS SignedData (RFC 5652) as used by S/MIME: finds the signer, checks the message digest
-//! and the signature over the signed attributes.
+//! CMS SignedData (RFC 5652) as used by S/MIME: finds each signer, checks its message digest
+//! and its signature over the signed attributes.
 
-use std::borrow::Cow;
-
-use cms::cert::CertificateChoices;
 use cms::content_info::CmsVersion;
 use cms::content_info::ContentInfo;
 use cms::signed_data::{
-    CertificateSet, DigestAlgorithmIdentifiers, EncapsulatedContentInfo, SignedAttributes,
-    SignerIdentifier, SignerInfo, SignerInfos,
+    DigestAlgorithmIdentifiers, EncapsulatedContentInfo, SignerIdentifier, SignerInfo,
 };
 use const_oid::ObjectIdentifier;
 use const_oid::db::rfc5911::{
@@ -16,18 +12,18 @@ use const_oid::db::rfc5911::{
 };
 use der::asn1::OctetStringRef;
 use der::{
-    Any, AnyRef, Decode, DecodeValue, Encode, FixedTag, Header, Reader, SliceReader, Tag, TagMode,
+    Any, AnyRef, Decode, DecodeValue, Encode, FixedTag, Header, Reader, SliceReader, Tag,
     TagNumber, Tagged,
 };
-use x509_cert::Certificate;
 use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::time::Time;
 
 use crate::algorithm::{self, DigestAlgorithm, SignatureAlgorithm, SignatureError};
-use crate::certificate;
+use crate::certificate::{self, Cert};
 use crate::check::Check;
 use crate::time::Timestamp;
 
+/// What the first signer (as sent) signed with and when, and the certificates carried.
 #[derive(Clone, Debug)]
 pub struct SignatureInfo {
     /// `sha1`, `sha224`, `sha256`, `sha384`, `sha512`; `unknown` when unsupported.
@@ -35,77 +31,95 @@ pub struct SignatureInfo {
     /// `rsa-pkcs1v15`, `rsa-pss`, `ecdsa-p256`; `unknown` when unsupported.
     pub signature_algorithm: &'static str,
     pub signing_time: Option<Timestamp>,
-    pub signer: Option<Certificate>,
+    pub signer: Option<Cert>,
     /// Every certificate carried in the SignedData.
-    pub certificates: Vec<Certificate>,
+    pub certificates: Vec<Cert>,
 }
 
 const UNKNOWN: &str = "unknown";
 
-/// Verifies `p7s` (DER ContentInfo) over `signed` (the CRLF-normalised signed entity).
+/// Verifies `p7s` (DER ContentInfo) over `signed` (the CRLF-normalised signed entity). Every
+/// SignerInfo is verified and its checks reported, naming it by its position (`signer`, from 1)
+/// when there are several; the info returned is the first one's.
 pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) {
-    let signed_data = match parse(p7s) {
-        Ok(signed_data) => signed_data,
+    let parts = match parse(p7s) {
+        Ok(parts) => parts,
         Err(error) => return (None, vec![Check::fail("cms.parse").with("error", error)]),
     };
-    let Some(signer_info) = signed_data.signer_infos.0.iter().next() else {
+    let count = parts.signers.len();
+    if count == 0 {
         return (
             None,
             vec![Check::fail("cms.parse").with("error", "no signer")],
         );
-    };
-    let mut checks = vec![Check::pass("cms.parse")];
+    }
+    let mut checks = vec![Check::pass("cms.parse"), signers_check(count)];
+    let mut first = None;
+    for (index, signer) in parts.signers.iter().enumerate() {
+        let (info, signer_checks) = verify_signer(signed, signer, &parts);
+        checks.extend(signer_checks.into_iter().map(|check| match count {
+            1 => check,
+            _ => check.with("signer", (index + 1).to_string()),
+        }));
+        first.get_or_insert(info);
+    }
+    let info = first.map(|info| SignatureInfo {
+        certificates: parts.certificates,
+        ..info
+    });
+    (info, checks)
+}
 
-    let certificates: Vec<Certificate> = signed_data
+/// A PEC message carries one signature, its provider's: a second signer, whoever it is, is
+/// not part of a PEC message, and nothing says which of them the reader should believe.
+fn signers_check(count: usize) -> Check {
+    if count == 1 {
+        return Check::pass("cms.signers");
+    }
+    Check::unproven("cms.signers").with("count", count.to_string())
+}
+
+/// One signer's checks: algorithm, certificate, content type, message digest, signature. The
+/// info carries no certificates; [`verify`] adds them.
+fn verify_signer(
+    signed: &[u8],
+    signer: &Signer,
+    parts: &SignedDataParts,
+) -> (SignatureInfo, Vec<Check>) {
+    let signer_info = &signer.info;
+    let certificate = parts
         .certificates
-        .iter()
-        .flat_map(|set| set.0.iter())
-        .filter_map(|choice| match choice {
-            CertificateChoices::Certificate(cert) => Some(cert.clone()),
-            CertificateChoices::Other(_) => None,
-        })
-        .collect();
-    let signer = certificates
         .iter()
         .find(|cert| identifies(&signer_info.sid, cert))
         .cloned();
-
     let digest = DigestAlgorithm::from_oid(&signer_info.digest_alg.oid);
     let algorithm = SignatureAlgorithm::from_identifier(&signer_info.signature_algorithm, digest);
-    // The signature covers the signed attributes as a SET OF, not under the [0] IMPLICIT tag
-    // they travel with; without them it covers the content itself (RFC 5652 §5.4).
-    let message = match &signer_info.signed_attrs {
-        Some(decoded) => signed_attrs_as_sent(p7s)
-            .filter(|raw| SignedAttributes::from_der(raw).is_ok_and(|a| a == *decoded))
-            .or_else(|| decoded.to_der().ok())
-            .map(Cow::Owned),
-        None => Some(Cow::Borrowed(signed)),
-    };
-    let verified = match (algorithm, &signer, message) {
-        (Some(algorithm), Some(signer), Some(message)) => Some(algorithm::verify(
+    // The signature covers the signed attributes as sent; without them, the content itself.
+    let message = signer.attrs_as_sent.as_deref().unwrap_or(signed);
+    let verified = match (algorithm, &certificate) {
+        (Some(algorithm), Some(cert)) => Some(algorithm::verify(
             algorithm,
-            &signer.tbs_certificate.subject_public_key_info,
-            &message,
+            &cert.tbs_certificate.subject_public_key_info,
+            message,
             signer_info.signature.as_bytes(),
         )),
-        (Some(_), Some(_), None) => Some(Err(SignatureError::Invalid)),
         _ => None,
     };
 
-    checks.push(match (digest, algorithm, &signer, verified) {
+    let mut checks = vec![match (digest, algorithm, &certificate, verified) {
         (None, ..) => unsupported(&signer_info.digest_alg.oid),
         (_, None, ..) => unsupported(&signer_info.signature_algorithm.oid),
-        (_, _, Some(signer), Some(Err(SignatureError::UnsupportedKey))) => {
-            unsupported(&signer.tbs_certificate.subject_public_key_info.algorithm.oid)
+        (_, _, Some(cert), Some(Err(SignatureError::UnsupportedKey))) => {
+            unsupported(&cert.tbs_certificate.subject_public_key_info.algorithm.oid)
         }
         _ => Check::pass("cms.algorithm"),
-    });
+    }];
     checks.push(Check::pass_or_fail(
         "cms.signer-certificate",
-        signer.is_some(),
+        certificate.is_some(),
     ));
     if signer_info.signed_attrs.is_some() {
-        checks.push(content_type(signer_info, signed_data.econtent_type));
+        checks.push(content_type(signer_info, parts.econtent_type));
         if let Some(digest) = digest {
             checks.push(message_digest(signer_info, digest, signed));
         }
@@ -123,19 +137,43 @@ pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) 
             .and_then(|v| Time::from_der(&v.to_der().ok()?).ok())
             .and_then(|t| i64::try_from(t.to_unix_duration().as_secs()).ok())
             .map(Timestamp::utc),
-        signer,
-        certificates,
+        signer: certificate,
+        certificates: Vec::new(),
     };
-    (Some(info), checks)
+    (info, checks)
 }
 
-/// SignedData (RFC 5652 §5.1) with what verification uses. The revocation information is
-/// skipped undecoded: revocation is not checked, and decoding CRLs would cost the page ~18 KB.
+/// SignedData (RFC 5652 §5.1) with what verification uses, the certificates and signers in
+/// the order sent. The revocation information is skipped undecoded: revocation is not checked,
+/// and decoding CRLs would cost the page ~18 KB.
 struct SignedDataParts {
     econtent_type: ObjectIdentifier,
-    certificates: Option<CertificateSet>,
-    signer_infos: SignerInfos,
+    certificates: Vec<Cert>,
+    signers: Vec<Signer>,
 }
+
+/// A SignerInfo and its signed attributes exactly as encoded, tagged as the `SET OF` they are
+/// signed as (RFC 5652 §5.4); `None` when it has none. Decoding sorts a SET OF, and a signer
+/// that sent its attributes unsorted signed those bytes, not sorted ones: OpenSSL, too,
+/// verifies what was sent.
+struct Signer {
+    info: SignerInfo,
+    attrs_as_sent: Option<Vec<u8>>,
+}
+
+const CERTIFICATES: Tag = Tag::ContextSpecific {
+    constructed: true,
+    number: TagNumber::N0,
+};
+const CRLS: Tag = Tag::ContextSpecific {
+    constructed: true,
+    number: TagNumber::N1,
+};
+/// The `[0] IMPLICIT` tag of a SignerInfo's signed attributes.
+const SIGNED_ATTRS: Tag = Tag::ContextSpecific {
+    constructed: true,
+    number: TagNumber::N0,
+};
 
 impl<'a> DecodeValue<'a> for SignedDataParts {
     fn decode_value<R: Reader<'a>>(reader: &mut R, header: Header) -> der::Result<Self> {
@@ -143,19 +181,23 @@ impl<'a> DecodeValue<'a> for SignedDataParts {
             CmsVersion::decode(reader)?;
             DigestAlgorithmIdentifiers::decode(reader)?;
             let econtent_type = EncapsulatedContentInfo::decode(reader)?.econtent_type;
-            let certificates = reader.context_specific(TagNumber::N0, TagMode::Implicit)?;
-            let crls = Tag::ContextSpecific {
-                constructed: true,
-                number: TagNumber::N1,
-            };
-            if reader.peek_tag()? == crls {
+            let mut certificates = Vec::new();
+            if reader.peek_tag()? == CERTIFICATES {
+                certificates = read_certificates(AnyRef::decode(reader)?)?;
+            }
+            if reader.peek_tag()? == CRLS {
                 AnyRef::decode(reader)?;
             }
-            let signer_infos = SignerInfos::decode(reader)?;
+            let signer_infos = AnyRef::decode(reader)?;
+            signer_infos.tag().assert_eq(Tag::Set)?;
+            let signers = elements(signer_infos)?
+                .into_iter()
+                .map(read_signer)
+                .collect::<der::Result<_>>()?;
             Ok(Self {
                 econtent_type,
                 certificates,
-                signer_infos,
+                signers,
             })
         })
     }
@@ -179,33 +221,47 @@ fn parse(p7s: &[u8]) -> Result<SignedDataParts, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The first signer's signed attributes exactly as encoded, tagged as the `SET OF` they are
-/// signed as (RFC 5652 §5.4). Decoding sorts a SET OF, and a signer that sent its attributes
-/// unsorted signed those bytes, not sorted ones: OpenSSL, too, verifies what was sent.
-fn signed_attrs_as_sent(p7s: &[u8]) -> Option<Vec<u8>> {
-    fn fields(any: AnyRef<'_>) -> Option<Vec<AnyRef<'_>>> {
-        let mut reader = SliceReader::new(any.value()).ok()?;
-        let mut fields = Vec::new();
-        while !reader.is_finished() {
-            fields.push(AnyRef::decode(&mut reader).ok()?);
-        }
-        Some(fields)
+/// The elements of a constructed value, undecoded.
+fn elements(any: AnyRef<'_>) -> der::Result<Vec<AnyRef<'_>>> {
+    let mut reader = SliceReader::new(any.value())?;
+    let mut found = Vec::new();
+    while !reader.is_finished() {
+        found.push(AnyRef::decode(&mut reader)?);
     }
-    // ContentInfo { contentType, [0] EXPLICIT SignedData }
-    let explicit = *fields(AnyRef::from_der(p7s).ok()?)?.get(1)?;
-    // SignedData { version, digestAlgorithms, encapContentInfo, [0]?, [1]?, signerInfos }
-    let signer_infos = *fields(AnyRef::from_der(explicit.value()).ok()?)?.last()?;
-    // SignerInfo { version, sid, digestAlgorithm, [0] IMPLICIT signedAttrs, … }
-    let signer_info = *fields(signer_infos)?.first()?;
-    let attrs = *fields(signer_info)?.get(3)?;
-    let implicit = Tag::ContextSpecific {
-        constructed: true,
-        number: TagNumber::N0,
-    };
-    (attrs.tag() == implicit).then(|| AnyRef::new(Tag::Set, attrs.value()).ok()?.to_der().ok())?
+    Ok(found)
 }
 
-fn identifies(sid: &SignerIdentifier, cert: &Certificate) -> bool {
+/// The X.509 certificates of a CertificateSet, each with its TBSCertificate as encoded; the
+/// other choices (attribute certificates, other formats) are skipped.
+fn read_certificates(set: AnyRef<'_>) -> der::Result<Vec<Cert>> {
+    elements(set)?
+        .into_iter()
+        .filter(|choice| choice.tag() == Tag::Sequence)
+        .map(|cert| Cert::from_der(&cert.to_der()?))
+        .collect()
+}
+
+fn read_signer(element: AnyRef<'_>) -> der::Result<Signer> {
+    let info = SignerInfo::from_der(&element.to_der()?)?;
+    // SignerInfo { version, sid, digestAlgorithm, [0] IMPLICIT signedAttrs OPTIONAL, … }
+    let attrs_as_sent = match info.signed_attrs {
+        Some(_) => {
+            let attrs = elements(element)?
+                .get(3)
+                .copied()
+                .filter(|attrs| attrs.tag() == SIGNED_ATTRS)
+                .ok_or_else(|| SIGNED_ATTRS.value_error())?;
+            Some(AnyRef::new(Tag::Set, attrs.value())?.to_der()?)
+        }
+        None => None,
+    };
+    Ok(Signer {
+        info,
+        attrs_as_sent,
+    })
+}
+
+fn identifies(sid: &SignerIdentifier, cert: &Cert) -> bool {
     match sid {
         SignerIdentifier::IssuerAndSerialNumber(id) => {
             id.serial_number == cert.tbs_certificate.serial_number
@@ -283,7 +339,7 @@ mod tests {
 
     /// Swaps the first two signed attributes where they sit in `p7s`.
     fn swap_first_two_attributes(p7s: &[u8]) -> Vec<u8> {
-        let set = signed_attrs_as_sent(p7s).expect("signed attributes");
+        let set = parse(p7s).unwrap().signers.remove(0).attrs_as_sent.unwrap();
         let content = AnyRef::from_der(&set).unwrap().value().to_vec();
         let start = p7s
             .windows(content.len())
@@ -431,6 +487,19 @@ mod tests {
     }
 
     #[test]
+    fn no_signer_is_a_parse_failure() {
+        let (signed, p7s) = edited(|sd| sd.signer_infos.0 = Vec::new().try_into().unwrap());
+        let (info, checks) = verify(&signed, &p7s);
+        assert!(info.is_none());
+        let check = checks.iter().find(|c| c.id == "cms.parse").unwrap();
+        assert_eq!(
+            (check.status, check.params["error"].as_str()),
+            (Status::Fail, "no signer")
+        );
+        assert_eq!(checks.len(), 1);
+    }
+
+    #[test]
     fn an_unsupported_digest_is_named() {
         let md5 = ObjectIdentifier::new_unwrap("1.2.840.113549.2.5");
         let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.digest_alg.oid = md5));
@@ -461,7 +530,7 @@ mod tests {
     fn ecdsa_signer_named_by_key_identifier() {
         let (info, checks) = verify(CONTENT, include_bytes!("../testdata/ecdsa-keyid.p7s"));
         assert!(checks.iter().all(Check::is_pass), "{checks:?}");
-        assert_eq!(checks.len(), 6);
+        assert_eq!(checks.len(), 7);
         let info = info.unwrap();
         assert_eq!(
             (info.digest_algorithm, info.signature_algorithm),

@@ -48,6 +48,9 @@ pub struct Options {
     /// Judge certificate validity at this instant instead of the CMS signing time.
     pub at: Option<Timestamp>,
     pub trust: TrustStore,
+    /// The moment of verification, from the face's clock (the core reads none): a signature
+    /// made later than this is not trusted. `None` skips that check.
+    pub now: Option<Timestamp>,
 }
 
 impl Default for Options {
@@ -55,9 +58,16 @@ impl Default for Options {
         Self {
             at: None,
             trust: TrustStore::pec(),
+            now: None,
         }
     }
 }
+
+/// How far ahead of the verifier's clock a signing time may be and still pass: the provider's
+/// clock and the user's device each drift, and five minutes is the usual allowance for clocks
+/// that are set but not synchronised (Kerberos' default), far below any signature back-dated
+/// or forward-dated on purpose.
+const CLOCK_TOLERANCE_SECS: i64 = 5 * 60;
 
 /// Verifies every signed PEC message in `input`, and answers for every part that claims to be
 /// one without being verifiable.
@@ -138,6 +148,9 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
         if info.digest_algorithm == "sha1" {
             checks.push(Check::info("cms.sha1"));
         }
+        if let Some(signing_time) = info.signing_time {
+            checks.extend(moment_checks(signing_time, options));
+        }
         match (&info.signer, options.at.or(info.signing_time)) {
             (Some(signer), Some(at)) => {
                 let (built, trust_checks) = trust::validate(
@@ -205,7 +218,10 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
         digest_algorithm: info.digest_algorithm,
         signature_algorithm: info.signature_algorithm,
         signing_time: info.signing_time,
-        signer: info.signer.as_ref().map(certificate::describe),
+        signer: info
+            .signer
+            .as_ref()
+            .map(|signer| certificate::describe(signer)),
         chain: chain
             .iter()
             .map(|c| certificate::name_text(&c.tbs_certificate.subject))
@@ -232,6 +248,32 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
             .map(|xml| String::from_utf8_lossy(&xml).into_owned()),
         checks,
     }
+}
+
+/// The signing time against the moment of verification (no signature comes from the future)
+/// and against the time asked for with `at` (before the signature, the message did not exist).
+fn moment_checks(signing_time: Timestamp, options: &Options) -> Vec<Check> {
+    let future = options.now.map(|now| future_check(signing_time, now));
+    let before = options.at.map(|at| at_check(at, signing_time));
+    future.into_iter().chain(before).collect()
+}
+
+/// Give or take [`CLOCK_TOLERANCE_SECS`]. The pass names no times, so a file gets the same
+/// report whenever it is verified.
+fn future_check(signing_time: Timestamp, now: Timestamp) -> Check {
+    if signing_time.unix <= now.unix.saturating_add(CLOCK_TOLERANCE_SECS) {
+        return Check::pass("time.future");
+    }
+    Check::unproven("time.future")
+        .with("signing_time", signing_time.rfc3339())
+        .with("now", now.rfc3339())
+}
+
+/// `at` is chosen, not read from a clock: it gets no tolerance.
+fn at_check(at: Timestamp, signing_time: Timestamp) -> Check {
+    Check::pass_or_unproven("time.at-before-signing", at.unix >= signing_time.unix)
+        .with("at", at.rfc3339())
+        .with("signing_time", signing_time.rfc3339())
 }
 
 /// The decoded bytes of attachment `index` of the original message (`postacert.eml`) carried

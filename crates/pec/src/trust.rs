@@ -9,7 +9,6 @@ use const_oid::db::rfc5280::{
     ID_CE_EXT_KEY_USAGE, ID_CE_KEY_USAGE, ID_CE_NAME_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME,
     ID_KP_EMAIL_PROTECTION,
 };
-use der::Decode;
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::constraints::name::GeneralSubtree;
 use x509_cert::ext::pkix::name::GeneralName;
@@ -18,19 +17,19 @@ use x509_cert::ext::pkix::{
 };
 use x509_cert::name::Name;
 
-use crate::algorithm::SignatureError;
-use crate::certificate::{self, extension};
+use crate::algorithm::{self, SignatureError};
+use crate::certificate::{self, Cert, extension};
 use crate::check::Check;
 use crate::time::Timestamp;
 
 /// Roots and PEC CA pins. Data, so callers can extend it (and tests can replace it).
 #[derive(Clone, Debug, Default)]
 pub struct TrustStore {
-    pub roots: Vec<Certificate>,
+    pub roots: Vec<Cert>,
     /// SHA-256 of the SubjectPublicKeyInfo DER of each CA that issues PEC provider certificates.
     pub pec_ca_pins: Vec<[u8; 32]>,
     /// Extra certificates (intermediates) to build chains with.
-    pub intermediates: Vec<Certificate>,
+    pub intermediates: Vec<Cert>,
 }
 
 /// The roots of the two PEC CA eras, as Debian's ca-certificates ships them.
@@ -123,7 +122,7 @@ impl TrustStore {
 }
 
 /// Every `CERTIFICATE` block of a PEM text, ignoring text around them; or one DER certificate.
-pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, TrustError> {
+pub fn read_certificates(input: &[u8]) -> Result<Vec<Cert>, TrustError> {
     const BEGIN: &[u8] = b"-----BEGIN CERTIFICATE-----";
     const END: &[u8] = b"-----END CERTIFICATE-----";
     let find = |haystack: &[u8], needle: &[u8]| {
@@ -138,7 +137,7 @@ pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, TrustError> {
 
     if find(input, BEGIN).is_none() {
         return match input.first() {
-            Some(0x30) => Certificate::from_der(input)
+            Some(0x30) => Cert::from_der(input)
                 .map(|c| vec![c])
                 .map_err(|e| malformed(1, e)),
             _ => Err(TrustError::NoCertificate),
@@ -157,7 +156,7 @@ pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, TrustError> {
         // PEM to DER first, then the one DER decoder the CMS path uses too: decoding straight
         // from PEM would build a second certificate decoder into the page.
         let (_label, der) = pem_rfc7468::decode_vec(pem).map_err(|e| malformed(index, e.into()))?;
-        certificates.push(Certificate::from_der(&der).map_err(|e| malformed(index, e))?);
+        certificates.push(Cert::from_der(&der).map_err(|e| malformed(index, e))?);
         rest = after;
     }
     Ok(certificates)
@@ -170,12 +169,12 @@ pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, TrustError> {
 /// path found either way.
 pub fn validate(
     store: &TrustStore,
-    signer: &Certificate,
-    pool: &[Certificate],
+    signer: &Cert,
+    pool: &[Cert],
     at: i64,
     sender: Option<&str>,
-) -> (Vec<Certificate>, Vec<Check>) {
-    let candidates: Vec<&Certificate> = pool
+) -> (Vec<Cert>, Vec<Check>) {
+    let candidates: Vec<&Cert> = pool
         .iter()
         .chain(&store.intermediates)
         .chain(&store.roots)
@@ -209,11 +208,13 @@ pub fn validate(
         None => Check::unproven("trust.pec-ca"),
     });
     checks.push(validity_check(path, at));
+    checks.push(key_size_check(path));
     if path.len() > 1 {
         checks.push(basic_constraints_check(path, store));
     }
     checks.push(policy_check(signer));
     checks.push(key_usage_check(signer));
+    checks.push(provider_email_check(signer));
     checks.push(name_constraints_check(path));
     checks.push(critical_extensions_check(path, best.complete));
     checks.push(sender_check(signer, sender));
@@ -239,7 +240,7 @@ const PROCESSED_EXTENSIONS: [ObjectIdentifier; 6] = [
 
 /// Every certificate below the root carries only critical extensions this module processes
 /// (a root is trusted as it is).
-fn critical_extensions_check(path: &[&Certificate], complete: bool) -> Check {
+fn critical_extensions_check(path: &[&Cert], complete: bool) -> Check {
     let below_root = if complete {
         &path[..path.len().saturating_sub(1)]
     } else {
@@ -270,20 +271,20 @@ const MAX_DEPTH: usize = 6;
 const MAX_EXTENSIONS: usize = 64;
 
 /// The first link of a path whose signature does not verify: the certificate and why.
-type BadLink<'a> = Option<(&'a Certificate, SignatureError)>;
+type BadLink<'a> = Option<(&'a Cert, SignatureError)>;
 
 /// Records in `found` every path from `path` up to a root of `store`, and the dead ends, each
 /// with its first bad link. Each link is verified once, as the path grows; none past a bad one.
 fn extend<'a>(
-    path: &mut Vec<&'a Certificate>,
+    path: &mut Vec<&'a Cert>,
     bad_link: BadLink<'a>,
-    candidates: &[&'a Certificate],
+    candidates: &[&'a Cert],
     store: &TrustStore,
-    found: &mut Vec<(Vec<&'a Certificate>, BadLink<'a>)>,
+    found: &mut Vec<(Vec<&'a Cert>, BadLink<'a>)>,
     budget: &mut usize,
 ) {
     let Some(&last) = path.last() else { return };
-    let issuers: Vec<&Certificate> = candidates
+    let issuers: Vec<&Cert> = candidates
         .iter()
         .copied()
         .filter(|c| {
@@ -313,25 +314,21 @@ fn extend<'a>(
     }
 }
 
-fn is_root(store: &TrustStore, cert: &Certificate) -> bool {
+fn is_root(store: &TrustStore, cert: &Cert) -> bool {
     store.roots.iter().any(|root| root == cert)
 }
 
 /// What a candidate path is worth, for choosing among several and for reporting.
 struct Assessment<'a> {
-    path: Vec<&'a Certificate>,
+    path: Vec<&'a Cert>,
     complete: bool,
     bad_link: BadLink<'a>,
-    pinned: Option<&'a Certificate>,
+    pinned: Option<&'a Cert>,
     all_valid: bool,
 }
 
 impl<'a> Assessment<'a> {
-    fn of(
-        (path, bad_link): (Vec<&'a Certificate>, BadLink<'a>),
-        store: &TrustStore,
-        at: i64,
-    ) -> Self {
+    fn of((path, bad_link): (Vec<&'a Cert>, BadLink<'a>), store: &TrustStore, at: i64) -> Self {
         let complete = path.last().is_some_and(|&last| is_root(store, last));
         let pinned = path.iter().skip(1).copied().find(|ca| {
             certificate::spki_sha256(ca).is_some_and(|pin| store.pec_ca_pins.contains(&pin))
@@ -395,7 +392,7 @@ fn signatures_check(best: &Assessment<'_>) -> Check {
     }
 }
 
-fn validity_check(path: &[&Certificate], at: i64) -> Check {
+fn validity_check(path: &[&Cert], at: i64) -> Check {
     match path.iter().find(|cert| !valid_at(cert, at)) {
         None => Check::pass("trust.validity"),
         Some(cert) => {
@@ -409,9 +406,39 @@ fn validity_check(path: &[&Certificate], at: i64) -> Check {
     }
 }
 
+/// RSA keys shorter than this are weak today: NIST SP 800-131A has disallowed them for new
+/// signatures since 2014. DigitPA-era provider certificates (about 2012–2018) had 1024 bits.
+const RSA_STRONG_BITS: usize = 2048;
+/// RSA keys shorter than this vouch for nothing: a 768-bit modulus was factored in 2009.
+const RSA_TRUSTED_BITS: usize = 1024;
+
+/// The weakest RSA key on the path, the signer's included: a warning below
+/// [`RSA_STRONG_BITS`] (the signature stood when it was made), no trust below
+/// [`RSA_TRUSTED_BITS`] (anyone may have made it).
+fn key_size_check(path: &[&Cert]) -> Check {
+    let weakest = path
+        .iter()
+        .filter_map(|cert| {
+            algorithm::rsa_bits(&cert.tbs_certificate.subject_public_key_info)
+                .map(|bits| (bits, cert))
+        })
+        .min_by_key(|&(bits, _)| bits);
+    let Some((bits, cert)) = weakest.filter(|&(bits, _)| bits < RSA_STRONG_BITS) else {
+        return Check::pass("trust.key-size");
+    };
+    let check = if bits < RSA_TRUSTED_BITS {
+        Check::unproven("trust.key-size")
+    } else {
+        Check::warn("trust.key-size")
+    };
+    check
+        .with("certificate", subject(cert))
+        .with("bits", bits.to_string())
+}
+
 /// Every issuer below the trust anchor must be a CA allowed to sign certificates, within its
 /// path length. Anchors are trusted by configuration, not by their own extensions.
-fn basic_constraints_check(path: &[&Certificate], store: &TrustStore) -> Check {
+fn basic_constraints_check(path: &[&Cert], store: &TrustStore) -> Check {
     for (below, ca) in path.iter().enumerate().skip(1) {
         if is_root(store, ca) {
             continue;
@@ -464,10 +491,19 @@ fn key_usage_check(leaf: &Certificate) -> Check {
     }
 }
 
+/// The PEC profile names the provider's address in the SAN rfc822Name: a certificate without
+/// one is not a PEC provider certificate, even if its subject carries an emailAddress attribute.
+fn provider_email_check(leaf: &Cert) -> Check {
+    match certificate::san_emails(leaf).into_iter().next() {
+        Some(email) => Check::pass("trust.provider-email").with("email", email),
+        None => Check::unproven("trust.provider-email").with("certificate", subject(leaf)),
+    }
+}
+
 /// Each CA's NameConstraints over the certificates below it (RFC 5280 §4.2.1.10): rfc822Name
 /// subtrees over e-mail addresses, directoryName subtrees over subjects. AgID CA1 lists the
 /// provider mail domains and organisations this way.
-fn name_constraints_check(path: &[&Certificate]) -> Check {
+fn name_constraints_check(path: &[&Cert]) -> Check {
     for (i, ca) in path.iter().enumerate().skip(1) {
         let constraints = match extension::<NameConstraints>(ca) {
             Ok(Some(constraints)) => constraints,
@@ -604,7 +640,7 @@ mod tests {
         info: &cms::SignatureInfo,
         at: i64,
         sender: Option<&str>,
-    ) -> (Vec<Certificate>, Vec<Check>) {
+    ) -> (Vec<Cert>, Vec<Check>) {
         validate(
             store,
             info.signer.as_ref().unwrap(),
@@ -671,9 +707,14 @@ mod tests {
             let at = info.signing_time.unwrap().unix;
             let (chain, checks) = run(&store, &info, at, sample.from.as_deref());
             for check in &checks {
-                assert_eq!(check.status, Status::Pass, "{}: {check:?}", sample.name);
+                // The DigitPA-era leaf's RSA-1024 key: accepted then, weak now.
+                let expected = match check.id {
+                    "trust.key-size" if sample.name.contains("digitpa") => Status::Warn,
+                    _ => Status::Pass,
+                };
+                assert_eq!(check.status, expected, "{}: {check:?}", sample.name);
             }
-            let subjects: Vec<String> = chain.iter().map(subject).collect();
+            let subjects: Vec<String> = chain.iter().map(|c| subject(c)).collect();
             assert_eq!(chain.len(), 3, "{}: {subjects:?}", sample.name);
             let (ca, root) = if sample.name.contains("digitpa") {
                 ("CN=DigitPA CA1", "CN=Baltimore CyberTrust Root")
@@ -694,10 +735,35 @@ mod tests {
                 "trust.key-usage",
                 "trust.name-constraints",
                 "trust.sender",
+                "trust.key-size",
+                "trust.provider-email",
             ] {
                 find(&checks, id);
             }
         }
+    }
+
+    #[test]
+    fn the_weakest_rsa_key_on_the_path_is_named() {
+        let samples = signed_samples();
+        let named = |prefix: &str| {
+            let found = samples.iter().find(|(s, _)| s.name.starts_with(prefix));
+            &found.unwrap().1
+        };
+        let agid = named("aruba-agidca1-accettazione");
+        let digitpa = named("aruba-digitpaca1");
+        let agid_leaf = agid.signer.as_ref().unwrap();
+        let digitpa_leaf = digitpa.signer.as_ref().unwrap();
+        assert!(key_size_check(&[agid_leaf]).is_pass());
+        // Wherever it sits on the path, the 1024-bit key is the one reported.
+        let check = key_size_check(&[agid_leaf, digitpa_leaf, agid_leaf]);
+        assert_eq!((check.status, check.effect), (Status::Warn, Effect::None));
+        assert_eq!(check.params["certificate"], subject(digitpa_leaf));
+        assert_eq!(check.params["bits"], "1024");
+        // The Actalis root's key has 4096 bits, AgID CA1's 2048.
+        let roots = TrustStore::pec().roots;
+        let path: Vec<&Cert> = agid.certificates.iter().chain(&roots).collect();
+        assert!(key_size_check(&path).is_pass());
     }
 
     #[test]
@@ -765,10 +831,11 @@ mod tests {
     #[test]
     fn a_forged_certificate_signature_fails() {
         let (sample, mut info) = signed_samples().remove(0);
-        let signer = info.signer.as_mut().unwrap();
-        let mut bytes = signer.signature.raw_bytes().to_vec();
+        let mut forged = Certificate::clone(info.signer.as_ref().unwrap());
+        let mut bytes = forged.signature.raw_bytes().to_vec();
         bytes[10] ^= 1;
-        signer.signature = BitString::from_bytes(&bytes).unwrap();
+        forged.signature = BitString::from_bytes(&bytes).unwrap();
+        info.signer = Some(Cert::try_from(forged).unwrap());
         let at = info.signing_time.unwrap().unix;
         let (_, checks) = run(&TrustStore::pec(), &info, at, sample.from.as_deref());
         let check = find(&checks, "trust.certificate-signatures");
@@ -844,7 +911,7 @@ mod tests {
         ));
         assert!(store.roots.is_empty() && store.intermediates.is_empty());
         // DER is accepted too.
-        let der = der::Encode::to_der(&read_certificates(&pem).unwrap()[0]).unwrap();
+        let der = der::Encode::to_der(&*read_certificates(&pem).unwrap()[0]).unwrap();
         assert_eq!(store.add_pem(&der), Ok(1));
         assert_eq!(store.pec_ca_pins, vec![PEC_CA_PINS[1]]);
     }

@@ -8,6 +8,7 @@ mod support;
 
 use std::collections::BTreeSet;
 
+use pec::Timestamp;
 use pec::check::IDS;
 use pec_factory::{Failure, Injection, Kind, Layout, Message, Ricevuta};
 
@@ -66,6 +67,17 @@ fn every_emitted_id_is_in_the_contract_list() {
         for message in pec::verify(input, &support::options()).messages {
             emitted.extend(message.checks.iter().map(|c| c.id));
         }
+    }
+    // The moment of verification and `at` come from the caller: the checks that compare the
+    // signing time with them speak only when they are given.
+    let moments = pec::Options {
+        now: Some(Timestamp::utc(0)),
+        at: Some(Timestamp::utc(0)),
+        ..support::options()
+    };
+    let message = Message::new(Kind::Accettazione).build();
+    for message in pec::verify(&message, &moments).messages {
+        emitted.extend(message.checks.iter().map(|c| c.id));
     }
     let listed: BTreeSet<&str> = IDS.into_iter().collect();
     assert_eq!(listed.len(), IDS.len(), "an id is listed twice");

@@ -8,7 +8,7 @@ use pec::kind::Kind as PecKind;
 use pec::{Check, MessageReport, Options, Status, TrustStore, Verdict};
 use pec_factory::message::Edit;
 use pec_factory::{ABUSIVO, Digest, Failure, KeyAlgorithm, Leaf, Message, pki};
-use support::{check, not_passed, options, verify, verify_with};
+use support::{cert, check, not_passed, options, verify, verify_with};
 
 fn assert_check(report: &MessageReport, id: &str, status: Status, effect: Effect) -> Check {
     let found = check(report, id).clone();
@@ -129,7 +129,7 @@ fn a_self_made_ca_with_the_pec_ca_names() {
 #[test]
 fn a_self_made_ca_with_the_pec_ca_names_next_to_the_real_one() {
     let mut options = options();
-    options.trust.intermediates.push(pki().pec_ca.clone());
+    options.trust.intermediates.push(cert(&pki().pec_ca));
     let report = verify_with(&Failure::RogueCa.message().build(), &options);
     assert_eq!(
         report.verdict,
@@ -172,7 +172,7 @@ fn ca_expired_but_a_valid_certificate_of_its_key_is_in_the_store() {
     // AgID CA1 is re-issued with the same key: a version valid at signing time vouches for the
     // leaf, as for the real Sogei sample.
     let mut options = options();
-    options.trust.intermediates.push(pki().pec_ca.clone());
+    options.trust.intermediates.push(cert(&pki().pec_ca));
     let report = verify_with(&Failure::CaExpired.message().build(), &options);
     assert_eq!(report.verdict, Verdict::TotalPassed, "{:#?}", report.checks);
 }
@@ -325,6 +325,7 @@ fn the_pec_store_does_not_trust_the_test_pki() {
     let empty = Options {
         at: None,
         trust: TrustStore::default(),
+        now: None,
     };
     assert_eq!(
         verify_with(&message.build(), &empty).verdict,

@@ -115,7 +115,7 @@ fn assert_verifies(message: &Message) {
         "{context}"
     );
     let scheme = match message.signer.algorithm {
-        KeyAlgorithm::Rsa2048 => "rsa-pkcs1v15",
+        KeyAlgorithm::Rsa2048 | KeyAlgorithm::Rsa1024 | KeyAlgorithm::Rsa512 => "rsa-pkcs1v15",
         KeyAlgorithm::EcdsaP256 => "ecdsa-p256",
     };
     assert_eq!(signature.signature_algorithm, scheme, "{context}");

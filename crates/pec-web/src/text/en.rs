@@ -181,13 +181,20 @@ fn failure(check: &Check) -> &'static str {
             "The provider's signature is missing or damaged."
         }
         "cms.algorithm" => "The signature uses an unsupported algorithm.",
+        "cms.signers" => {
+            "The message carries more than one signature, while a PEC message is signed by its provider alone: authenticity cannot be established."
+        }
+        "trust.key-size" => {
+            "A key in the provider's certificate chain is too short to vouch for the signature: authenticity cannot be established."
+        }
         "trust.validity" => "The provider's certificate was not valid at the signing time.",
         "trust.chain"
         | "trust.pec-ca"
         | "trust.pec-policy"
         | "trust.key-usage"
         | "trust.name-constraints"
-        | "trust.ca-basic-constraints" => {
+        | "trust.ca-basic-constraints"
+        | "trust.provider-email" => {
             "The signature is intact, but not from a recognised PEC provider."
         }
         "trust.critical-extensions" => {
@@ -195,6 +202,12 @@ fn failure(check: &Check) -> &'static str {
         }
         "cms.signing-time" | "time.signing-time" => {
             "The signing time is missing or disagrees with the certified one: the certificate cannot be judged."
+        }
+        "time.future" => {
+            "The signature claims to be made after the time of verification: its date cannot be relied on."
+        }
+        "time.at-before-signing" => {
+            "The chosen time of verification is before the signature: the message did not exist yet."
         }
         "daticert.present" | "daticert.well-formed" | "daticert.tipo" => {
             "The certification data (daticert.xml) is missing or unreadable."
@@ -236,6 +249,10 @@ fn check(c: &Check) -> &'static str {
         }
         "cms.parse" if ok => "The signature is readable.",
         "cms.parse" => "The signature is unreadable ({error}).",
+        "cms.signers" if ok => "The signature has a single signer, as PEC requires.",
+        "cms.signers" => {
+            "The signature has {count} signers, while a PEC message has exactly one: its provider."
+        }
         "cms.algorithm" if ok => "The signature's algorithms are supported.",
         "cms.algorithm" => "Unsupported algorithm: {algorithm}.",
         "cms.signer-certificate" => {
@@ -290,6 +307,13 @@ fn check(c: &Check) -> &'static str {
         "trust.validity" => {
             "Certificate {certificate} was not valid at the signing time ({at}): valid from {not_before} to {not_after}."
         }
+        "trust.key-size" if ok => "The certificates' keys are long enough.",
+        "trust.key-size" if c.status == pec::Status::Warn => {
+            "The key of certificate {certificate} is {bits}-bit RSA: accepted when it was issued, but weak by today's standards."
+        }
+        "trust.key-size" => {
+            "The key of certificate {certificate} is only {bits}-bit RSA: too short to vouch for who signed."
+        }
         "trust.ca-basic-constraints" if ok => "The chain's authorities may issue certificates.",
         "trust.ca-basic-constraints" => "Certificate {certificate} may not issue certificates.",
         "trust.pec-policy" => {
@@ -307,6 +331,12 @@ fn check(c: &Check) -> &'static str {
         }
         "trust.key-usage" if ok => "The certificate may be used for signing.",
         "trust.key-usage" => "The certificate lacks the required usage ({missing}).",
+        "trust.provider-email" if ok => {
+            "The certificate names the provider's mail address: {email}."
+        }
+        "trust.provider-email" => {
+            "Certificate {certificate} names no mail address as a subject alternative name (SAN): it is not a PEC provider certificate."
+        }
         "trust.name-constraints" if ok => "The provider is one the PEC authority may certify.",
         "trust.name-constraints" => {
             "The provider is not one authority {ca} may certify ({name}{error})."
@@ -386,6 +416,16 @@ fn check(c: &Check) -> &'static str {
         "time.signing-time" if ok => "The signing time agrees with the certified time.",
         "time.signing-time" => {
             "The signing time ({time}) and the certified time ({daticert}) are more than 10 minutes apart."
+        }
+        "time.future" if ok => "The signing time is not later than the time of verification.",
+        "time.future" => {
+            "The signing time ({signing_time}) is later than the time of verification ({now}): a signature cannot come from the future."
+        }
+        "time.at-before-signing" if ok => {
+            "The chosen time of verification ({at}) is not before the signature."
+        }
+        "time.at-before-signing" => {
+            "The chosen time of verification ({at}) is before the signature ({signing_time}): the message did not exist yet."
         }
         "postacert.sender" if ok => "The original message's sender matches the certified one.",
         "postacert.sender" => {

@@ -178,13 +178,20 @@ fn failure(check: &Check) -> &'static str {
             "La firma del gestore è mancante o danneggiata."
         }
         "cms.algorithm" => "La firma usa un algoritmo non supportato.",
+        "cms.signers" => {
+            "Il messaggio porta più di una firma, mentre una PEC è firmata solo dal gestore: l'autenticità non può essere accertata."
+        }
+        "trust.key-size" => {
+            "Una chiave della catena di certificati del gestore è troppo corta per garantire la firma: l'autenticità non può essere accertata."
+        }
         "trust.validity" => "Il certificato del gestore non era valido alla data della firma.",
         "trust.chain"
         | "trust.pec-ca"
         | "trust.pec-policy"
         | "trust.key-usage"
         | "trust.name-constraints"
-        | "trust.ca-basic-constraints" => {
+        | "trust.ca-basic-constraints"
+        | "trust.provider-email" => {
             "La firma è integra, ma non risulta di un gestore PEC riconosciuto."
         }
         "trust.critical-extensions" => {
@@ -192,6 +199,12 @@ fn failure(check: &Check) -> &'static str {
         }
         "cms.signing-time" | "time.signing-time" => {
             "La data della firma manca o non concorda con quella certificata: non si può giudicare il certificato."
+        }
+        "time.future" => {
+            "La firma risulta apposta dopo il momento della verifica: la sua data non è attendibile."
+        }
+        "time.at-before-signing" => {
+            "Il momento scelto per la verifica precede la firma: allora il messaggio non esisteva ancora."
         }
         "daticert.present" | "daticert.well-formed" | "daticert.tipo" => {
             "I dati di certificazione (daticert.xml) mancano o non sono leggibili."
@@ -233,6 +246,10 @@ fn check(c: &Check) -> &'static str {
         }
         "cms.parse" if ok => "La firma è leggibile.",
         "cms.parse" => "La firma non è leggibile ({error}).",
+        "cms.signers" if ok => "La firma ha un solo firmatario, come previsto per la PEC.",
+        "cms.signers" => {
+            "La firma ha {count} firmatari, mentre un messaggio PEC ne ha uno solo: il gestore."
+        }
         "cms.algorithm" if ok => "Gli algoritmi della firma sono supportati.",
         "cms.algorithm" => "Algoritmo non supportato: {algorithm}.",
         "cms.signer-certificate" => {
@@ -289,6 +306,13 @@ fn check(c: &Check) -> &'static str {
         "trust.validity" => {
             "Il certificato {certificate} non era valido alla data della firma ({at}): valido dal {not_before} al {not_after}."
         }
+        "trust.key-size" if ok => "Le chiavi dei certificati hanno una lunghezza adeguata.",
+        "trust.key-size" if c.status == pec::Status::Warn => {
+            "La chiave del certificato {certificate} è RSA a {bits} bit: era ammessa quando è stato emesso, ma oggi è considerata debole."
+        }
+        "trust.key-size" => {
+            "La chiave del certificato {certificate} è RSA a soli {bits} bit: troppo corta per garantire chi ha firmato."
+        }
         "trust.ca-basic-constraints" if ok => {
             "Le autorità della catena sono abilitate a emettere certificati."
         }
@@ -310,6 +334,12 @@ fn check(c: &Check) -> &'static str {
         }
         "trust.key-usage" if ok => "Il certificato è abilitato alla firma.",
         "trust.key-usage" => "Il certificato non è abilitato all'uso richiesto ({missing}).",
+        "trust.provider-email" if ok => {
+            "Il certificato indica l'indirizzo di posta del gestore: {email}."
+        }
+        "trust.provider-email" => {
+            "Il certificato {certificate} non indica un indirizzo di posta come nome alternativo (SAN): non è un certificato di gestore PEC."
+        }
         "trust.name-constraints" if ok => {
             "Il gestore è tra quelli che l'autorità PEC può certificare."
         }
@@ -395,6 +425,16 @@ fn check(c: &Check) -> &'static str {
         "time.signing-time" if ok => "L'ora della firma concorda con quella dei dati certificati.",
         "time.signing-time" => {
             "L'ora della firma ({time}) e quella dei dati certificati ({daticert}) differiscono di oltre 10 minuti."
+        }
+        "time.future" if ok => "L'ora della firma non è successiva al momento della verifica.",
+        "time.future" => {
+            "L'ora della firma ({signing_time}) è successiva al momento della verifica ({now}): una firma non può venire dal futuro."
+        }
+        "time.at-before-signing" if ok => {
+            "Il momento scelto per la verifica ({at}) non precede la firma."
+        }
+        "time.at-before-signing" => {
+            "Il momento scelto per la verifica ({at}) precede la firma ({signing_time}): allora il messaggio non esisteva ancora."
         }
         "postacert.sender" if ok => {
             "Il mittente del messaggio originale coincide con quello certificato."

@@ -1,8 +1,10 @@
 //! What the factory-based tests share: a trust store made of the factory's PKI, and one
 //! message's report with its checks looked up by id.
 
+use pec::certificate::Cert;
 use pec::{Check, MessageReport, Options, Status, TrustStore};
 use pec_factory::pki;
+use x509_cert::Certificate;
 
 /// Shaped like the built-in store: the test root, the test PEC CA's key pinned, no
 /// intermediates (the PEC CA certificate comes with each message's CMS, as AgID CA1 does).
@@ -10,11 +12,17 @@ pub fn options() -> Options {
     Options {
         at: None,
         trust: TrustStore {
-            roots: vec![pki().root.clone()],
+            roots: vec![cert(&pki().root)],
             pec_ca_pins: vec![pki().pec_ca_pin()],
             intermediates: Vec::new(),
         },
+        now: None,
     }
+}
+
+/// A factory certificate as the trust store holds it.
+pub fn cert(certificate: &Certificate) -> Cert {
+    Cert::try_from(certificate.clone()).expect("an encodable certificate")
 }
 
 /// The report of the only signed message in `eml`.
