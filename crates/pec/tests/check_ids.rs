@@ -3,7 +3,6 @@
 //! one of `pec::check::IDS`, and that list names each id once.
 
 mod common;
-#[allow(dead_code)] // only the trust store of the factory's PKI is needed here
 mod support;
 
 use std::collections::BTreeSet;

@@ -5,21 +5,10 @@ mod support;
 
 use pec::check::Effect;
 use pec::kind::Kind as PecKind;
-use pec::{Check, MessageReport, Options, Status, TrustStore, Verdict};
+use pec::{MessageReport, Options, Status, TrustStore, Verdict};
 use pec_factory::message::Edit;
 use pec_factory::{ABUSIVO, Digest, Failure, KeyAlgorithm, Leaf, Message, pki};
-use support::{cert, check, not_passed, options, verify, verify_with};
-
-fn assert_check(report: &MessageReport, id: &str, status: Status, effect: Effect) -> Check {
-    let found = check(report, id).clone();
-    assert_eq!(
-        (found.status, found.effect),
-        (status, effect),
-        "{id}: {:#?}",
-        report.checks
-    );
-    found
-}
+use support::{assert_check, cert, not_passed, options, verify, verify_with};
 
 /// Content changed after signing: the digest fails, the signature over the attributes holds.
 fn assert_content_changed(report: &MessageReport) {

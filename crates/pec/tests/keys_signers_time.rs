@@ -13,18 +13,7 @@ use pec::check::Effect;
 use pec::{Check, MessageReport, Options, Status, Timestamp, Verdict};
 use pec_factory::message::default_time;
 use pec_factory::{KeyAlgorithm, Kind, Leaf, Message, Ricevuta};
-use support::{check, not_passed, options, verify, verify_with};
-
-fn assert_check(report: &MessageReport, id: &str, status: Status, effect: Effect) -> Check {
-    let found = check(report, id).clone();
-    assert_eq!(
-        (found.status, found.effect),
-        (status, effect),
-        "{id}: {:#?}",
-        report.checks
-    );
-    found
-}
+use support::{assert_check, check, not_passed, options, verify, verify_with};
 
 /// Every check with `id`, in report order.
 fn all<'a>(report: &'a MessageReport, id: &str) -> Vec<&'a Check> {

@@ -8,7 +8,7 @@ mod support;
 use pec::check::Effect;
 use pec::{MessageReport, Status, Verdict};
 use pec_factory::{Injection, Kind, Layout, Message, Ricevuta};
-use support::{check, not_passed, verify};
+use support::{assert_check, check, not_passed, verify};
 
 /// The kinds that carry daticert.xml and postacert.eml, and the one without daticert.
 const CARRIERS: [Kind; 3] = [
@@ -29,17 +29,6 @@ fn assert_not_certified(report: &MessageReport, what: &str) {
     assert_eq!(report.postacert, None, "{what}");
     let json = serde_json::to_string(&report.checks).unwrap_or_default();
     assert!(!json.contains("falso.mittente"), "{what}: {json}");
-}
-
-fn failed<'a>(report: &'a MessageReport, id: &str) -> &'a pec::Check {
-    let found = check(report, id);
-    assert_eq!(
-        (found.status, found.effect),
-        (Status::Fail, Effect::Failed),
-        "{id}: {:#?}",
-        report.checks
-    );
-    found
 }
 
 #[test]
@@ -70,7 +59,7 @@ fn a_layout_other_than_the_providers_is_not_certified() {
             message.layout = layout;
             let report = verify(&message.build());
             assert_not_certified(&report, &format!("{kind:?} {layout:?}"));
-            let layout_check = failed(&report, "mime.layout");
+            let layout_check = assert_check(&report, "mime.layout", Status::Fail, Effect::Failed);
             assert_eq!(
                 layout_check.params["problem"], problem,
                 "{kind:?} {layout:?}"
@@ -90,7 +79,7 @@ fn a_daticert_the_sender_wrote_at_the_start_of_a_line_is_not_certified() {
         assert_not_certified(&report, &format!("{kind:?}"));
         // A delimiter by the RFC, so a strict reader sees the forged part as the provider's; a
         // reader inside the original's own multipart does not: the two readings differ.
-        failed(&report, "mime.boundaries");
+        assert_check(&report, "mime.boundaries", Status::Fail, Effect::Failed);
     }
 }
 
@@ -102,7 +91,7 @@ fn a_boundary_mid_line_or_as_a_prefix_is_not_a_delimiter() {
             message.injection = Some(injection);
             let report = verify(&message.build());
             assert_not_certified(&report, &format!("{kind:?} {injection:?}"));
-            failed(&report, "mime.boundaries");
+            assert_check(&report, "mime.boundaries", Status::Fail, Effect::Failed);
         }
     }
 }

@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 use pec::daticert::{self, Ambiguity, DaticertError, MAX_SIZE};
 use pec_factory::{Attachment, Kind, Message, Ricevuta};
 
-#[allow(dead_code)] // only the trust store of the factory's PKI is needed here
 mod support;
 
 /// The ratio above which growth is taken for worse than linear: ten times the input may cost

@@ -2,7 +2,6 @@
 //! not vouch for an unsigned forgery beside it, a part nested too deep or signed in a form the
 //! engine cannot read is reported, and ordinary mails of an mbox are counted.
 
-#[allow(dead_code)] // the report-level helpers are not needed here
 mod support;
 
 use pec::check::Effect;

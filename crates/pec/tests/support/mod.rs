@@ -1,7 +1,10 @@
 //! What the factory-based tests share: a trust store made of the factory's PKI, and one
 //! message's report with its checks looked up by id.
 
+#![allow(dead_code)] // each test crate uses its own part of this module
+
 use pec::certificate::Cert;
+use pec::check::Effect;
 use pec::{Check, MessageReport, Options, Status, TrustStore};
 use pec_factory::pki;
 use x509_cert::Certificate;
@@ -53,4 +56,16 @@ pub fn not_passed(report: &MessageReport) -> Vec<(&'static str, Status)> {
         .filter(|c| !matches!(c.status, Status::Pass | Status::Info))
         .map(|c| (c.id, c.status))
         .collect()
+}
+
+/// The check `id` of `report`, held to its status and effect.
+pub fn assert_check(report: &MessageReport, id: &str, status: Status, effect: Effect) -> Check {
+    let found = check(report, id).clone();
+    assert_eq!(
+        (found.status, found.effect),
+        (status, effect),
+        "{id}: {:#?}",
+        report.checks
+    );
+    found
 }
