@@ -1,5 +1,6 @@
-//! Where the unsigned headers disagree with the signed data: a visible warning naming both
-//! values (the checks with status `warn`).
+//! What deserves notice without changing the verdict (the checks with status `warn`): unsigned
+//! headers that disagree with the signed data, naming both values, a weak key, an original
+//! message that mail clients may show otherwise.
 
 use pec::MessageReport;
 use pec::Status;
