@@ -158,6 +158,7 @@ pub fn find(input: &[u8]) -> Result<Located<'_>, InputError> {
         Err(InputError::Unsigned)
     }
 }
+
 /// The first line must be a header field (`Name: value`) or an mbox `From ` line: binary files,
 /// PDFs and archives fail this at once, while mail-parser would accept almost anything.
 fn looks_like_email(input: &[u8]) -> bool {
