@@ -105,6 +105,33 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
     }
 }
 
+/// daticert.xml as signed, and the check that says whether it could be read as certified data.
+fn read_daticert(xml: &[u8]) -> (Option<daticert::Daticert>, Check) {
+    match daticert::parse(xml) {
+        Ok(d) => (Some(d), Check::pass("daticert.well-formed")),
+        // Two readings of the certified data: neither is taken, and the message fails.
+        Err(daticert::DaticertError::Ambiguous { element, problem }) => {
+            let mut check = Check::fail("daticert.unambiguous")
+                .with("element", element)
+                .with("problem", problem.as_str());
+            if let daticert::Ambiguity::DuplicateAttribute { attribute } = problem {
+                check = check.with("attribute", attribute);
+            }
+            (None, check)
+        }
+        Err(daticert::DaticertError::TooLarge) => {
+            let check = Check::fail("daticert.well-formed")
+                .with("error", "too-large")
+                .with("limit", daticert::MAX_SIZE.to_string());
+            (None, check)
+        }
+        Err(e) => (
+            None,
+            Check::fail("daticert.well-formed").with("error", format!("{e:?}")),
+        ),
+    }
+}
+
 /// The report of a part that claims to be a PEC message but could not be verified: no data,
 /// one check that says why.
 fn unverified_message(unverified: locate::Unverified) -> MessageReport {
@@ -175,36 +202,11 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
         .iter()
         .all(|c| c.effect == check::Effect::None);
     checks.extend(content.checks);
-    let daticert = match content.daticert.as_deref().map(daticert::parse) {
-        Some(Ok(d)) => {
-            checks.push(Check::pass("daticert.well-formed"));
-            Some(d)
-        }
-        // Two readings of the certified data: neither is taken, and the message fails.
-        Some(Err(daticert::DaticertError::Ambiguous { element, problem })) => {
-            let mut check = Check::fail("daticert.unambiguous")
-                .with("element", element)
-                .with("problem", problem.as_str());
-            if let daticert::Ambiguity::DuplicateAttribute { attribute } = problem {
-                check = check.with("attribute", attribute);
-            }
-            checks.push(check);
-            None
-        }
-        Some(Err(daticert::DaticertError::TooLarge)) => {
-            checks.push(
-                Check::fail("daticert.well-formed")
-                    .with("error", "too-large")
-                    .with("limit", daticert::MAX_SIZE.to_string()),
-            );
-            None
-        }
-        Some(Err(e)) => {
-            checks.push(Check::fail("daticert.well-formed").with("error", format!("{e:?}")));
-            None
-        }
-        None => None,
-    };
+    let daticert = content.daticert.as_deref().and_then(|xml| {
+        let (daticert, check) = read_daticert(xml);
+        checks.push(check);
+        daticert
+    });
     let (classification, kind_checks) = kind::classify(daticert.as_ref(), &found.headers);
     checks.extend(kind_checks);
     if layout_holds
