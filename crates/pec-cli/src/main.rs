@@ -108,9 +108,10 @@ fn render(name: &str, report: &Report) -> String {
         if let Some(variant) = class.variant {
             kind += &format!(" [{}]", variant.as_str());
         }
-        let place = match message.location.as_str() {
-            "" => String::new(),
-            location => format!(" in {location}"),
+        let place = if message.location.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", message.location)
         };
         lines.push(format!("  {}  {kind}{place}", message.verdict.as_str()));
         if let Some(signature) = &message.signature {
@@ -146,7 +147,7 @@ fn render(name: &str, report: &Report) -> String {
             let params: Vec<String> = check
                 .params
                 .iter()
-                .map(|(k, v)| format!("{k}={v:?}"))
+                .map(|(k, v)| format!("{k}={:?}", v.to_string()))
                 .collect();
             lines.push(format!(
                 "    {:<4}  {}  {}",

@@ -374,6 +374,8 @@ pub struct Message {
     pub extra_signer: Option<Leaf>,
     /// Flip a bit of the second SignerInfo's signature value.
     pub corrupt_extra_signature: bool,
+    /// Sign no signingTime attribute: nothing then says when the certificates must be valid.
+    pub omit_signing_time: bool,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -454,6 +456,7 @@ impl Message {
             daticert_xml: None,
             extra_signer: None,
             corrupt_extra_signature: false,
+            omit_signing_time: false,
         }
     }
 
@@ -575,9 +578,10 @@ impl Message {
         };
         let der = named.der();
         let named = Certificate::from_der(&der).expect("a certificate just encoded");
+        let signing_time = (!self.omit_signing_time).then_some(self.signing_time);
         let mut signatures = vec![Signature {
             digest: self.digest,
-            signing_time: self.signing_time,
+            signing_time,
             key: self.signer.key(),
             signer: named.clone(),
             chain: vec![self.signer.issuer_certificate()],
@@ -586,7 +590,7 @@ impl Message {
         }];
         signatures.extend(self.extra_signer.as_ref().map(|extra| Signature {
             digest: self.digest,
-            signing_time: self.signing_time,
+            signing_time,
             key: extra.key(),
             signer: extra.certificate(),
             chain: vec![extra.issuer_certificate()],

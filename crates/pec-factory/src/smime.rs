@@ -28,8 +28,8 @@ const ECDSA_WITH_SHA_1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840
 /// What to sign with and what to write into the SignedData.
 pub struct Signature<'a> {
     pub digest: Digest,
-    /// Unix seconds of the signingTime attribute.
-    pub signing_time: i64,
+    /// Unix seconds of the signingTime attribute; `None` leaves the attribute out.
+    pub signing_time: Option<i64>,
     pub key: &'a PrivateKey,
     /// The certificate the SignerInfo names and the SignedData carries first.
     pub signer: Certificate,
@@ -106,15 +106,18 @@ fn signer_info(content: &[u8], signature: &Signature<'_>) -> SignerInfo {
         oid,
         values: SetOfVec::try_from(vec![value]).expect("one value"),
     };
-    let signed_attrs = SetOfVec::try_from(vec![
-        attribute(ID_CONTENT_TYPE, any(&ID_DATA)),
-        attribute(ID_SIGNING_TIME, any(&x509(signature.signing_time))),
-        attribute(
+    let signing_time = signature
+        .signing_time
+        .map(|time| attribute(ID_SIGNING_TIME, any(&x509(time))));
+    let attributes = [attribute(ID_CONTENT_TYPE, any(&ID_DATA))]
+        .into_iter()
+        .chain(signing_time)
+        .chain([attribute(
             ID_MESSAGE_DIGEST,
             any(&OctetString::new(message_digest).expect("a digest")),
-        ),
-    ])
-    .expect("distinct attributes");
+        )]);
+    let signed_attrs =
+        SetOfVec::try_from(attributes.collect::<Vec<_>>()).expect("distinct attributes");
     // The signature covers the attributes' DER as a SET OF (RFC 5652 §5.4).
     let to_sign = signed_attrs.to_der().expect("encodable attributes");
     let mut value = signature.key.sign_prehash(digest, &digest.hash(&to_sign));

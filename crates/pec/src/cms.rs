@@ -20,7 +20,7 @@ use x509_cert::time::Time;
 
 use crate::algorithm::{self, DigestAlgorithm, SignatureAlgorithm, SignatureError};
 use crate::certificate::{self, Cert};
-use crate::check::Check;
+use crate::check::{Check, CheckId, Fault, Param};
 use crate::time::Timestamp;
 
 /// What the first signer (as sent) signed with and when, and the certificates carried.
@@ -44,22 +44,27 @@ const UNKNOWN: &str = "unknown";
 pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) {
     let parts = match parse(p7s) {
         Ok(parts) => parts,
-        Err(error) => return (None, vec![Check::fail("cms.parse").with("error", error)]),
+        Err(error) => {
+            return (
+                None,
+                vec![Check::fail(CheckId::CmsParse).with(Param::Error, error)],
+            );
+        }
     };
     let count = parts.signers.len();
     if count == 0 {
         return (
             None,
-            vec![Check::fail("cms.parse").with("error", "no signer")],
+            vec![Check::fail(CheckId::CmsParse).with(Param::Error, Fault::NoSigner)],
         );
     }
-    let mut checks = vec![Check::pass("cms.parse"), signers_check(count)];
+    let mut checks = vec![Check::pass(CheckId::CmsParse), signers_check(count)];
     let mut first = None;
     for (index, signer) in parts.signers.iter().enumerate() {
         let (info, signer_checks) = verify_signer(signed, signer, &parts);
         checks.extend(signer_checks.into_iter().map(|check| match count {
             1 => check,
-            _ => check.with("signer", (index + 1).to_string()),
+            _ => check.with(Param::Signer, index + 1),
         }));
         first.get_or_insert(info);
     }
@@ -74,9 +79,9 @@ pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) 
 /// not part of a PEC message, and nothing says which of them the reader should believe.
 fn signers_check(count: usize) -> Check {
     if count == 1 {
-        return Check::pass("cms.signers");
+        return Check::pass(CheckId::CmsSigners);
     }
-    Check::unproven("cms.signers").with("count", count.to_string())
+    Check::indeterminate(CheckId::CmsSigners).with(Param::Count, count)
 }
 
 /// One signer's checks: algorithm, certificate, content type, message digest, signature. The
@@ -112,10 +117,10 @@ fn verify_signer(
         (_, _, Some(cert), Some(Err(SignatureError::UnsupportedKey))) => {
             unsupported(&cert.tbs_certificate.subject_public_key_info.algorithm.oid)
         }
-        _ => Check::pass("cms.algorithm"),
+        _ => Check::pass(CheckId::CmsAlgorithm),
     }];
     checks.push(Check::pass_or_fail(
-        "cms.signer-certificate",
+        CheckId::CmsSignerCertificate,
         certificate.is_some(),
     ));
     if signer_info.signed_attrs.is_some() {
@@ -125,8 +130,8 @@ fn verify_signer(
         }
     }
     match verified {
-        Some(Ok(())) => checks.push(Check::pass("cms.signature")),
-        Some(Err(SignatureError::Invalid)) => checks.push(Check::fail("cms.signature")),
+        Some(Ok(())) => checks.push(Check::pass(CheckId::CmsSignature)),
+        Some(Err(SignatureError::Invalid)) => checks.push(Check::fail(CheckId::CmsSignature)),
         Some(Err(SignatureError::UnsupportedKey)) | None => {}
     }
 
@@ -207,18 +212,15 @@ impl FixedTag for SignedDataParts {
     const TAG: Tag = Tag::Sequence;
 }
 
-fn parse(p7s: &[u8]) -> Result<SignedDataParts, String> {
-    let content_info = ContentInfo::from_der(p7s).map_err(|e| e.to_string())?;
+fn parse(p7s: &[u8]) -> Result<SignedDataParts, Fault> {
+    let content_info = ContentInfo::from_der(p7s).map_err(|_| Fault::NotDer)?;
     if content_info.content_type != ID_SIGNED_DATA {
-        return Err(format!(
-            "content type {} is not SignedData",
-            content_info.content_type
-        ));
+        return Err(Fault::NotSignedData);
     }
     content_info
         .content
         .decode_as::<SignedDataParts>()
-        .map_err(|e| e.to_string())
+        .map_err(|_| Fault::NotDer)
 }
 
 /// The elements of a constructed value, undecoded.
@@ -293,14 +295,14 @@ fn content_type(signer_info: &SignerInfo, econtent_type: ObjectIdentifier) -> Ch
     let attribute = single_value(signer_info, ID_CONTENT_TYPE)
         .and_then(|v| v.decode_as::<ObjectIdentifier>().ok());
     if attribute == Some(ID_DATA) && econtent_type == ID_DATA {
-        return Check::pass("cms.content-type");
+        return Check::pass(CheckId::CmsContentType);
     }
-    Check::fail("cms.content-type")
+    Check::fail(CheckId::CmsContentType)
         .with(
-            "attribute",
+            Param::Attribute,
             attribute.map_or_else(String::new, |oid| oid.to_string()),
         )
-        .with("econtent_type", econtent_type.to_string())
+        .with(Param::EcontentType, econtent_type.to_string())
 }
 
 // The check the page words as "the content was changed after the provider signed it".
@@ -309,19 +311,19 @@ fn message_digest(signer_info: &SignerInfo, digest: DigestAlgorithm, signed: &[u
     let Some(attribute) = single_value(signer_info, ID_MESSAGE_DIGEST)
         .and_then(|v| v.decode_as::<OctetStringRef<'_>>().ok())
     else {
-        return Check::fail("cms.message-digest").with("error", "no messageDigest attribute");
+        return Check::fail(CheckId::CmsMessageDigest).with(Param::Error, Fault::NoMessageDigest);
     };
     Check::pass_or_fail(
-        "cms.message-digest",
+        CheckId::CmsMessageDigest,
         attribute.as_bytes() == computed.as_slice(),
     )
-    .with("signed", crate::hex(attribute.as_bytes()))
-    .with("computed", crate::hex(&computed))
+    .with(Param::Signed, crate::hex(attribute.as_bytes()))
+    .with(Param::Computed, crate::hex(&computed))
 }
 
 // An algorithm the engine does not implement says nothing either way about the signature.
 fn unsupported(oid: &ObjectIdentifier) -> Check {
-    Check::unproven("cms.algorithm").with("algorithm", oid.to_string())
+    Check::indeterminate(CheckId::CmsAlgorithm).with(Param::Algorithm, oid.to_string())
 }
 
 #[cfg(test)]
@@ -333,7 +335,7 @@ mod tests {
     use crate::check::Status;
     use crate::testutil;
 
-    fn status(checks: &[Check], id: &str) -> Option<Status> {
+    fn status(checks: &[Check], id: CheckId) -> Option<Status> {
         checks.iter().find(|c| c.id == id).map(|c| c.status)
     }
 
@@ -361,8 +363,11 @@ mod tests {
         assert_ne!(swapped, p7s);
         let (_, checks) = verify(&signed, &swapped);
         // Sorting on decode would restore the signed order and hide the change.
-        assert_eq!(status(&checks, "cms.message-digest"), Some(Status::Pass));
-        assert_eq!(status(&checks, "cms.signature"), Some(Status::Fail));
+        assert_eq!(
+            status(&checks, CheckId::CmsMessageDigest),
+            Some(Status::Pass)
+        );
+        assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Fail));
     }
 
     #[test]
@@ -373,12 +378,12 @@ mod tests {
                 assert_eq!(check.status, Status::Pass, "{}: {check:?}", sample.name);
             }
             for id in [
-                "cms.parse",
-                "cms.algorithm",
-                "cms.signer-certificate",
-                "cms.content-type",
-                "cms.message-digest",
-                "cms.signature",
+                CheckId::CmsParse,
+                CheckId::CmsAlgorithm,
+                CheckId::CmsSignerCertificate,
+                CheckId::CmsContentType,
+                CheckId::CmsMessageDigest,
+                CheckId::CmsSignature,
             ] {
                 assert_eq!(
                     status(&checks, id),
@@ -409,8 +414,11 @@ mod tests {
         signed[middle] ^= 1;
         let (info, checks) = verify(&signed, &p7s);
         assert!(info.is_some());
-        assert_eq!(status(&checks, "cms.message-digest"), Some(Status::Fail));
-        assert_eq!(status(&checks, "cms.signature"), Some(Status::Pass));
+        assert_eq!(
+            status(&checks, CheckId::CmsMessageDigest),
+            Some(Status::Fail)
+        );
+        assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Pass));
     }
 
     #[test]
@@ -421,8 +429,11 @@ mod tests {
         p7s[last] ^= 1;
         let (info, checks) = verify(&signed, &p7s);
         assert!(info.is_some());
-        assert_eq!(status(&checks, "cms.message-digest"), Some(Status::Pass));
-        assert_eq!(status(&checks, "cms.signature"), Some(Status::Fail));
+        assert_eq!(
+            status(&checks, CheckId::CmsMessageDigest),
+            Some(Status::Pass)
+        );
+        assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Fail));
     }
 
     #[test]
@@ -431,11 +442,15 @@ mod tests {
         for len in [0, 1, 2, 100, p7s.len() / 2, p7s.len() - 1] {
             let (info, checks) = verify(&signed, &p7s[..len]);
             assert!(info.is_none());
-            assert_eq!(status(&checks, "cms.parse"), Some(Status::Fail), "{len}");
+            assert_eq!(
+                status(&checks, CheckId::CmsParse),
+                Some(Status::Fail),
+                "{len}"
+            );
         }
         let (info, checks) = verify(&signed, b"not a signature at all");
         assert!(info.is_none());
-        assert_eq!(checks[0].id, "cms.parse");
+        assert_eq!(checks[0].id, CheckId::CmsParse);
     }
 
     /// The first real sample's signature, changed by `edit` and re-encoded.
@@ -468,7 +483,7 @@ mod tests {
         });
         let (info, checks) = verify(&signed, &p7s);
         assert!(info.unwrap().signer.is_some());
-        assert_eq!(status(&checks, "cms.signature"), Some(Status::Pass));
+        assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Pass));
     }
 
     #[test]
@@ -478,12 +493,15 @@ mod tests {
         let info = info.unwrap();
         assert!(info.signer.is_none() && info.certificates.is_empty());
         assert_eq!(
-            status(&checks, "cms.signer-certificate"),
+            status(&checks, CheckId::CmsSignerCertificate),
             Some(Status::Fail)
         );
         // The content is still known to be intact; the signature cannot be checked.
-        assert_eq!(status(&checks, "cms.message-digest"), Some(Status::Pass));
-        assert_eq!(status(&checks, "cms.signature"), None);
+        assert_eq!(
+            status(&checks, CheckId::CmsMessageDigest),
+            Some(Status::Pass)
+        );
+        assert_eq!(status(&checks, CheckId::CmsSignature), None);
     }
 
     #[test]
@@ -491,10 +509,10 @@ mod tests {
         let (signed, p7s) = edited(|sd| sd.signer_infos.0 = Vec::new().try_into().unwrap());
         let (info, checks) = verify(&signed, &p7s);
         assert!(info.is_none());
-        let check = checks.iter().find(|c| c.id == "cms.parse").unwrap();
+        let check = checks.iter().find(|c| c.id == CheckId::CmsParse).unwrap();
         assert_eq!(
-            (check.status, check.params["error"].as_str()),
-            (Status::Fail, "no signer")
+            (check.status, check.value(Param::Error)),
+            (Status::Fail, Some(&Fault::NoSigner.into()))
         );
         assert_eq!(checks.len(), 1);
     }
@@ -505,12 +523,18 @@ mod tests {
         let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.digest_alg.oid = md5));
         let (info, checks) = verify(&signed, &p7s);
         assert_eq!(info.unwrap().digest_algorithm, "unknown");
-        let check = checks.iter().find(|c| c.id == "cms.algorithm").unwrap();
+        let check = checks
+            .iter()
+            .find(|c| c.id == CheckId::CmsAlgorithm)
+            .unwrap();
         assert_eq!(
-            (check.status, check.params["algorithm"].as_str()),
+            (
+                check.status,
+                check.params[&Param::Algorithm].to_string().as_str()
+            ),
             (Status::Fail, "1.2.840.113549.2.5")
         );
-        assert_eq!(status(&checks, "cms.signature"), None);
+        assert_eq!(status(&checks, CheckId::CmsSignature), None);
     }
 
     #[test]
@@ -518,9 +542,9 @@ mod tests {
         let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.signed_attrs = None));
         let (info, checks) = verify(&signed, &p7s);
         assert_eq!(info.unwrap().signing_time, None);
-        assert_eq!(status(&checks, "cms.message-digest"), None);
+        assert_eq!(status(&checks, CheckId::CmsMessageDigest), None);
         // The provider signed its attributes, not the content: this signature cannot hold.
-        assert_eq!(status(&checks, "cms.signature"), Some(Status::Fail));
+        assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Fail));
     }
 
     // From testdata/generate.sh: openssl's own CMS, with the signer named by key identifier.
@@ -544,10 +568,10 @@ mod tests {
         let p7s = include_bytes!("../testdata/ecdsa-noattr.p7s");
         let (info, checks) = verify(CONTENT, p7s);
         assert!(checks.iter().all(Check::is_pass), "{checks:?}");
-        assert_eq!(status(&checks, "cms.signature"), Some(Status::Pass));
+        assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Pass));
         assert_eq!(info.unwrap().signing_time, None);
         let (_, checks) = verify(b"Content-Type: text/plain\r\n\r\nPEc\r\n", p7s);
-        assert_eq!(status(&checks, "cms.signature"), Some(Status::Fail));
+        assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Fail));
     }
 
     #[test]
@@ -558,7 +582,7 @@ mod tests {
             if let (Some(signed), Some(p7s)) = (&sample.signed, &sample.p7s) {
                 let (_, checks) = verify(signed, p7s);
                 assert_eq!(
-                    status(&checks, "cms.message-digest"),
+                    status(&checks, CheckId::CmsMessageDigest),
                     Some(Status::Fail),
                     "{}: {checks:?}",
                     sample.name

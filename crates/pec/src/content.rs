@@ -4,7 +4,7 @@
 use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use sha2::{Digest, Sha256};
 
-use crate::check::Check;
+use crate::check::{Check, CheckId, LayoutProblem, Param};
 use crate::mime::{self, Parsed};
 use crate::report::{Attachment, Original};
 use crate::structure;
@@ -33,12 +33,12 @@ impl Content {
 /// Reads a signed entity from its own bytes.
 pub fn read(signed: &[u8]) -> Content {
     let Some(parsed) = Parsed::new(signed) else {
-        return Content::untrusted(layout_problem("not-mime"));
+        return Content::untrusted(layout_problem(LayoutProblem::NotMime));
     };
     let message = parsed.message();
     match message.parts.first() {
         Some(entity) => of_entity(message, entity),
-        None => Content::untrusted(layout_problem("not-mime")),
+        None => Content::untrusted(layout_problem(LayoutProblem::NotMime)),
     }
 }
 
@@ -49,11 +49,14 @@ pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>) -> Content {
         Ok(layout) => layout,
         Err(check) => return Content::untrusted(check),
     };
-    let mut checks = vec![Check::pass("mime.boundaries"), Check::pass("mime.layout")];
+    let mut checks = vec![
+        Check::pass(CheckId::MimeBoundaries),
+        Check::pass(CheckId::MimeLayout),
+    ];
     let postacert = layout.postacert.and_then(|part| {
         mime::with_message(part, |inner| {
             checks.push(Check::pass_or_warn(
-                "postacert.structure",
+                CheckId::PostacertStructure,
                 structure::message_conforms(inner),
             ));
             original(inner)
@@ -101,13 +104,13 @@ struct Layout<'a, 'x> {
 impl<'a, 'x> Layout<'a, 'x> {
     fn of(message: &'a Message<'x>, entity: &'a MessagePart<'x>) -> Result<Self, Check> {
         if !structure::conforms(message, entity) {
-            return Err(Check::fail("mime.boundaries"));
+            return Err(Check::fail(CheckId::MimeBoundaries));
         }
         let PartType::Multipart(ids) = &entity.body else {
-            return Err(layout_problem("not-multipart"));
+            return Err(layout_problem(LayoutProblem::NotMultipart));
         };
         if !entity.is_content_type("multipart", "mixed") {
-            return Err(layout_problem("not-multipart"));
+            return Err(layout_problem(LayoutProblem::NotMultipart));
         }
         let children: Vec<&'a MessagePart<'x>> = ids
             .iter()
@@ -116,11 +119,11 @@ impl<'a, 'x> Layout<'a, 'x> {
         let daticerts = positions(&children, DATICERT);
         let postacerts = positions(&children, POSTACERT);
         let problem = match (daticerts.as_slice(), postacerts.as_slice()) {
-            ([_, _, ..], _) => Some("daticert-repeated"),
-            (_, [_, _, ..]) => Some("postacert-repeated"),
-            ([d], [p]) if d > p => Some("daticert-after-postacert"),
-            (_, [p]) if *p + 1 != children.len() => Some("postacert-not-last"),
-            (_, [p]) if !mime::is_message(children[*p]) => Some("postacert-not-message"),
+            ([_, _, ..], _) => Some(LayoutProblem::DaticertRepeated),
+            (_, [_, _, ..]) => Some(LayoutProblem::PostacertRepeated),
+            ([d], [p]) if d > p => Some(LayoutProblem::DaticertAfterPostacert),
+            (_, [p]) if *p + 1 != children.len() => Some(LayoutProblem::PostacertNotLast),
+            (_, [p]) if !mime::is_message(children[*p]) => Some(LayoutProblem::PostacertNotMessage),
             _ => nested_name(message, &children),
         };
         if let Some(problem) = problem {
@@ -133,8 +136,8 @@ impl<'a, 'x> Layout<'a, 'x> {
     }
 }
 
-fn layout_problem(problem: &'static str) -> Check {
-    Check::fail("mime.layout").with("problem", problem)
+fn layout_problem(problem: LayoutProblem) -> Check {
+    Check::fail(CheckId::MimeLayout).with(Param::Problem, problem)
 }
 
 /// Where among `parts` the parts named `name` are.
@@ -154,7 +157,7 @@ fn is_named(part: &MessagePart<'_>, name: &str) -> bool {
 
 /// A part named daticert.xml or postacert.eml below the direct children, in the provider's own
 /// parts (the text's alternative): the provider never writes one there.
-fn nested_name(message: &Message<'_>, children: &[&MessagePart<'_>]) -> Option<&'static str> {
+fn nested_name(message: &Message<'_>, children: &[&MessagePart<'_>]) -> Option<LayoutProblem> {
     let mut pending: Vec<&MessagePart<'_>> = children.to_vec();
     let mut seen = 0;
     while let Some(part) = pending.pop() {
@@ -163,10 +166,10 @@ fn nested_name(message: &Message<'_>, children: &[&MessagePart<'_>]) -> Option<&
         };
         for child in ids.iter().filter_map(|&id| message.parts.get(id as usize)) {
             if is_named(child, DATICERT) {
-                return Some("daticert-nested");
+                return Some(LayoutProblem::DaticertNested);
             }
             if is_named(child, POSTACERT) {
-                return Some("postacert-nested");
+                return Some(LayoutProblem::PostacertNested);
             }
             // Each part is listed once in a well-formed tree; the bound keeps a malformed one
             // finite.

@@ -3,7 +3,7 @@
 //! names both values. Two signed times that disagree leave the verdict indeterminate, because
 //! certificate validity is judged at one of them.
 
-use crate::check::Check;
+use crate::check::{Check, CheckId, Param};
 use crate::daticert::Daticert;
 use crate::kind::{Classification, Kind, ReceiptType, Variant};
 use crate::report::{Headers, Original, SignatureReport};
@@ -38,24 +38,29 @@ pub fn run(facts: &Facts<'_>) -> Vec<Check> {
 
     if let Some(msgid) = &d.msgid {
         checks.push(same_id(
-            "headers.riferimento-message-id",
+            CheckId::HeadersRiferimentoMessageId,
             &headers.x_riferimento_message_id,
             msgid,
         ));
     }
     if facts.classification.kind == Some(Kind::PostaCertificata) {
         checks.push(same_id(
-            "headers.message-id",
+            CheckId::HeadersMessageId,
             &headers.message_id,
             &d.identificativo,
         ));
     }
     if let Some(data) = d.data {
         if let Some(date) = headers.date {
-            checks.push(times("headers.date", date, data, Check::warn));
+            checks.push(times(CheckId::HeadersDate, date, data, Check::warn));
         }
         if let Some(signed) = facts.signature.and_then(|s| s.signing_time) {
-            checks.push(times("time.signing-time", signed, data, Check::unproven));
+            checks.push(times(
+                CheckId::TimeSigningTime,
+                signed,
+                data,
+                Check::indeterminate,
+            ));
         }
     }
     if let Some(org) = facts
@@ -66,9 +71,12 @@ pub fn run(facts: &Facts<'_>) -> Vec<Check> {
         let same = loose(org).contains(&loose(&d.gestore_emittente))
             || loose(&d.gestore_emittente).contains(&loose(org));
         checks.push(
-            Check::pass_or_warn("daticert.gestore", same && !d.gestore_emittente.is_empty())
-                .with("daticert", d.gestore_emittente.clone())
-                .with("certificate", org.clone()),
+            Check::pass_or_warn(
+                CheckId::DaticertGestore,
+                same && !d.gestore_emittente.is_empty(),
+            )
+            .with(Param::Daticert, d.gestore_emittente.clone())
+            .with(Param::Certificate, org.clone()),
         );
     }
     if let Some(original) = facts.postacert {
@@ -85,10 +93,10 @@ fn kind_header(kind: Kind, headers: &Headers) -> Check {
         _ => ("X-Ricevuta", &headers.x_ricevuta, kind.as_str()),
     };
     let found = value.as_deref().map(str::trim).unwrap_or_default();
-    Check::pass_or_warn("headers.kind", found.eq_ignore_ascii_case(expected))
-        .with("header", name)
-        .with("value", found)
-        .with("daticert", expected)
+    Check::pass_or_warn(CheckId::HeadersKind, found.eq_ignore_ascii_case(expected))
+        .with(Param::Header, name)
+        .with(Param::Value, found)
+        .with(Param::Daticert, expected)
 }
 
 /// `X-TipoRicevuta` names the receipt type daticert.xml certifies (or none when it states none).
@@ -103,11 +111,11 @@ fn receipt_type_header(classification: &Classification, headers: &Headers) -> Op
     let signed = classification.receipt_type;
     Some(
         Check::pass_or_warn(
-            "headers.receipt-type",
+            CheckId::HeadersReceiptType,
             signed.is_some() && ReceiptType::parse(header) == signed,
         )
-        .with("header", header)
-        .with("daticert", signed.map_or("", ReceiptType::as_str)),
+        .with(Param::Header, header)
+        .with(Param::Daticert, signed.map_or("", ReceiptType::as_str)),
     )
 }
 
@@ -121,9 +129,9 @@ fn security_header(classification: &Classification, headers: &Headers) -> Option
     }
     let flagged = header.is_some_and(|h| h.eq_ignore_ascii_case("errore"));
     Some(
-        Check::pass_or_warn("headers.security", flagged == virus)
-            .with("header", header.unwrap_or_default())
-            .with("daticert", if virus { "virus" } else { "" }),
+        Check::pass_or_warn(CheckId::HeadersSecurity, flagged == virus)
+            .with(Param::Header, header.unwrap_or_default())
+            .with(Param::Daticert, if virus { "virus" } else { "" }),
     )
 }
 
@@ -160,15 +168,15 @@ fn subject(kind: Kind, variant: Option<Variant>, d: &Daticert, headers: &Headers
     );
     let found = headers.subject.clone().unwrap_or_default();
     Check::pass_or_warn(
-        "headers.subject",
+        CheckId::HeadersSubject,
         squash(&found).eq_ignore_ascii_case(&squash(&expected)),
     )
-    .with("header", found)
-    .with("daticert", expected)
+    .with(Param::Header, found)
+    .with(Param::Daticert, expected)
 }
 
 /// Message ids compared without angle brackets and spaces.
-fn same_id(id: &'static str, header: &Option<String>, signed: &str) -> Check {
+fn same_id(id: CheckId, header: &Option<String>, signed: &str) -> Check {
     let bare = |s: &str| {
         s.trim()
             .trim_start_matches('<')
@@ -178,35 +186,28 @@ fn same_id(id: &'static str, header: &Option<String>, signed: &str) -> Check {
     };
     let found = header.as_deref().unwrap_or_default();
     Check::pass_or_warn(id, !signed.trim().is_empty() && bare(found) == bare(signed))
-        .with("header", found)
-        .with("daticert", signed)
+        .with(Param::Header, found)
+        .with(Param::Daticert, signed)
 }
 
-fn times(
-    id: &'static str,
-    other: Timestamp,
-    data: Timestamp,
-    disagree: fn(&'static str) -> Check,
-) -> Check {
+fn times(id: CheckId, other: Timestamp, data: Timestamp, disagree: fn(CheckId) -> Check) -> Check {
     let check = if (other.unix - data.unix).abs() <= TOLERANCE_SECONDS {
         Check::pass(id)
     } else {
         disagree(id)
     };
-    check
-        .with("time", other.rfc3339())
-        .with("daticert", data.rfc3339())
+    check.with(Param::Time, other).with(Param::Daticert, data)
 }
 
 /// The original message (signed too) against daticert.xml.
 fn postacert(d: &Daticert, original: &Headers) -> Vec<Check> {
     let from = original.from.clone().unwrap_or_default();
     let sender = Check::pass_or_warn(
-        "postacert.sender",
+        CheckId::PostacertSender,
         from.eq_ignore_ascii_case(d.mittente.trim()),
     )
-    .with("postacert", from)
-    .with("daticert", d.mittente.clone());
+    .with(Param::Postacert, from)
+    .with(Param::Daticert, d.mittente.clone());
     let listed = |address: &str| {
         original
             .to
@@ -220,13 +221,16 @@ fn postacert(d: &Daticert, original: &Headers) -> Vec<Check> {
         .map(|r| r.address.as_str())
         .filter(|a| !listed(a))
         .collect();
-    let recipients = Check::pass_or_warn("postacert.recipients", missing.is_empty())
-        .with("missing", missing.join(", "));
+    let recipients = Check::pass_or_warn(CheckId::PostacertRecipients, missing.is_empty())
+        .with(Param::Missing, missing.join(", "));
     let found = original.subject.clone().unwrap_or_default();
     let oggetto = d.oggetto.clone().unwrap_or_default();
-    let subject = Check::pass_or_warn("postacert.subject", squash(&found) == squash(&oggetto))
-        .with("postacert", found)
-        .with("daticert", oggetto);
+    let subject = Check::pass_or_warn(
+        CheckId::PostacertSubject,
+        squash(&found) == squash(&oggetto),
+    )
+    .with(Param::Postacert, found)
+    .with(Param::Daticert, oggetto);
     vec![sender, recipients, subject]
 }
 

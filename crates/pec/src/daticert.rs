@@ -8,12 +8,14 @@
 //! …) is tolerated: no reader takes it for a value.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use quick_xml::Reader;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
 use serde::Serialize;
 
+use crate::check::{self, Check, CheckId, Fault, Param};
 use crate::time::Timestamp;
 
 /// The typed content of a daticert.xml. Text is unescaped and trimmed.
@@ -82,14 +84,64 @@ pub enum Ambiguity {
 }
 
 impl Ambiguity {
-    /// The name, as in the report's check parameters.
-    pub fn as_str(&self) -> &'static str {
+    /// The coded reason the report's `daticert.unambiguous` check carries.
+    pub fn code(&self) -> check::Ambiguity {
         match self {
-            Self::Repeated => "repeated",
-            Self::NestedInText => "nested-in-text",
-            Self::DuplicateAttribute { .. } => "duplicate-attribute",
-            Self::DoctypeSubset => "doctype-subset",
+            Self::Repeated => check::Ambiguity::Repeated,
+            Self::NestedInText => check::Ambiguity::NestedInText,
+            Self::DuplicateAttribute { .. } => check::Ambiguity::DuplicateAttribute,
+            Self::DoctypeSubset => check::Ambiguity::DoctypeSubset,
         }
+    }
+}
+
+impl fmt::Display for DaticertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge => write!(f, "larger than {MAX_SIZE} bytes"),
+            Self::Malformed => f.write_str("not well-formed XML"),
+            Self::NotDaticert => f.write_str("not a daticert.xml (no postacert root)"),
+            Self::Ambiguous { element, problem } => {
+                write!(f, "ambiguous ({}) at {element}", problem.code().as_str())
+            }
+            Self::Missing(element) => write!(f, "{element} is missing"),
+            Self::Invalid(element) => write!(f, "{element} is not valid"),
+        }
+    }
+}
+
+impl DaticertError {
+    /// The check that reports this error: ambiguous data fails `daticert.unambiguous`, any
+    /// other error `daticert.well-formed`; either way the message fails, nothing being read.
+    pub fn check(self) -> Check {
+        let unreadable =
+            |fault: Fault| Check::fail(CheckId::DaticertWellFormed).with(Param::Error, fault);
+        match self {
+            Self::Ambiguous { element, problem } => {
+                let check = Check::fail(CheckId::DaticertUnambiguous)
+                    .with(Param::Element, element)
+                    .with(Param::Problem, problem.code());
+                match problem {
+                    Ambiguity::DuplicateAttribute { attribute } => {
+                        check.with(Param::Attribute, attribute)
+                    }
+                    _ => check,
+                }
+            }
+            Self::TooLarge => unreadable(Fault::TooLarge).with(Param::Limit, MAX_SIZE),
+            Self::Malformed => unreadable(Fault::Malformed),
+            Self::NotDaticert => unreadable(Fault::NotDaticert),
+            Self::Missing(element) => unreadable(Fault::Missing).with(Param::Element, element),
+            Self::Invalid(element) => unreadable(Fault::Invalid).with(Param::Element, element),
+        }
+    }
+}
+
+/// daticert.xml as signed, and the check that says whether it could be read as certified data.
+pub fn read(xml: &[u8]) -> (Option<Daticert>, Check) {
+    match parse(xml) {
+        Ok(d) => (Some(d), Check::pass(CheckId::DaticertWellFormed)),
+        Err(error) => (None, error.check()),
     }
 }
 

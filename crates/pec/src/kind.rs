@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::check::Check;
+use crate::check::{Check, CheckId, Param};
 use crate::daticert::Daticert;
 use crate::report::Headers;
 
@@ -128,7 +128,8 @@ pub fn classify(daticert: Option<&Daticert>, headers: &Headers) -> (Classificati
     };
 
     let kind = Kind::from_tipo(&daticert.tipo);
-    let check = Check::pass_or_fail("daticert.tipo", kind.is_some()).with("tipo", &daticert.tipo);
+    let check = Check::pass_or_fail(CheckId::DaticertTipo, kind.is_some())
+        .with(Param::Tipo, &daticert.tipo);
     // Only what is signed decides: the virus forms by daticert's `errore`, the receipt type by
     // its `ricevuta`. The X-VerificaSicurezza and X-TipoRicevuta headers are compared with them
     // (crosscheck), never used in their place.
@@ -203,7 +204,10 @@ mod tests {
                     receipt_type: None
                 }
             );
-            assert_eq!(checks, [Check::pass("daticert.tipo").with("tipo", tipo)]);
+            assert_eq!(
+                checks,
+                [Check::pass(CheckId::DaticertTipo).with(Param::Tipo, tipo)]
+            );
         }
     }
 
@@ -215,7 +219,7 @@ mod tests {
         );
         assert_eq!(c.kind, None);
         assert_eq!(checks[0].status, Status::Fail);
-        assert_eq!(checks[0].params["tipo"], "Accettazione ");
+        assert_eq!(checks[0].params[&Param::Tipo].to_string(), "Accettazione ");
         assert_eq!(Verdict::from_checks(&checks), Verdict::TotalFailed);
     }
 

@@ -18,6 +18,39 @@ macro_rules! serialize_as_str {
     )*};
 }
 
+/// An enum of named values: `ALL` lists them, `as_str()` is the name the JSON and every face
+/// use, and serialisation writes that name.
+macro_rules! names {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident = $text:literal,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        $vis enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)*];
+
+            /// The name, as in the JSON report.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        serialize_as_str!($name);
+    };
+}
+
 pub mod algorithm;
 pub mod certificate;
 pub mod check;
@@ -37,7 +70,7 @@ pub mod trust;
 
 use sha2::{Digest, Sha256};
 
-pub use check::{Check, Status};
+pub use check::{Check, CheckId, Param, Status, Value};
 pub use report::{InputError, MessageReport, Report, Verdict};
 pub use time::Timestamp;
 pub use trust::TrustStore;
@@ -105,51 +138,25 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
     }
 }
 
-/// daticert.xml as signed, and the check that says whether it could be read as certified data.
-fn read_daticert(xml: &[u8]) -> (Option<daticert::Daticert>, Check) {
-    match daticert::parse(xml) {
-        Ok(d) => (Some(d), Check::pass("daticert.well-formed")),
-        // Two readings of the certified data: neither is taken, and the message fails.
-        Err(daticert::DaticertError::Ambiguous { element, problem }) => {
-            let mut check = Check::fail("daticert.unambiguous")
-                .with("element", element)
-                .with("problem", problem.as_str());
-            if let daticert::Ambiguity::DuplicateAttribute { attribute } = problem {
-                check = check.with("attribute", attribute);
-            }
-            (None, check)
-        }
-        Err(daticert::DaticertError::TooLarge) => {
-            let check = Check::fail("daticert.well-formed")
-                .with("error", "too-large")
-                .with("limit", daticert::MAX_SIZE.to_string());
-            (None, check)
-        }
-        Err(e) => (
-            None,
-            Check::fail("daticert.well-formed").with("error", format!("{e:?}")),
-        ),
-    }
-}
-
 /// The report of a part that claims to be a PEC message but could not be verified: no data,
 /// one check that says why.
 fn unverified_message(unverified: locate::Unverified) -> MessageReport {
     let check = match unverified.reason {
         locate::Reason::Unsigned(claim) => {
-            Check::fail("mime.unsigned").with("claim", claim.as_str())
+            Check::fail(CheckId::MimeUnsigned).with(Param::Claim, claim)
         }
-        locate::Reason::TooDeep { count } => Check::unproven("mime.too-deep")
-            .with("count", count.to_string())
-            .with("limit", locate::MAX_DEPTH.to_string()),
-        locate::Reason::Opaque => Check::unproven("mime.opaque-signature"),
-        locate::Reason::Unlisted { count } => Check::unproven("mime.unlisted")
-            .with("count", count.to_string())
-            .with("limit", locate::MAX_UNVERIFIED.to_string()),
+        locate::Reason::TooDeep { count } => Check::indeterminate(CheckId::MimeTooDeep)
+            .with(Param::Count, count)
+            .with(Param::Limit, locate::MAX_DEPTH),
+        locate::Reason::Opaque => Check::indeterminate(CheckId::MimeOpaqueSignature),
+        locate::Reason::Unlisted { count } => Check::indeterminate(CheckId::MimeUnlisted)
+            .with(Param::Count, count)
+            .with(Param::Limit, locate::MAX_UNVERIFIED),
     };
     let checks = vec![check];
     MessageReport {
         verdict: Verdict::from_checks(&checks),
+        reason: check::decisive(&checks).map(|c| c.id),
         location: unverified.location,
         classification: kind::Classification::default(),
         daticert: None,
@@ -162,18 +169,18 @@ fn unverified_message(unverified: locate::Unverified) -> MessageReport {
 }
 
 fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport {
-    let mut checks = vec![Check::pass("mime.signed-entity")];
+    let mut checks = vec![Check::pass(CheckId::MimeSignedEntity)];
 
     let (info, cms_checks) = match &found.signature {
         Some(p7s) => cms::verify(&found.signed, p7s),
-        None => (None, vec![Check::fail("mime.signature-part")]),
+        None => (None, vec![Check::fail(CheckId::MimeSignaturePart)]),
     };
     checks.extend(cms_checks);
 
     let mut chain = Vec::new();
     if let Some(info) = &info {
         if info.digest_algorithm == "sha1" {
-            checks.push(Check::info("cms.sha1"));
+            checks.push(Check::info(CheckId::CmsSha1));
         }
         if let Some(signing_time) = info.signing_time {
             checks.extend(moment_checks(signing_time, options));
@@ -190,10 +197,10 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
                 chain = built;
                 checks.extend(trust_checks);
             }
-            (Some(_), None) => checks.push(Check::unproven("cms.signing-time")),
+            (Some(_), None) => checks.push(Check::indeterminate(CheckId::CmsSigningTime)),
             (None, _) => {}
         }
-        checks.push(Check::info("trust.revocation-not-checked"));
+        checks.push(Check::info(CheckId::TrustRevocationNotChecked));
     }
 
     let content = found.content;
@@ -203,7 +210,7 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
         .all(|c| c.effect == check::Effect::None);
     checks.extend(content.checks);
     let daticert = content.daticert.as_deref().and_then(|xml| {
-        let (daticert, check) = read_daticert(xml);
+        let (daticert, check) = daticert::read(xml);
         checks.push(check);
         daticert
     });
@@ -213,7 +220,7 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
         && content.daticert.is_none()
         && classification.kind != Some(kind::Kind::BustaAnomalia)
     {
-        checks.push(Check::fail("daticert.present"));
+        checks.push(Check::fail(CheckId::DaticertPresent));
     }
 
     let signature = info.as_ref().map(|info| report::SignatureReport {
@@ -239,6 +246,7 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
 
     MessageReport {
         verdict: Verdict::from_checks(&checks),
+        reason: check::decisive(&checks).map(|c| c.id),
         location: found.location,
         classification,
         daticert,
@@ -264,18 +272,18 @@ fn moment_checks(signing_time: Timestamp, options: &Options) -> Vec<Check> {
 /// report whenever it is verified.
 fn future_check(signing_time: Timestamp, now: Timestamp) -> Check {
     if signing_time.unix <= now.unix.saturating_add(CLOCK_TOLERANCE_SECS) {
-        return Check::pass("time.future");
+        return Check::pass(CheckId::TimeFuture);
     }
-    Check::unproven("time.future")
-        .with("signing_time", signing_time.rfc3339())
-        .with("now", now.rfc3339())
+    Check::indeterminate(CheckId::TimeFuture)
+        .with(Param::SigningTime, signing_time)
+        .with(Param::Now, now)
 }
 
 /// `at` is chosen, not read from a clock: it gets no tolerance.
 fn at_check(at: Timestamp, signing_time: Timestamp) -> Check {
-    Check::pass_or_unproven("time.at-before-signing", at.unix >= signing_time.unix)
-        .with("at", at.rfc3339())
-        .with("signing_time", signing_time.rfc3339())
+    Check::pass_or_indeterminate(CheckId::TimeAtBeforeSigning, at.unix >= signing_time.unix)
+        .with(Param::At, at)
+        .with(Param::SigningTime, signing_time)
 }
 
 /// The decoded bytes of attachment `index` of the original message (`postacert.eml`) carried

@@ -2,10 +2,13 @@
 //! forward put it, and extracts the signed bytes exactly as signed.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use mail_parser::{Message, MessagePart, MimeHeaders};
+use serde::{Serialize, Serializer};
 
-use crate::check::Check;
+pub use crate::check::Claim;
+use crate::check::{Check, CheckId};
 use crate::content::{self, Content};
 use crate::crosscheck;
 use crate::mime::{self, Parsed};
@@ -15,8 +18,8 @@ use crate::structure;
 /// A `multipart/signed` message found in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found<'a> {
-    /// Where it was found ("" when the input is the message itself).
-    pub location: String,
+    /// Where it was found (no step when the input is the message itself).
+    pub location: Location,
     /// Headers of the message that carries the `multipart/signed` body (not signed).
     pub headers: Headers,
     /// The first body part, byte for byte, with line endings normalised to CRLF: borrowed from
@@ -28,10 +31,77 @@ pub struct Found<'a> {
     pub content: Content,
 }
 
+/// Where in the input a message was found: the steps from the file to it, none for the file
+/// itself. Written in English for the JSON ("mbox message 2 > attachment 1 (x.eml)"); each
+/// face words the steps in its own language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location(pub Vec<Step>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Message `n` of an mbox, from 1.
+    MboxMessage(usize),
+    /// An attachment of the message reached so far, numbered from 1 as a mail client lists
+    /// them (`None` when it is not among them, as an inline forward), with its file name.
+    Attachment {
+        number: Option<usize>,
+        name: Option<String>,
+    },
+}
+
+impl Location {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// This location, one step further in.
+    fn then(&self, step: Step) -> Self {
+        let mut steps = self.0.clone();
+        steps.push(step);
+        Self(steps)
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MboxMessage(n) => write!(f, "mbox message {n}"),
+            Self::Attachment { number, name } => {
+                f.write_str("attachment")?;
+                if let Some(number) = number {
+                    write!(f, " {number}")?;
+                }
+                match name {
+                    Some(name) => write!(f, " ({name})"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" > ")?;
+            }
+            write!(f, "{step}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Location {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// A part of the input that claims to be a PEC message but could not be verified.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unverified {
-    pub location: String,
+    pub location: Location,
     /// Headers of the message it is or is in (not signed).
     pub headers: Headers,
     pub reason: Reason,
@@ -48,31 +118,6 @@ pub enum Reason {
     Opaque,
     /// `count` more such parts, beyond the [`MAX_UNVERIFIED`] listed one by one.
     Unlisted { count: usize },
-}
-
-/// What makes an unsigned message look like a PEC message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Claim {
-    /// An `X-Ricevuta` or `X-Trasporto` header.
-    Header,
-    /// A Subject that starts as a provider's does (`ACCETTAZIONE: `, `POSTA CERTIFICATA: `…).
-    Subject,
-    /// A part named daticert.xml outside any signature.
-    Daticert,
-    /// A `multipart/signed` body without its parts.
-    Signed,
-}
-
-impl Claim {
-    /// The name, as in the report.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Header => "header",
-            Self::Subject => "subject",
-            Self::Daticert => "daticert",
-            Self::Signed => "multipart-signed",
-        }
-    }
 }
 
 /// What an input holds, in the order it appears.
@@ -139,9 +184,9 @@ pub fn find(input: &[u8]) -> Result<Located<'_>, InputError> {
         };
         parsed_any = true;
         let location = if messages.len() > 1 {
-            format!("mbox message {}", index + 1)
+            Location(vec![Step::MboxMessage(index + 1)])
         } else {
-            String::new()
+            Location::default()
         };
         let before = search.answered;
         search.message(parsed.message(), Some(raw), &location, Visit::default());
@@ -231,7 +276,7 @@ impl<'a> Search<'a> {
         &mut self,
         message: &Message<'_>,
         source: Option<&'a [u8]>,
-        location: &str,
+        location: &Location,
         visit: Visit,
     ) {
         // Parts come in the order they are written, each multipart before its own parts: a
@@ -256,7 +301,7 @@ impl<'a> Search<'a> {
                 }
             } else if !visit.content && !within_signed {
                 if is_opaque_smime(part) {
-                    let label = join(location, &attachment_label(numbers.get(id), part));
+                    let label = location.then(attachment(numbers.get(id), part));
                     self.unverified(message, &label, Reason::Opaque);
                 } else if part
                     .attachment_name()
@@ -272,7 +317,7 @@ impl<'a> Search<'a> {
                 too_deep += 1;
                 continue;
             }
-            let inner_location = join(location, &attachment_label(numbers.get(id), part));
+            let inner_location = location.then(attachment(numbers.get(id), part));
             let inner_visit = Visit {
                 depth: visit.depth + 1,
                 content: within_signed,
@@ -293,7 +338,7 @@ impl<'a> Search<'a> {
     }
 
     /// Lists a part that claims to be PEC, or counts it once [`MAX_UNVERIFIED`] are listed.
-    fn unverified(&mut self, message: &Message<'_>, location: &str, reason: Reason) {
+    fn unverified(&mut self, message: &Message<'_>, location: &Location, reason: Reason) {
         self.answered += 1;
         if self.listed == MAX_UNVERIFIED {
             self.unlisted += 1;
@@ -303,7 +348,7 @@ impl<'a> Search<'a> {
         self.located
             .items
             .push(Item::Unverified(Box::new(Unverified {
-                location: location.to_owned(),
+                location: location.clone(),
                 headers: mime::headers(message),
                 reason,
             })));
@@ -318,7 +363,7 @@ impl<'a> Search<'a> {
             self.located
                 .items
                 .push(Item::Unverified(Box::new(Unverified {
-                    location: String::new(),
+                    location: Location::default(),
                     headers: Headers::default(),
                     reason,
                 })));
@@ -360,24 +405,11 @@ fn attachment_numbers(message: &Message<'_>) -> Vec<Option<usize>> {
     numbers
 }
 
-/// "attachment 2 (ricevuta.eml)": numbered as a mail client lists the attachments.
-fn attachment_label(number: Option<&Option<usize>>, part: &MessagePart<'_>) -> String {
-    let number = number
-        .copied()
-        .flatten()
-        .map(|n| format!(" {n}"))
-        .unwrap_or_default();
-    match part.attachment_name() {
-        Some(name) => format!("attachment{number} ({name})"),
-        None => format!("attachment{number}"),
-    }
-}
-
-fn join(outer: &str, inner: &str) -> String {
-    if outer.is_empty() {
-        inner.to_owned()
-    } else {
-        format!("{outer} > {inner}")
+/// The step into attachment `part`, numbered as a mail client lists the attachments.
+fn attachment(number: Option<&Option<usize>>, part: &MessagePart<'_>) -> Step {
+    Step::Attachment {
+        number: number.copied().flatten(),
+        name: part.attachment_name().map(str::to_owned),
     }
 }
 
@@ -386,7 +418,7 @@ fn signed<'a>(
     message: &Message<'_>,
     source: Option<&'a [u8]>,
     part: &MessagePart<'_>,
-    location: &str,
+    location: &Location,
 ) -> Option<Found<'a>> {
     let children: Vec<&MessagePart<'_>> = part
         .sub_parts()?
@@ -402,7 +434,7 @@ fn signed<'a>(
     let (signed, content) = match crlf(entity) {
         _ if !conforms => (
             Cow::Owned(entity.to_vec()),
-            Content::untrusted(Check::fail("mime.boundaries")),
+            Content::untrusted(Check::fail(CheckId::MimeBoundaries)),
         ),
         // The parse at hand is a parse of the signed bytes: read the content from it.
         None => (
@@ -429,7 +461,7 @@ fn signed<'a>(
         .filter(|child| child.is_binary() && !child.is_encoding_problem)
         .map(|child| child.contents().to_vec());
     Some(Found {
-        location: location.to_owned(),
+        location: location.clone(),
         headers: mime::headers(message),
         signed,
         signature,

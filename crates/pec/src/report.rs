@@ -3,10 +3,15 @@
 
 use serde::Serialize;
 
-use crate::check::{Check, Effect};
+use crate::check::{self, Check, CheckId, Effect};
 use crate::daticert::Daticert;
 use crate::kind::Classification;
+use crate::locate::Location;
 use crate::time::Timestamp;
+
+/// The version of the JSON document [`Report::to_json`] writes (its `schema_version`), raised
+/// whenever a field changes meaning or goes away; new fields do not raise it.
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything the core has to say about one input file.
 #[derive(Clone, Debug, Serialize)]
@@ -44,10 +49,10 @@ impl Verdict {
     /// Derived from the checks alone: any failure that breaks the content, the signature or a
     /// certificate fails the message; a failure to establish trust leaves it indeterminate.
     pub fn from_checks(checks: &[Check]) -> Self {
-        match checks.iter().map(|c| c.effect).max() {
+        match check::decisive(checks).map(|c| c.effect) {
             Some(Effect::Failed) => Self::TotalFailed,
             Some(Effect::Indeterminate) => Self::Indeterminate,
-            _ => Self::TotalPassed,
+            Some(Effect::None) | None => Self::TotalPassed,
         }
     }
 }
@@ -56,8 +61,11 @@ impl Verdict {
 #[derive(Clone, Debug, Serialize)]
 pub struct MessageReport {
     pub verdict: Verdict,
-    /// Where in the input it was found ("" for the input itself).
-    pub location: String,
+    /// Why the verdict is not TOTAL-PASSED: the check that decided it ([`check::decisive`]),
+    /// `None` when it is TOTAL-PASSED. Every face gives this reason, none re-derives it.
+    pub reason: Option<CheckId>,
+    /// Where in the input it was found (empty for the input itself).
+    pub location: Location,
     #[serde(flatten)]
     pub classification: Classification,
     pub daticert: Option<Daticert>,
@@ -71,6 +79,13 @@ pub struct MessageReport {
     #[serde(skip)]
     pub daticert_xml: Option<String>,
     pub checks: Vec<Check>,
+}
+
+impl MessageReport {
+    /// The check that decided the verdict, as [`MessageReport::reason`] names it.
+    pub fn decisive(&self) -> Option<&Check> {
+        check::decisive(&self.checks)
+    }
 }
 
 /// The message headers a verifier compares (either the unsigned outer ones or those of
@@ -194,12 +209,14 @@ impl Report {
     pub fn to_json(&self, file: &str) -> String {
         #[derive(Serialize)]
         struct Named<'a> {
+            schema_version: u32,
             file: &'a str,
             error_code: Option<&'static str>,
             #[serde(flatten)]
             report: &'a Report,
         }
         let named = Named {
+            schema_version: SCHEMA_VERSION,
             file,
             error_code: self.error.map(InputError::code),
             report: self,

@@ -45,11 +45,21 @@ impl Timestamp {
         })
     }
 
+    /// The civil date and time in the offset the instant was written with, as
+    /// [`Timestamp::from_civil`] takes them: `(year, month, day), (hour, minute, second)`.
+    pub fn civil(&self) -> ((i64, u32, u32), (u32, u32, u32)) {
+        let local = self.unix + i64::from(self.offset_minutes) * 60;
+        // Below a day's 86 400 seconds: the casts cannot truncate.
+        let secs = local.rem_euclid(DAY) as u32;
+        (
+            civil_from_days(local.div_euclid(DAY)),
+            (secs / 3600, secs / 60 % 60, secs % 60),
+        )
+    }
+
     /// RFC 3339, in the offset the instant was written with (`Z` for UTC).
     pub fn rfc3339(&self) -> String {
-        let local = self.unix + i64::from(self.offset_minutes) * 60;
-        let (y, m, d) = civil_from_days(local.div_euclid(DAY));
-        let secs = local.rem_euclid(DAY);
+        let ((y, m, d), (hour, minute, second)) = self.civil();
         let zone = match self.offset_minutes {
             0 => "Z".to_owned(),
             off => {
@@ -57,12 +67,7 @@ impl Timestamp {
                 format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60)
             }
         };
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{zone}",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
+        format!("{y:04}-{m:02}-{d:02}T{hour:02}:{minute:02}:{second:02}{zone}")
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM` (fractions are not accepted).

@@ -19,7 +19,7 @@ use x509_cert::name::Name;
 
 use crate::algorithm::{self, SignatureError};
 use crate::certificate::{self, Cert, extension};
-use crate::check::Check;
+use crate::check::{Check, CheckId, Fault, Param};
 use crate::time::Timestamp;
 
 /// Roots and PEC CA pins. Data, so callers can extend it (and tests can replace it).
@@ -195,7 +195,7 @@ pub fn validate(
         .max_by_key(Assessment::rank)
     else {
         // `extend` always records the signer's own path; this only keeps the function total.
-        return (Vec::new(), vec![Check::unproven("trust.chain")]);
+        return (Vec::new(), vec![Check::indeterminate(CheckId::TrustChain)]);
     };
 
     let path = &best.path;
@@ -204,8 +204,8 @@ pub fn validate(
         checks.push(signatures_check(&best));
     }
     checks.push(match best.pinned {
-        Some(ca) => Check::pass("trust.pec-ca").with("ca", subject(ca)),
-        None => Check::unproven("trust.pec-ca"),
+        Some(ca) => Check::pass(CheckId::TrustPecCa).with(Param::Ca, subject(ca)),
+        None => Check::indeterminate(CheckId::TrustPecCa),
     });
     checks.push(validity_check(path, at));
     checks.push(key_size_check(path));
@@ -258,10 +258,10 @@ fn critical_extensions_check(path: &[&Cert], complete: bool) -> Check {
             .map(|e| (subject(cert), e.extn_id))
     });
     match unknown {
-        None => Check::pass("trust.critical-extensions"),
-        Some((certificate, oid)) => Check::unproven("trust.critical-extensions")
-            .with("certificate", certificate)
-            .with("extension", oid.to_string()),
+        None => Check::pass(CheckId::TrustCriticalExtensions),
+        Some((certificate, oid)) => Check::indeterminate(CheckId::TrustCriticalExtensions)
+            .with(Param::Certificate, certificate)
+            .with(Param::Extension, oid.to_string()),
     }
 }
 
@@ -369,39 +369,41 @@ fn subject(cert: &Certificate) -> String {
 
 fn chain_check(best: &Assessment<'_>) -> Check {
     match best.path.last() {
-        Some(root) if best.complete => Check::pass("trust.chain").with("root", subject(root)),
-        Some(last) => Check::unproven("trust.chain").with(
-            "issuer",
+        Some(root) if best.complete => {
+            Check::pass(CheckId::TrustChain).with(Param::Root, subject(root))
+        }
+        Some(last) => Check::indeterminate(CheckId::TrustChain).with(
+            Param::Issuer,
             certificate::name_text(&last.tbs_certificate.issuer),
         ),
-        None => Check::unproven("trust.chain"),
+        None => Check::indeterminate(CheckId::TrustChain),
     }
 }
 
 fn signatures_check(best: &Assessment<'_>) -> Check {
     match best.bad_link {
-        None => Check::pass("trust.certificate-signatures"),
+        None => Check::pass(CheckId::TrustCertificateSignatures),
         Some((cert, SignatureError::Invalid)) => {
-            Check::fail("trust.certificate-signatures").with("certificate", subject(cert))
+            Check::fail(CheckId::TrustCertificateSignatures).with(Param::Certificate, subject(cert))
         }
         Some((cert, SignatureError::UnsupportedKey)) => {
-            Check::unproven("trust.certificate-signatures")
-                .with("certificate", subject(cert))
-                .with("algorithm", cert.signature_algorithm.oid.to_string())
+            Check::indeterminate(CheckId::TrustCertificateSignatures)
+                .with(Param::Certificate, subject(cert))
+                .with(Param::Algorithm, cert.signature_algorithm.oid.to_string())
         }
     }
 }
 
 fn validity_check(path: &[&Cert], at: i64) -> Check {
     match path.iter().find(|cert| !valid_at(cert, at)) {
-        None => Check::pass("trust.validity"),
+        None => Check::pass(CheckId::TrustValidity),
         Some(cert) => {
             let (not_before, not_after) = certificate::validity(cert);
-            Check::fail("trust.validity")
-                .with("certificate", subject(cert))
-                .with("not_before", Timestamp::utc(not_before).rfc3339())
-                .with("not_after", Timestamp::utc(not_after).rfc3339())
-                .with("at", Timestamp::utc(at).rfc3339())
+            Check::fail(CheckId::TrustValidity)
+                .with(Param::Certificate, subject(cert))
+                .with(Param::NotBefore, Timestamp::utc(not_before))
+                .with(Param::NotAfter, Timestamp::utc(not_after))
+                .with(Param::At, Timestamp::utc(at))
         }
     }
 }
@@ -424,16 +426,16 @@ fn key_size_check(path: &[&Cert]) -> Check {
         })
         .min_by_key(|&(bits, _)| bits);
     let Some((bits, cert)) = weakest.filter(|&(bits, _)| bits < RSA_STRONG_BITS) else {
-        return Check::pass("trust.key-size");
+        return Check::pass(CheckId::TrustKeySize);
     };
     let check = if bits < RSA_TRUSTED_BITS {
-        Check::unproven("trust.key-size")
+        Check::indeterminate(CheckId::TrustKeySize)
     } else {
-        Check::warn("trust.key-size")
+        Check::warn(CheckId::TrustKeySize)
     };
     check
-        .with("certificate", subject(cert))
-        .with("bits", bits.to_string())
+        .with(Param::Certificate, subject(cert))
+        .with(Param::Bits, bits)
 }
 
 /// Every issuer below the trust anchor must be a CA allowed to sign certificates, within its
@@ -452,10 +454,11 @@ fn basic_constraints_check(path: &[&Cert], store: &TrustStore) -> Check {
         let may_sign = matches!(extension::<KeyUsage>(ca), Ok(None))
             || matches!(extension::<KeyUsage>(ca), Ok(Some(ku)) if ku.key_cert_sign());
         if !(constraints_hold && may_sign) {
-            return Check::fail("trust.ca-basic-constraints").with("certificate", subject(ca));
+            return Check::fail(CheckId::TrustCaBasicConstraints)
+                .with(Param::Certificate, subject(ca));
         }
     }
-    Check::pass("trust.ca-basic-constraints")
+    Check::pass(CheckId::TrustCaBasicConstraints)
 }
 
 fn policy_check(leaf: &Certificate) -> Check {
@@ -464,9 +467,9 @@ fn policy_check(leaf: &Certificate) -> Check {
         Ok(Some(policies)) if policies.0.iter().any(|p| p.policy_identifier == PEC_POLICY)
     );
     if has_policy {
-        return Check::pass("trust.pec-policy");
+        return Check::pass(CheckId::TrustPecPolicy);
     }
-    Check::unproven("trust.pec-policy").with("policy", PEC_POLICY.to_string())
+    Check::indeterminate(CheckId::TrustPecPolicy).with(Param::Policy, PEC_POLICY.to_string())
 }
 
 /// A signing certificate for mail: digitalSignature if KeyUsage is there (the PEC profile
@@ -485,9 +488,13 @@ fn key_usage_check(leaf: &Certificate) -> Check {
         Err(_) => false,
     };
     match (digital_signature, email_protection) {
-        (true, true) => Check::pass("trust.key-usage"),
-        (false, _) => Check::unproven("trust.key-usage").with("missing", "digitalSignature"),
-        (true, false) => Check::unproven("trust.key-usage").with("missing", "emailProtection"),
+        (true, true) => Check::pass(CheckId::TrustKeyUsage),
+        (false, _) => {
+            Check::indeterminate(CheckId::TrustKeyUsage).with(Param::Missing, "digitalSignature")
+        }
+        (true, false) => {
+            Check::indeterminate(CheckId::TrustKeyUsage).with(Param::Missing, "emailProtection")
+        }
     }
 }
 
@@ -495,8 +502,9 @@ fn key_usage_check(leaf: &Certificate) -> Check {
 /// one is not a PEC provider certificate, even if its subject carries an emailAddress attribute.
 fn provider_email_check(leaf: &Cert) -> Check {
     match certificate::san_emails(leaf).into_iter().next() {
-        Some(email) => Check::pass("trust.provider-email").with("email", email),
-        None => Check::unproven("trust.provider-email").with("certificate", subject(leaf)),
+        Some(email) => Check::pass(CheckId::TrustProviderEmail).with(Param::Email, email),
+        None => Check::indeterminate(CheckId::TrustProviderEmail)
+            .with(Param::Certificate, subject(leaf)),
     }
 }
 
@@ -508,22 +516,22 @@ fn name_constraints_check(path: &[&Cert]) -> Check {
         let constraints = match extension::<NameConstraints>(ca) {
             Ok(Some(constraints)) => constraints,
             Ok(None) => continue,
-            Err(error) => {
-                return Check::unproven("trust.name-constraints")
-                    .with("ca", subject(ca))
-                    .with("error", error.to_string());
+            Err(_) => {
+                return Check::indeterminate(CheckId::TrustNameConstraints)
+                    .with(Param::Ca, subject(ca))
+                    .with(Param::Error, Fault::UnreadableExtension);
             }
         };
         for cert in path.iter().take(i) {
             if let Some(name) = outside(&constraints, cert) {
-                return Check::unproven("trust.name-constraints")
-                    .with("ca", subject(ca))
-                    .with("certificate", subject(cert))
-                    .with("name", name);
+                return Check::indeterminate(CheckId::TrustNameConstraints)
+                    .with(Param::Ca, subject(ca))
+                    .with(Param::Certificate, subject(cert))
+                    .with(Param::Name, name);
             }
         }
     }
-    Check::pass("trust.name-constraints")
+    Check::pass(CheckId::TrustNameConstraints)
 }
 
 /// The first name of `cert` that `constraints` do not permit.
@@ -600,12 +608,12 @@ fn sender_check(leaf: &Certificate, sender: Option<&str>) -> Check {
     let in_certificate = emails.join(", ");
     match sender.map(str::trim) {
         Some(from) if emails.iter().any(|email| email.eq_ignore_ascii_case(from)) => {
-            Check::pass("trust.sender")
+            Check::pass(CheckId::TrustSender)
         }
-        Some(from) => Check::warn("trust.sender")
-            .with("certificate", in_certificate)
-            .with("header", from),
-        None => Check::warn("trust.sender").with("certificate", in_certificate),
+        Some(from) => Check::warn(CheckId::TrustSender)
+            .with(Param::Certificate, in_certificate)
+            .with(Param::Header, from),
+        None => Check::warn(CheckId::TrustSender).with(Param::Certificate, in_certificate),
     }
 }
 
@@ -650,7 +658,7 @@ mod tests {
         )
     }
 
-    fn find<'a>(checks: &'a [Check], id: &str) -> &'a Check {
+    fn find(checks: &[Check], id: CheckId) -> &Check {
         checks
             .iter()
             .find(|c| c.id == id)
@@ -709,7 +717,7 @@ mod tests {
             for check in &checks {
                 // The DigitPA-era leaf's RSA-1024 key: accepted then, weak now.
                 let expected = match check.id {
-                    "trust.key-size" if sample.name.contains("digitpa") => Status::Warn,
+                    CheckId::TrustKeySize if sample.name.contains("digitpa") => Status::Warn,
                     _ => Status::Pass,
                 };
                 assert_eq!(check.status, expected, "{}: {check:?}", sample.name);
@@ -726,17 +734,17 @@ mod tests {
                 "{subjects:?}"
             );
             for id in [
-                "trust.chain",
-                "trust.certificate-signatures",
-                "trust.pec-ca",
-                "trust.validity",
-                "trust.ca-basic-constraints",
-                "trust.pec-policy",
-                "trust.key-usage",
-                "trust.name-constraints",
-                "trust.sender",
-                "trust.key-size",
-                "trust.provider-email",
+                CheckId::TrustChain,
+                CheckId::TrustCertificateSignatures,
+                CheckId::TrustPecCa,
+                CheckId::TrustValidity,
+                CheckId::TrustCaBasicConstraints,
+                CheckId::TrustPecPolicy,
+                CheckId::TrustKeyUsage,
+                CheckId::TrustNameConstraints,
+                CheckId::TrustSender,
+                CheckId::TrustKeySize,
+                CheckId::TrustProviderEmail,
             ] {
                 find(&checks, id);
             }
@@ -758,8 +766,11 @@ mod tests {
         // Wherever it sits on the path, the 1024-bit key is the one reported.
         let check = key_size_check(&[agid_leaf, digitpa_leaf, agid_leaf]);
         assert_eq!((check.status, check.effect), (Status::Warn, Effect::None));
-        assert_eq!(check.params["certificate"], subject(digitpa_leaf));
-        assert_eq!(check.params["bits"], "1024");
+        assert_eq!(
+            check.params[&Param::Certificate].to_string(),
+            subject(digitpa_leaf)
+        );
+        assert_eq!(check.params[&Param::Bits].to_string(), "1024");
         // The Actalis root's key has 4096 bits, AgID CA1's 2048.
         let roots = TrustStore::pec().roots;
         let path: Vec<&Cert> = agid.certificates.iter().chain(&roots).collect();
@@ -773,13 +784,13 @@ mod tests {
             .unix;
         for (sample, info) in signed_samples() {
             let (_, checks) = run(&TrustStore::pec(), &info, at_2030, sample.from.as_deref());
-            let validity = find(&checks, "trust.validity");
+            let validity = find(&checks, CheckId::TrustValidity);
             assert_eq!(validity.effect, Effect::Failed, "{}", sample.name);
             assert_eq!(
-                validity.params["certificate"],
+                validity.params[&Param::Certificate].to_string(),
                 subject(info.signer.as_ref().unwrap())
             );
-            assert!(validity.params.contains_key("not_after"));
+            assert!(validity.params.contains_key(&Param::NotAfter));
         }
     }
 
@@ -793,8 +804,11 @@ mod tests {
             let at = info.signing_time.unwrap().unix;
             let (chain, checks) = run(&store, &info, at, sample.from.as_deref());
             assert_eq!(chain.len(), 3);
-            assert!(find(&checks, "trust.chain").is_pass());
-            assert_eq!(find(&checks, "trust.pec-ca").effect, Effect::Indeterminate);
+            assert!(find(&checks, CheckId::TrustChain).is_pass());
+            assert_eq!(
+                find(&checks, CheckId::TrustPecCa).effect,
+                Effect::Indeterminate
+            );
         }
     }
 
@@ -817,15 +831,21 @@ mod tests {
             sample.from.as_deref(),
         );
         assert!(chain.is_empty());
-        let check = find(&checks, "trust.chain");
+        let check = find(&checks, CheckId::TrustChain);
         assert_eq!(check.effect, Effect::Indeterminate);
-        assert!(check.params["issuer"].contains("Actalis"), "{check:?}");
+        assert!(
+            check.params[&Param::Issuer].to_string().contains("Actalis"),
+            "{check:?}"
+        );
         // The pinned CA is still on the path found.
-        assert!(find(&checks, "trust.pec-ca").is_pass());
+        assert!(find(&checks, CheckId::TrustPecCa).is_pass());
 
         let (chain, checks) = run(&TrustStore::default(), &info, at, None);
         assert!(chain.is_empty());
-        assert_eq!(find(&checks, "trust.chain").effect, Effect::Indeterminate);
+        assert_eq!(
+            find(&checks, CheckId::TrustChain).effect,
+            Effect::Indeterminate
+        );
     }
 
     #[test]
@@ -838,10 +858,10 @@ mod tests {
         info.signer = Some(Cert::try_from(forged).unwrap());
         let at = info.signing_time.unwrap().unix;
         let (_, checks) = run(&TrustStore::pec(), &info, at, sample.from.as_deref());
-        let check = find(&checks, "trust.certificate-signatures");
+        let check = find(&checks, CheckId::TrustCertificateSignatures);
         assert_eq!(check.effect, Effect::Failed);
         assert_eq!(
-            check.params["certificate"],
+            check.params[&Param::Certificate].to_string(),
             subject(info.signer.as_ref().unwrap())
         );
     }
@@ -879,10 +899,17 @@ mod tests {
         let at = info.signing_time.unwrap().unix;
         let lone = std::slice::from_ref(signer);
         let (_, checks) = validate(&store, signer, lone, at, sample.from.as_deref());
-        let validity = find(&checks, "trust.validity");
+        let validity = find(&checks, CheckId::TrustValidity);
         assert_eq!(validity.effect, Effect::Failed);
-        assert!(validity.params["certificate"].starts_with("CN=AgID CA1"));
-        assert_eq!(validity.params["not_before"], "2021-09-21T06:30:58Z");
+        assert!(
+            validity.params[&Param::Certificate]
+                .to_string()
+                .starts_with("CN=AgID CA1")
+        );
+        assert_eq!(
+            validity.params[&Param::NotBefore].to_string(),
+            "2021-09-21T06:30:58Z"
+        );
         // …so the version the CMS carries, valid then, is preferred when both are at hand.
         let (chain, checks) = run(&store, info, at, sample.from.as_deref());
         assert!(checks.iter().all(Check::is_pass), "{checks:?}");
@@ -926,17 +953,20 @@ mod tests {
             at,
             Some("POSTA-CERTIFICATA@PEC.ARUBA.IT"),
         );
-        assert!(find(&checks, "trust.sender").is_pass());
+        assert!(find(&checks, CheckId::TrustSender).is_pass());
         let (_, checks) = run(&TrustStore::pec(), &info, at, Some("someone@example.com"));
-        let check = find(&checks, "trust.sender");
+        let check = find(&checks, CheckId::TrustSender);
         assert_eq!((check.status, check.effect), (Status::Warn, Effect::None));
         assert_eq!(
-            check.params["certificate"],
+            check.params[&Param::Certificate].to_string(),
             "posta-certificata@pec.aruba.it"
         );
-        assert_eq!(check.params["header"], "someone@example.com");
+        assert_eq!(
+            check.params[&Param::Header].to_string(),
+            "someone@example.com"
+        );
         let (_, checks) = run(&TrustStore::pec(), &info, at, None);
-        assert_eq!(find(&checks, "trust.sender").status, Status::Warn);
+        assert_eq!(find(&checks, CheckId::TrustSender).status, Status::Warn);
     }
 
     #[test]

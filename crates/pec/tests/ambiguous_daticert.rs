@@ -7,6 +7,7 @@ mod support;
 
 use pec::daticert::MAX_SIZE;
 use pec::{Check, MessageReport, Status, Verdict};
+use pec::{CheckId, Param};
 use pec_factory::message::daticert_xml;
 use pec_factory::{Kind, Message, Ricevuta};
 use support::{check, not_passed, verify};
@@ -30,16 +31,19 @@ fn with_daticert(change: impl Fn(&str) -> String) -> MessageReport {
 /// `problem`.
 fn assert_ambiguous(report: &MessageReport, element: &str, problem: &str) -> Check {
     assert_eq!(report.verdict, Verdict::TotalFailed, "{:#?}", report.checks);
-    assert_eq!(check(report, "cms.message-digest").status, Status::Pass);
-    assert_eq!(check(report, "cms.signature").status, Status::Pass);
+    assert_eq!(
+        check(report, CheckId::CmsMessageDigest).status,
+        Status::Pass
+    );
+    assert_eq!(check(report, CheckId::CmsSignature).status, Status::Pass);
     assert_eq!(report.daticert, None);
     // The first failure, so the one the page gives as the reason.
     let first = report.checks.iter().find(|c| c.status == Status::Fail);
-    assert_eq!(first.map(|c| c.id), Some("daticert.unambiguous"));
-    let found = check(report, "daticert.unambiguous").clone();
+    assert_eq!(first.map(|c| c.id), Some(CheckId::DaticertUnambiguous));
+    let found = check(report, CheckId::DaticertUnambiguous).clone();
     assert_eq!(found.status, Status::Fail);
-    assert_eq!(found.params["element"], element);
-    assert_eq!(found.params["problem"], problem);
+    assert_eq!(found.params[&Param::Element].to_string(), element);
+    assert_eq!(found.params[&Param::Problem].to_string(), problem);
     found
 }
 
@@ -57,7 +61,12 @@ fn the_genuine_daticert_through_the_knob_changes_nothing() {
     assert_eq!(report.verdict, Verdict::TotalPassed);
     assert_eq!(not_passed(&report), []);
     assert_eq!(report.checks, plain.checks);
-    assert!(report.checks.iter().all(|c| c.id != "daticert.unambiguous"));
+    assert!(
+        report
+            .checks
+            .iter()
+            .all(|c| c.id != CheckId::DaticertUnambiguous)
+    );
 }
 
 #[test]
@@ -118,7 +127,7 @@ fn a_duplicate_tipo_attribute() {
         )
     });
     let found = assert_ambiguous(&report, "postacert", "duplicate-attribute");
-    assert_eq!(found.params["attribute"], "tipo");
+    assert_eq!(found.params[&Param::Attribute].to_string(), "tipo");
 }
 
 #[test]
@@ -142,10 +151,16 @@ fn a_doctype_whose_attlist_defaults_the_errore() {
 fn a_daticert_over_the_size_limit() {
     let report = with_daticert(|xml| format!("{xml}<!--{}-->", " ".repeat(MAX_SIZE)));
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    assert_eq!(check(&report, "cms.message-digest").status, Status::Pass);
-    let found = check(&report, "daticert.well-formed");
+    assert_eq!(
+        check(&report, CheckId::CmsMessageDigest).status,
+        Status::Pass
+    );
+    let found = check(&report, CheckId::DaticertWellFormed);
     assert_eq!(found.status, Status::Fail);
-    assert_eq!(found.params["error"], "too-large");
-    assert_eq!(found.params["limit"], MAX_SIZE.to_string());
+    assert_eq!(found.params[&Param::Error].to_string(), "too-large");
+    assert_eq!(
+        found.params[&Param::Limit].to_string(),
+        MAX_SIZE.to_string()
+    );
     assert_eq!(report.daticert, None);
 }

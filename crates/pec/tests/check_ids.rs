@@ -1,6 +1,7 @@
-//! The check ids are a contract with the faces (the page writes a sentence for each): every id
-//! the core emits, on the genuine samples, the fakes and every message the factory builds, is
-//! one of `pec::check::IDS`, and that list names each id once.
+//! The checks are a contract with the faces (the page writes a sentence for each id and names
+//! its details): on the genuine samples, the fakes and every message the factory builds, every
+//! id of `CheckId::ALL` is emitted, and every check carries only the details its id declares
+//! (`CheckId::params`), which are all a face's sentence may name.
 
 mod common;
 mod support;
@@ -8,11 +9,11 @@ mod support;
 use std::collections::BTreeSet;
 
 use pec::Timestamp;
-use pec::check::IDS;
+use pec::{Check, CheckId};
 use pec_factory::{Failure, Injection, Kind, Layout, Message, Ricevuta};
 
 #[test]
-fn every_emitted_id_is_in_the_contract_list() {
+fn every_check_is_emitted_and_carries_only_its_declared_details() {
     let mut inputs: Vec<Vec<u8>> = ["real", "tampered", "unverifiable"]
         .iter()
         .flat_map(|dir| common::samples_in(dir))
@@ -34,6 +35,13 @@ fn every_emitted_id_is_in_the_contract_list() {
         inputs.push(message.build());
     }
     inputs.push(carrier().build_unsigned());
+    let mut undated = carrier();
+    undated.omit_signing_time = true;
+    inputs.push(undated.build());
+    let mut ambiguous = carrier();
+    let xml = pec_factory::message::daticert_xml(&ambiguous.facts);
+    ambiguous.daticert_xml = Some(xml.replacen("<oggetto>", "<oggetto>x</oggetto><oggetto>", 1));
+    inputs.push(ambiguous.build());
     let mut contradicted = carrier();
     contradicted.headers = vec![
         ("X-TipoRicevuta".into(), Some("completa".into())),
@@ -61,10 +69,10 @@ fn every_emitted_id_is_in_the_contract_list() {
         .concat(),
     );
 
-    let mut emitted = BTreeSet::new();
+    let mut emitted: Vec<Check> = Vec::new();
     for input in &inputs {
         for message in pec::verify(input, &support::options()).messages {
-            emitted.extend(message.checks.iter().map(|c| c.id));
+            emitted.extend(message.checks);
         }
     }
     // The moment of verification and `at` come from the caller: the checks that compare the
@@ -76,16 +84,17 @@ fn every_emitted_id_is_in_the_contract_list() {
     };
     let message = Message::new(Kind::Accettazione).build();
     for message in pec::verify(&message, &moments).messages {
-        emitted.extend(message.checks.iter().map(|c| c.id));
+        emitted.extend(message.checks);
     }
-    let listed: BTreeSet<&str> = IDS.into_iter().collect();
-    assert_eq!(listed.len(), IDS.len(), "an id is listed twice");
-    let unlisted: Vec<_> = emitted.difference(&listed).collect();
-    assert!(
-        unlisted.is_empty(),
-        "emitted but not in pec::check::IDS: {unlisted:?}"
-    );
-    // The inputs exercise nearly the whole list; a stale name would show up here.
-    let never: Vec<_> = listed.difference(&emitted).collect();
-    assert!(never.len() <= 2, "listed but never emitted: {never:?}");
+    for check in &emitted {
+        let undeclared: Vec<_> = check
+            .params
+            .keys()
+            .filter(|p| !check.id.params().contains(p))
+            .collect();
+        assert!(undeclared.is_empty(), "{check:?} carries {undeclared:?}");
+    }
+    let ids: BTreeSet<CheckId> = emitted.iter().map(|c| c.id).collect();
+    let never: Vec<_> = CheckId::ALL.iter().filter(|id| !ids.contains(id)).collect();
+    assert!(never.is_empty(), "listed but never emitted: {never:?}");
 }

@@ -5,6 +5,7 @@ mod support;
 
 use pec::check::Effect;
 use pec::kind::Kind as PecKind;
+use pec::{CheckId, Param};
 use pec::{MessageReport, Options, Status, TrustStore, Verdict};
 use pec_factory::message::Edit;
 use pec_factory::{ABUSIVO, Digest, Failure, KeyAlgorithm, Leaf, Message, pki};
@@ -13,8 +14,13 @@ use support::{assert_check, cert, not_passed, options, verify, verify_with};
 /// Content changed after signing: the digest fails, the signature over the attributes holds.
 fn assert_content_changed(report: &MessageReport) {
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    assert_check(report, "cms.message-digest", Status::Fail, Effect::Failed);
-    assert_check(report, "cms.signature", Status::Pass, Effect::None);
+    assert_check(
+        report,
+        CheckId::CmsMessageDigest,
+        Status::Fail,
+        Effect::Failed,
+    );
+    assert_check(report, CheckId::CmsSignature, Status::Pass, Effect::None);
 }
 
 #[test]
@@ -47,19 +53,19 @@ fn one_byte_anywhere_in_the_signed_part() {
         message.edit = Some(Edit::Byte(offset));
         let report = verify(&message.build());
         assert_eq!(report.verdict, Verdict::TotalFailed, "byte {offset}");
-        let failed = |id: &str| {
+        let failed = |id: CheckId| {
             report
                 .checks
                 .iter()
                 .any(|c| c.id == id && c.status == Status::Fail)
         };
-        if failed("cms.message-digest") {
+        if failed(CheckId::CmsMessageDigest) {
             digest_failures += 1;
         } else {
             // A changed boundary parameter makes the MIME parser swallow the signature part:
             // still a failure, named as a missing signature.
             assert!(
-                failed("mime.signature-part"),
+                failed(CheckId::MimeSignaturePart),
                 "byte {offset}: {:#?}",
                 report.checks
             );
@@ -77,8 +83,13 @@ fn signature_value_altered() {
         message.signer.algorithm = algorithm;
         let report = verify(&message.build());
         assert_eq!(report.verdict, Verdict::TotalFailed, "{algorithm:?}");
-        assert_check(&report, "cms.signature", Status::Fail, Effect::Failed);
-        assert_check(&report, "cms.message-digest", Status::Pass, Effect::None);
+        assert_check(&report, CheckId::CmsSignature, Status::Fail, Effect::Failed);
+        assert_check(
+            &report,
+            CheckId::CmsMessageDigest,
+            Status::Pass,
+            Effect::None,
+        );
     }
 }
 
@@ -86,19 +97,27 @@ fn signature_value_altered() {
 fn message_digest_attribute_altered() {
     let report = verify(&Failure::MessageDigest.message().build());
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    let digest = assert_check(&report, "cms.message-digest", Status::Fail, Effect::Failed);
-    assert_ne!(digest.params["signed"], digest.params["computed"]);
+    let digest = assert_check(
+        &report,
+        CheckId::CmsMessageDigest,
+        Status::Fail,
+        Effect::Failed,
+    );
+    assert_ne!(
+        digest.params[&Param::Signed].to_string(),
+        digest.params[&Param::Computed].to_string()
+    );
     // The provider's key did sign those (wrong) attributes.
-    assert_check(&report, "cms.signature", Status::Pass, Effect::None);
+    assert_check(&report, CheckId::CmsSignature, Status::Pass, Effect::None);
 }
 
 #[test]
 fn signer_certificate_swapped() {
     let report = verify(&Failure::SwappedSignerCertificate.message().build());
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    assert_check(&report, "cms.signature", Status::Fail, Effect::Failed);
+    assert_check(&report, CheckId::CmsSignature, Status::Fail, Effect::Failed);
     // The other provider's certificate itself is genuine.
-    assert_check(&report, "trust.chain", Status::Pass, Effect::None);
+    assert_check(&report, CheckId::TrustChain, Status::Pass, Effect::None);
 }
 
 #[test]
@@ -110,9 +129,19 @@ fn a_self_made_ca_with_the_pec_ca_names() {
         "{:#?}",
         report.checks
     );
-    assert_check(&report, "trust.pec-ca", Status::Fail, Effect::Indeterminate);
-    assert_check(&report, "trust.chain", Status::Fail, Effect::Indeterminate);
-    assert_check(&report, "cms.signature", Status::Pass, Effect::None);
+    assert_check(
+        &report,
+        CheckId::TrustPecCa,
+        Status::Fail,
+        Effect::Indeterminate,
+    );
+    assert_check(
+        &report,
+        CheckId::TrustChain,
+        Status::Fail,
+        Effect::Indeterminate,
+    );
+    assert_check(&report, CheckId::CmsSignature, Status::Pass, Effect::None);
 }
 
 #[test]
@@ -126,34 +155,74 @@ fn a_self_made_ca_with_the_pec_ca_names_next_to_the_real_one() {
         "{:#?}",
         report.checks
     );
-    assert_check(&report, "trust.pec-ca", Status::Fail, Effect::Indeterminate);
+    assert_check(
+        &report,
+        CheckId::TrustPecCa,
+        Status::Fail,
+        Effect::Indeterminate,
+    );
 }
 
 #[test]
 fn leaf_expired_at_signing_time() {
     let report = verify(&Failure::LeafExpired.message().build());
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    let validity = assert_check(&report, "trust.validity", Status::Fail, Effect::Failed);
-    assert!(validity.params["certificate"].starts_with("CN=Posta Certificata"));
-    assert_eq!(validity.params["not_after"], "2022-01-01T00:00:00Z");
-    assert_eq!(validity.params["at"], "2024-03-15T09:30:00Z");
+    let validity = assert_check(
+        &report,
+        CheckId::TrustValidity,
+        Status::Fail,
+        Effect::Failed,
+    );
+    assert!(
+        validity.params[&Param::Certificate]
+            .to_string()
+            .starts_with("CN=Posta Certificata")
+    );
+    assert_eq!(
+        validity.params[&Param::NotAfter].to_string(),
+        "2022-01-01T00:00:00Z"
+    );
+    assert_eq!(
+        validity.params[&Param::At].to_string(),
+        "2024-03-15T09:30:00Z"
+    );
 }
 
 #[test]
 fn leaf_not_yet_valid_at_signing_time() {
     let report = verify(&Failure::LeafNotYetValid.message().build());
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    let validity = assert_check(&report, "trust.validity", Status::Fail, Effect::Failed);
-    assert_eq!(validity.params["not_before"], "2024-06-01T00:00:00Z");
+    let validity = assert_check(
+        &report,
+        CheckId::TrustValidity,
+        Status::Fail,
+        Effect::Failed,
+    );
+    assert_eq!(
+        validity.params[&Param::NotBefore].to_string(),
+        "2024-06-01T00:00:00Z"
+    );
 }
 
 #[test]
 fn ca_expired_at_signing_time() {
     let report = verify(&Failure::CaExpired.message().build());
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    let validity = assert_check(&report, "trust.validity", Status::Fail, Effect::Failed);
-    assert!(validity.params["certificate"].starts_with("CN=Test PEC CA1"));
-    assert_eq!(validity.params["not_after"], "2023-12-31T00:00:00Z");
+    let validity = assert_check(
+        &report,
+        CheckId::TrustValidity,
+        Status::Fail,
+        Effect::Failed,
+    );
+    assert!(
+        validity.params[&Param::Certificate]
+            .to_string()
+            .starts_with("CN=Test PEC CA1")
+    );
+    assert_eq!(
+        validity.params[&Param::NotAfter].to_string(),
+        "2023-12-31T00:00:00Z"
+    );
 }
 
 #[test]
@@ -172,12 +241,15 @@ fn leaf_without_the_pec_policy() {
     assert_eq!(report.verdict, Verdict::Indeterminate);
     let policy = assert_check(
         &report,
-        "trust.pec-policy",
+        CheckId::TrustPecPolicy,
         Status::Fail,
         Effect::Indeterminate,
     );
-    assert_eq!(policy.params["policy"], "1.3.76.16.3.1.1");
-    assert_eq!(not_passed(&report), [("trust.pec-policy", Status::Fail)]);
+    assert_eq!(policy.params[&Param::Policy].to_string(), "1.3.76.16.3.1.1");
+    assert_eq!(
+        not_passed(&report),
+        [(CheckId::TrustPecPolicy, Status::Fail)]
+    );
 }
 
 #[test]
@@ -185,12 +257,15 @@ fn from_is_not_the_certificate_address() {
     let report = verify(&Failure::FromNotSan.message().build());
     // From is not signed: a warning that names both, not a verdict.
     assert_eq!(report.verdict, Verdict::TotalPassed);
-    let sender = assert_check(&report, "trust.sender", Status::Warn, Effect::None);
+    let sender = assert_check(&report, CheckId::TrustSender, Status::Warn, Effect::None);
     assert_eq!(
-        sender.params["certificate"],
+        sender.params[&Param::Certificate].to_string(),
         "posta-certificata@pec.altra.it"
     );
-    assert_eq!(sender.params["header"], "avvisi@pec.altra.it");
+    assert_eq!(
+        sender.params[&Param::Header].to_string(),
+        "avvisi@pec.altra.it"
+    );
 }
 
 #[test]
@@ -199,17 +274,17 @@ fn mail_domain_outside_the_pec_ca_name_constraints() {
     assert_eq!(report.verdict, Verdict::Indeterminate);
     let constraints = assert_check(
         &report,
-        "trust.name-constraints",
+        CheckId::TrustNameConstraints,
         Status::Fail,
         Effect::Indeterminate,
     );
     assert_eq!(
-        constraints.params["name"],
+        constraints.params[&Param::Name].to_string(),
         "posta-certificata@pec.abusivo.it"
     );
     assert_eq!(
         not_passed(&report),
-        [("trust.name-constraints", Status::Fail)]
+        [(CheckId::TrustNameConstraints, Status::Fail)]
     );
 }
 
@@ -225,21 +300,35 @@ fn organisation_outside_the_pec_ca_name_constraints() {
     assert_eq!(report.verdict, Verdict::Indeterminate);
     let constraints = assert_check(
         &report,
-        "trust.name-constraints",
+        CheckId::TrustNameConstraints,
         Status::Fail,
         Effect::Indeterminate,
     );
-    assert!(constraints.params["name"].starts_with("CN=Posta Certificata Abusivo"));
+    assert!(
+        constraints.params[&Param::Name]
+            .to_string()
+            .starts_with("CN=Posta Certificata Abusivo")
+    );
 }
 
 #[test]
 fn daticert_missing() {
     let report = verify(&Failure::NoDaticert.message().build());
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    assert_check(&report, "daticert.present", Status::Fail, Effect::Failed);
+    assert_check(
+        &report,
+        CheckId::DaticertPresent,
+        Status::Fail,
+        Effect::Failed,
+    );
     assert_eq!(report.classification.kind, None);
     // The provider did sign it that way.
-    assert_check(&report, "cms.message-digest", Status::Pass, Effect::None);
+    assert_check(
+        &report,
+        CheckId::CmsMessageDigest,
+        Status::Pass,
+        Effect::None,
+    );
 }
 
 #[test]
@@ -248,7 +337,7 @@ fn daticert_malformed() {
     assert_eq!(report.verdict, Verdict::TotalFailed);
     assert_check(
         &report,
-        "daticert.well-formed",
+        CheckId::DaticertWellFormed,
         Status::Fail,
         Effect::Failed,
     );
@@ -259,8 +348,8 @@ fn daticert_malformed() {
 fn daticert_with_an_unknown_tipo() {
     let report = verify(&Failure::UnknownTipo.message().build());
     assert_eq!(report.verdict, Verdict::TotalFailed);
-    let tipo = assert_check(&report, "daticert.tipo", Status::Fail, Effect::Failed);
-    assert_eq!(tipo.params["tipo"], "consegna-avvenuta");
+    let tipo = assert_check(&report, CheckId::DaticertTipo, Status::Fail, Effect::Failed);
+    assert_eq!(tipo.params[&Param::Tipo].to_string(), "consegna-avvenuta");
 }
 
 #[test]
@@ -269,9 +358,12 @@ fn x_ricevuta_contradicts_daticert() {
     // The signed tipo decides the kind; the header is only flagged.
     assert_eq!(report.verdict, Verdict::TotalPassed);
     assert_eq!(report.classification.kind, Some(PecKind::AvvenutaConsegna));
-    let kind = assert_check(&report, "headers.kind", Status::Warn, Effect::None);
-    assert_eq!(kind.params["value"], "accettazione");
-    assert_eq!(kind.params["daticert"], "avvenuta-consegna");
+    let kind = assert_check(&report, CheckId::HeadersKind, Status::Warn, Effect::None);
+    assert_eq!(kind.params[&Param::Value].to_string(), "accettazione");
+    assert_eq!(
+        kind.params[&Param::Daticert].to_string(),
+        "avvenuta-consegna"
+    );
 }
 
 #[test]
@@ -280,12 +372,18 @@ fn signing_time_days_away_from_daticert() {
     assert_eq!(report.verdict, Verdict::Indeterminate);
     let time = assert_check(
         &report,
-        "time.signing-time",
+        CheckId::TimeSigningTime,
         Status::Fail,
         Effect::Indeterminate,
     );
-    assert_eq!(time.params["time"], "2024-03-12T09:30:00Z");
-    assert_eq!(time.params["daticert"], "2024-03-15T10:30:00+01:00");
+    assert_eq!(
+        time.params[&Param::Time].to_string(),
+        "2024-03-12T09:30:00Z"
+    );
+    assert_eq!(
+        time.params[&Param::Daticert].to_string(),
+        "2024-03-15T10:30:00+01:00"
+    );
 }
 
 #[test]
@@ -310,7 +408,12 @@ fn the_pec_store_does_not_trust_the_test_pki() {
         .signed_with(KeyAlgorithm::Rsa2048, Digest::Sha256);
     let report = verify_with(&message.build(), &Options::default());
     assert_eq!(report.verdict, Verdict::Indeterminate);
-    assert_check(&report, "trust.chain", Status::Fail, Effect::Indeterminate);
+    assert_check(
+        &report,
+        CheckId::TrustChain,
+        Status::Fail,
+        Effect::Indeterminate,
+    );
     let empty = Options {
         at: None,
         trust: TrustStore::default(),

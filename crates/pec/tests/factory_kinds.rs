@@ -3,6 +3,7 @@
 
 mod support;
 
+use pec::CheckId;
 use pec::daticert::{Daticert, Destinatario};
 use pec::kind::{Classification, Kind as PecKind, ReceiptType, Variant};
 use pec::{Status, Timestamp, Verdict};
@@ -96,14 +97,14 @@ fn assert_verifies(message: &Message) {
         _ => assert_eq!(report.daticert, Some(daticert(&message.facts)), "{context}"),
     }
     for id in [
-        "cms.message-digest",
-        "cms.signature",
-        "trust.chain",
-        "trust.pec-ca",
-        "trust.validity",
-        "trust.pec-policy",
-        "trust.name-constraints",
-        "trust.sender",
+        CheckId::CmsMessageDigest,
+        CheckId::CmsSignature,
+        CheckId::TrustChain,
+        CheckId::TrustPecCa,
+        CheckId::TrustValidity,
+        CheckId::TrustPecPolicy,
+        CheckId::TrustNameConstraints,
+        CheckId::TrustSender,
     ] {
         assert_eq!(check(&report, id).status, Status::Pass, "{context}: {id}");
     }
@@ -185,9 +186,9 @@ fn the_factory_is_deterministic() {
 fn the_sha1_info_is_shown_for_sha1_only() {
     let sha1 = Message::new(Kind::Accettazione).signed_with(KeyAlgorithm::Rsa2048, Digest::Sha1);
     assert_eq!(
-        check(&verify(&sha1.build()), "cms.sha1").status,
+        check(&verify(&sha1.build()), CheckId::CmsSha1).status,
         Status::Info
     );
     let sha256 = verify(&Message::new(Kind::Accettazione).build());
-    assert!(sha256.checks.iter().all(|c| c.id != "cms.sha1"));
+    assert!(sha256.checks.iter().all(|c| c.id != CheckId::CmsSha1));
 }

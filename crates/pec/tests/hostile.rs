@@ -4,6 +4,7 @@
 mod common;
 mod support;
 
+use pec::CheckId;
 use std::time::{Duration, Instant};
 
 use base64ct::{Base64, Encoding};
@@ -95,14 +96,14 @@ fn truncated_base64_in_the_signature() {
         let message = report.messages.first().expect("still a signed message");
         assert_eq!(message.verdict, Verdict::TotalFailed, "{keep}");
         // Either not base64 any more, or base64 of a cut-off DER.
-        let fails = |id: &str| {
+        let fails = |id: CheckId| {
             message
                 .checks
                 .iter()
                 .any(|c| c.id == id && c.status == Status::Fail)
         };
         assert!(
-            fails("mime.signature-part") || fails("cms.parse"),
+            fails(CheckId::MimeSignaturePart) || fails(CheckId::CmsParse),
             "{keep}: {:#?}",
             message.checks
         );
@@ -125,7 +126,7 @@ fn malformed_der_in_the_signature() {
         let report = verify(&with_p7s(&eml, &Base64::encode_string(der)));
         assert_eq!(report.verdict, Verdict::TotalFailed, "{der:02x?}");
         assert_eq!(
-            check(&report, "cms.parse").status,
+            check(&report, CheckId::CmsParse).status,
             Status::Fail,
             "{der:02x?}"
         );
@@ -152,7 +153,7 @@ fn a_certificate_with_an_unknown_critical_extension() {
     let check = report
         .checks
         .iter()
-        .find(|c| c.id == "trust.critical-extensions");
+        .find(|c| c.id == CheckId::TrustCriticalExtensions);
     assert_eq!(
         check.map(|c| c.status),
         Some(Status::Fail),

@@ -11,12 +11,13 @@ use base64ct::{Base64, Encoding};
 use pec::certificate::Cert;
 use pec::check::Effect;
 use pec::{Check, MessageReport, Options, Status, Timestamp, Verdict};
+use pec::{CheckId, Param};
 use pec_factory::message::default_time;
 use pec_factory::{KeyAlgorithm, Kind, Leaf, Message, Ricevuta};
 use support::{assert_check, check, not_passed, options, verify, verify_with};
 
 /// Every check with `id`, in report order.
-fn all<'a>(report: &'a MessageReport, id: &str) -> Vec<&'a Check> {
+fn all(report: &MessageReport, id: CheckId) -> Vec<&Check> {
     report.checks.iter().filter(|c| c.id == id).collect()
 }
 
@@ -36,7 +37,7 @@ fn strong_keys_pass_the_key_size_check() {
     for algorithm in [KeyAlgorithm::Rsa2048, KeyAlgorithm::EcdsaP256] {
         let report = signed_with_key(algorithm);
         assert_eq!(report.verdict, Verdict::TotalPassed, "{algorithm:?}");
-        assert!(check(&report, "trust.key-size").params.is_empty());
+        assert!(check(&report, CheckId::TrustKeySize).params.is_empty());
         assert_eq!(not_passed(&report), [], "{algorithm:?}");
     }
 }
@@ -45,10 +46,14 @@ fn strong_keys_pass_the_key_size_check() {
 fn a_1024_bit_provider_key_passes_with_a_warning() {
     let report = signed_with_key(KeyAlgorithm::Rsa1024);
     assert_eq!(report.verdict, Verdict::TotalPassed, "{:#?}", report.checks);
-    let size = assert_check(&report, "trust.key-size", Status::Warn, Effect::None);
-    assert_eq!(size.params["bits"], "1024");
-    assert!(size.params["certificate"].starts_with("CN=Posta Certificata Altra PEC"));
-    assert_eq!(not_passed(&report), [("trust.key-size", Status::Warn)]);
+    let size = assert_check(&report, CheckId::TrustKeySize, Status::Warn, Effect::None);
+    assert_eq!(size.params[&Param::Bits].to_string(), "1024");
+    assert!(
+        size.params[&Param::Certificate]
+            .to_string()
+            .starts_with("CN=Posta Certificata Altra PEC")
+    );
+    assert_eq!(not_passed(&report), [(CheckId::TrustKeySize, Status::Warn)]);
 }
 
 #[test]
@@ -62,25 +67,25 @@ fn a_512_bit_provider_key_vouches_for_nothing() {
     );
     let size = assert_check(
         &report,
-        "trust.key-size",
+        CheckId::TrustKeySize,
         Status::Fail,
         Effect::Indeterminate,
     );
-    assert_eq!(size.params["bits"], "512");
+    assert_eq!(size.params[&Param::Bits].to_string(), "512");
     // The signature itself verifies: it is the key that cannot be relied on.
-    assert_check(&report, "cms.signature", Status::Pass, Effect::None);
-    assert_eq!(not_passed(&report), [("trust.key-size", Status::Fail)]);
+    assert_check(&report, CheckId::CmsSignature, Status::Pass, Effect::None);
+    assert_eq!(not_passed(&report), [(CheckId::TrustKeySize, Status::Fail)]);
 }
 
 #[test]
 fn one_signer_passes_and_is_not_numbered() {
     let report = verify(&genuine().build());
-    assert_check(&report, "cms.signers", Status::Pass, Effect::None);
+    assert_check(&report, CheckId::CmsSigners, Status::Pass, Effect::None);
     assert!(
         report
             .checks
             .iter()
-            .all(|c| !c.params.contains_key("signer"))
+            .all(|c| !c.params.contains_key(&Param::Signer))
     );
 }
 
@@ -101,22 +106,31 @@ fn a_second_signer_is_not_a_pec_message() {
         "{:#?}",
         report.checks
     );
-    let signers = assert_check(&report, "cms.signers", Status::Fail, Effect::Indeterminate);
-    assert_eq!(signers.params["count"], "2");
+    let signers = assert_check(
+        &report,
+        CheckId::CmsSigners,
+        Status::Fail,
+        Effect::Indeterminate,
+    );
+    assert_eq!(signers.params[&Param::Count].to_string(), "2");
     // Both signers were verified, each named by its position.
     for id in [
-        "cms.signature",
-        "cms.message-digest",
-        "cms.signer-certificate",
+        CheckId::CmsSignature,
+        CheckId::CmsMessageDigest,
+        CheckId::CmsSignerCertificate,
     ] {
         let checks = all(&report, id);
-        let numbered: Vec<(&str, Status)> = checks
+        let numbered: Vec<(String, Status)> = checks
             .iter()
-            .map(|c| (c.params["signer"].as_str(), c.status))
+            .map(|c| (c.params[&Param::Signer].to_string(), c.status))
             .collect();
-        assert_eq!(numbered, [("1", Status::Pass), ("2", Status::Pass)], "{id}");
+        assert_eq!(
+            numbered,
+            [("1".into(), Status::Pass), ("2".into(), Status::Pass)],
+            "{id}"
+        );
     }
-    assert_eq!(not_passed(&report), [("cms.signers", Status::Fail)]);
+    assert_eq!(not_passed(&report), [(CheckId::CmsSigners, Status::Fail)]);
 }
 
 #[test]
@@ -125,12 +139,12 @@ fn a_broken_second_signature_fails_the_message() {
     message.corrupt_extra_signature = true;
     let report = verify(&message.build());
     assert_eq!(report.verdict, Verdict::TotalFailed, "{:#?}", report.checks);
-    let checks = all(&report, "cms.signature");
+    let checks = all(&report, CheckId::CmsSignature);
     let broken: Vec<&&Check> = checks.iter().filter(|c| c.status == Status::Fail).collect();
     assert_eq!((checks.len(), broken.len()), (2, 1), "{checks:#?}");
     let broken = broken[0];
     assert_eq!(broken.effect, Effect::Failed);
-    assert!(broken.params.contains_key("signer"));
+    assert!(broken.params.contains_key(&Param::Signer));
 }
 
 #[test]
@@ -147,26 +161,36 @@ fn a_provider_certificate_without_a_san_address_is_not_a_pec_provider() {
     );
     let email = assert_check(
         &report,
-        "trust.provider-email",
+        CheckId::TrustProviderEmail,
         Status::Fail,
         Effect::Indeterminate,
     );
     assert!(
-        email.params["certificate"].starts_with("EMAILADDRESS=posta-certificata@pec.altra.it,CN="),
+        email.params[&Param::Certificate]
+            .to_string()
+            .starts_with("EMAILADDRESS=posta-certificata@pec.altra.it,CN="),
         "{email:?}"
     );
     // The subject's address still matches the (unsigned) From: only the SAN rule fails.
     assert_eq!(
         not_passed(&report),
-        [("trust.provider-email", Status::Fail)]
+        [(CheckId::TrustProviderEmail, Status::Fail)]
     );
 }
 
 #[test]
 fn the_provider_address_is_read_from_the_san() {
     let report = verify(&genuine().build());
-    let email = assert_check(&report, "trust.provider-email", Status::Pass, Effect::None);
-    assert_eq!(email.params["email"], "posta-certificata@pec.altra.it");
+    let email = assert_check(
+        &report,
+        CheckId::TrustProviderEmail,
+        Status::Pass,
+        Effect::None,
+    );
+    assert_eq!(
+        email.params[&Param::Email].to_string(),
+        "posta-certificata@pec.altra.it"
+    );
 }
 
 fn utc(text: &str) -> Timestamp {
@@ -190,23 +214,38 @@ fn a_signature_from_the_future_of_now_is_not_trusted() {
         "{:#?}",
         report.checks
     );
-    let future = assert_check(&report, "time.future", Status::Fail, Effect::Indeterminate);
-    assert_eq!(future.params["signing_time"], "2024-03-15T09:30:00Z");
-    assert_eq!(future.params["now"], "2024-03-15T08:30:00Z");
-    assert_eq!(not_passed(&report), [("time.future", Status::Fail)]);
+    let future = assert_check(
+        &report,
+        CheckId::TimeFuture,
+        Status::Fail,
+        Effect::Indeterminate,
+    );
+    assert_eq!(
+        future.params[&Param::SigningTime].to_string(),
+        "2024-03-15T09:30:00Z"
+    );
+    assert_eq!(
+        future.params[&Param::Now].to_string(),
+        "2024-03-15T08:30:00Z"
+    );
+    assert_eq!(not_passed(&report), [(CheckId::TimeFuture, Status::Fail)]);
 }
 
 #[test]
 fn clocks_may_disagree_by_five_minutes() {
     for (minutes, status) in [(-6, Status::Fail), (-5, Status::Pass), (0, Status::Pass)] {
         let report = verify_with(&genuine().build(), &now_after_signing(minutes));
-        assert_eq!(check(&report, "time.future").status, status, "{minutes}");
+        assert_eq!(
+            check(&report, CheckId::TimeFuture).status,
+            status,
+            "{minutes}"
+        );
     }
     let report = verify_with(&genuine().build(), &now_after_signing(60 * 24 * 365));
     assert_eq!(report.verdict, Verdict::TotalPassed, "{:#?}", report.checks);
     // Without a moment of verification there is nothing to compare.
     let report = verify(&genuine().build());
-    assert!(all(&report, "time.future").is_empty());
+    assert!(all(&report, CheckId::TimeFuture).is_empty());
 }
 
 #[test]
@@ -224,16 +263,19 @@ fn a_verification_time_before_the_signature_is_refused() {
     );
     let at = assert_check(
         &report,
-        "time.at-before-signing",
+        CheckId::TimeAtBeforeSigning,
         Status::Fail,
         Effect::Indeterminate,
     );
-    assert_eq!(at.params["at"], "2024-03-14T09:30:00Z");
-    assert_eq!(at.params["signing_time"], "2024-03-15T09:30:00Z");
+    assert_eq!(at.params[&Param::At].to_string(), "2024-03-14T09:30:00Z");
+    assert_eq!(
+        at.params[&Param::SigningTime].to_string(),
+        "2024-03-15T09:30:00Z"
+    );
     // The certificates were valid then: that is not what fails.
     assert_eq!(
         not_passed(&report),
-        [("time.at-before-signing", Status::Fail)]
+        [(CheckId::TimeAtBeforeSigning, Status::Fail)]
     );
 
     for at in ["2024-03-15T09:30:00Z", "2025-06-01T00:00:00Z"] {
@@ -244,7 +286,7 @@ fn a_verification_time_before_the_signature_is_refused() {
         let report = verify_with(&genuine().build(), &after);
         assert_check(
             &report,
-            "time.at-before-signing",
+            CheckId::TimeAtBeforeSigning,
             Status::Pass,
             Effect::None,
         );
@@ -266,7 +308,7 @@ fn a_certificate_is_verified_over_its_unsorted_rdn_as_signed() {
     assert_eq!(report.verdict, Verdict::TotalPassed, "{:#?}", report.checks);
     assert_check(
         &report,
-        "trust.certificate-signatures",
+        CheckId::TrustCertificateSignatures,
         Status::Pass,
         Effect::None,
     );
@@ -290,13 +332,17 @@ fn a_changed_byte_of_a_certificate_with_an_unsorted_rdn_breaks_its_signature() {
     assert_eq!(report.verdict, Verdict::TotalFailed, "{:#?}", report.checks);
     let link = assert_check(
         &report,
-        "trust.certificate-signatures",
+        CheckId::TrustCertificateSignatures,
         Status::Fail,
         Effect::Failed,
     );
-    assert!(link.params["certificate"].contains("OU=servizio PEC"));
+    assert!(
+        link.params[&Param::Certificate]
+            .to_string()
+            .contains("OU=servizio PEC")
+    );
     // The CMS signature is the leaf key's, untouched.
-    assert_check(&report, "cms.signature", Status::Pass, Effect::None);
+    assert_check(&report, CheckId::CmsSignature, Status::Pass, Effect::None);
 }
 
 /// `eml` with its `smime.p7s` decoded, changed by `edit` and encoded again.
@@ -335,13 +381,13 @@ fn real_samples_verified_now_pass_and_only_the_digitpa_key_warns() {
         let report = pec::verify(&common::sample(&file), &options);
         let message = &report.messages[0];
         assert_eq!(message.verdict, Verdict::TotalPassed, "{file}");
-        assert_check(message, "time.future", Status::Pass, Effect::None);
+        assert_check(message, CheckId::TimeFuture, Status::Pass, Effect::None);
         if file.contains("digitpa") {
-            assert_eq!(not_passed(message), [("trust.key-size", Status::Warn)]);
-            let size = check(message, "trust.key-size");
-            assert_eq!(size.params["bits"], "1024");
+            assert_eq!(not_passed(message), [(CheckId::TrustKeySize, Status::Warn)]);
+            let size = check(message, CheckId::TrustKeySize);
+            assert_eq!(size.params[&Param::Bits].to_string(), "1024");
             assert_eq!(
-                size.params["certificate"],
+                size.params[&Param::Certificate].to_string(),
                 "C=IT,O=ARUBA PEC S.p.A.,CN=Posta Certificata ARUBA PEC"
             );
         } else {

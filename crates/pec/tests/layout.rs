@@ -6,6 +6,7 @@
 mod support;
 
 use pec::check::Effect;
+use pec::{CheckId, Param};
 use pec::{MessageReport, Status, Verdict};
 use pec_factory::{Injection, Kind, Layout, Message, Ricevuta};
 use support::{assert_check, check, not_passed, verify};
@@ -37,7 +38,7 @@ fn every_genuine_kind_has_the_certified_layout() {
         let report = verify(&Message::new(kind).build());
         assert_eq!(report.verdict, Verdict::TotalPassed, "{kind:?}");
         assert_eq!(not_passed(&report), [], "{kind:?}");
-        for id in ["mime.boundaries", "mime.layout"] {
+        for id in [CheckId::MimeBoundaries, CheckId::MimeLayout] {
             assert!(check(&report, id).is_pass(), "{kind:?}: {id}");
         }
     }
@@ -59,13 +60,20 @@ fn a_layout_other_than_the_providers_is_not_certified() {
             message.layout = layout;
             let report = verify(&message.build());
             assert_not_certified(&report, &format!("{kind:?} {layout:?}"));
-            let layout_check = assert_check(&report, "mime.layout", Status::Fail, Effect::Failed);
+            let layout_check =
+                assert_check(&report, CheckId::MimeLayout, Status::Fail, Effect::Failed);
             assert_eq!(
-                layout_check.params["problem"], problem,
+                layout_check.params[&Param::Problem].to_string(),
+                problem,
                 "{kind:?} {layout:?}"
             );
             // The unreadable layout is the reason, not a missing daticert.
-            assert!(report.checks.iter().all(|c| c.id != "daticert.present"));
+            assert!(
+                report
+                    .checks
+                    .iter()
+                    .all(|c| c.id != CheckId::DaticertPresent)
+            );
         }
     }
 }
@@ -79,7 +87,12 @@ fn a_daticert_the_sender_wrote_at_the_start_of_a_line_is_not_certified() {
         assert_not_certified(&report, &format!("{kind:?}"));
         // A delimiter by the RFC, so a strict reader sees the forged part as the provider's; a
         // reader inside the original's own multipart does not: the two readings differ.
-        assert_check(&report, "mime.boundaries", Status::Fail, Effect::Failed);
+        assert_check(
+            &report,
+            CheckId::MimeBoundaries,
+            Status::Fail,
+            Effect::Failed,
+        );
     }
 }
 
@@ -91,7 +104,12 @@ fn a_boundary_mid_line_or_as_a_prefix_is_not_a_delimiter() {
             message.injection = Some(injection);
             let report = verify(&message.build());
             assert_not_certified(&report, &format!("{kind:?} {injection:?}"));
-            assert_check(&report, "mime.boundaries", Status::Fail, Effect::Failed);
+            assert_check(
+                &report,
+                CheckId::MimeBoundaries,
+                Status::Fail,
+                Effect::Failed,
+            );
         }
     }
 }
@@ -105,13 +123,16 @@ fn an_attachment_only_a_lenient_reader_sees_is_flagged() {
         // The provider's own parts are intact: the message is genuine…
         assert_eq!(report.verdict, Verdict::TotalPassed, "{:#?}", report.checks);
         // …but what the original shows depends on the reader, and the report says so.
-        let structure = check(&report, "postacert.structure");
+        let structure = check(&report, CheckId::PostacertStructure);
         assert_eq!(
             (structure.status, structure.effect),
             (Status::Warn, Effect::None)
         );
-        assert_eq!(not_passed(&report), [("postacert.structure", Status::Warn)]);
+        assert_eq!(
+            not_passed(&report),
+            [(CheckId::PostacertStructure, Status::Warn)]
+        );
     }
     let genuine = verify(&Message::new(CARRIERS[0]).build());
-    assert!(check(&genuine, "postacert.structure").is_pass());
+    assert!(check(&genuine, CheckId::PostacertStructure).is_pass());
 }

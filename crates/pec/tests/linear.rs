@@ -45,21 +45,28 @@ pub fn ratio(small: &[u8], large: &[u8], run: impl Fn(&[u8])) -> f64 {
         }
     };
     // Counted on the wall clock: the processor time Linux reports advances in steps, and a
-    // single short run may read as none.
+    // single short run may read as none. A first run slowed by a cold cache or a busy machine
+    // gives too small a count: the batch grows until the small input's time reads clearly.
     let wall = Instant::now();
     run(black_box(small));
     let once = wall.elapsed().max(Duration::from_nanos(1));
-    let count = u32::try_from(Duration::from_millis(20).as_nanos() / once.as_nanos())
+    let mut count = u32::try_from(Duration::from_millis(20).as_nanos() / once.as_nanos())
         .unwrap_or(u32::MAX)
         .max(1);
-    let (mut smalls, mut larges) = (Vec::new(), Vec::new());
-    for _ in 0..RUNS {
-        smalls.push(time(small, count));
-        larges.push(time(large, count));
+    loop {
+        let (mut smalls, mut larges) = (Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            smalls.push(time(small, count));
+            larges.push(time(large, count));
+        }
+        smalls.sort();
+        larges.sort();
+        let small_time = smalls[RUNS / 2];
+        if small_time >= Duration::from_millis(5) || count >= u32::MAX / 4 {
+            return larges[RUNS / 2].as_secs_f64() / small_time.as_secs_f64().max(1e-9);
+        }
+        count *= 4;
     }
-    smalls.sort();
-    larges.sort();
-    larges[RUNS / 2].as_secs_f64() / smalls[RUNS / 2].as_secs_f64().max(1e-9)
 }
 
 /// The time this thread has spent on a processor, where Linux tells it: unlike the wall clock,

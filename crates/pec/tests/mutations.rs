@@ -4,6 +4,7 @@
 
 mod common;
 
+use pec::CheckId;
 use pec::{MessageReport, Options, Status, Verdict};
 
 const REAL: [&str; 5] = [
@@ -136,18 +137,22 @@ fn header_value(raw: &[u8], name: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// The signature still holds and the verdict stands; `id` warns about the rewritten value.
-fn assert_unsigned_change(raw: &[u8], what: &str, id: &str) {
+fn assert_unsigned_change(raw: &[u8], what: &str, id: CheckId) {
     let report = verify(raw);
     let message: &MessageReport = report.messages.first().expect("a message");
-    let status = |check: &str| {
+    let status = |check: CheckId| {
         message
             .checks
             .iter()
             .find(|c| c.id == check)
             .map(|c| c.status)
     };
-    assert_eq!(status("cms.message-digest"), Some(Status::Pass), "{what}");
-    assert_eq!(status("cms.signature"), Some(Status::Pass), "{what}");
+    assert_eq!(
+        status(CheckId::CmsMessageDigest),
+        Some(Status::Pass),
+        "{what}"
+    );
+    assert_eq!(status(CheckId::CmsSignature), Some(Status::Pass), "{what}");
     assert_eq!(message.verdict, Verdict::TotalPassed, "{what}");
     assert_eq!(
         status(id),
@@ -178,9 +183,9 @@ fn rewritten_unsigned_headers_keep_the_signature_and_warn() {
             "X-Trasporto"
         };
         for (header, id) in [
-            ("Subject", "headers.subject"),
-            ("From", "trust.sender"),
-            (kind_header, "headers.kind"),
+            ("Subject", CheckId::HeadersSubject),
+            ("From", CheckId::TrustSender),
+            (kind_header, CheckId::HeadersKind),
         ] {
             let range = header_value(&raw, header).expect(header);
             // The bare address of `"Per conto di: …" <address>`, the whole value otherwise.
@@ -208,7 +213,7 @@ fn rewritten_unsigned_headers_keep_the_signature_and_warn() {
         } else {
             b'0'
         };
-        assert_unsigned_change(&mutated, &format!("{name} Date"), "headers.date");
+        assert_unsigned_change(&mutated, &format!("{name} Date"), CheckId::HeadersDate);
         rewrites += 1;
     }
     assert_eq!(rewrites, REAL.len() * (3 * HEADER_MUTATIONS + 1));

@@ -4,8 +4,10 @@
 
 mod support;
 
+use pec::check::Claim;
 use pec::check::Effect;
 use pec::report::InputError;
+use pec::{CheckId, Param, Value};
 use pec::{MessageReport, Report, Status, Verdict};
 use pec_factory::{Kind, Message, Ricevuta};
 use support::{not_passed, options};
@@ -59,19 +61,23 @@ fn attached(message: &[u8]) -> Vec<u8> {
 }
 
 /// The only check of an entry that could not be verified: its id, status, effect and `claim`.
-fn reason(message: &MessageReport) -> (&'static str, Status, Effect, Option<&str>) {
+fn reason(message: &MessageReport) -> (CheckId, Status, Effect, Option<&Value>) {
     assert_eq!(message.checks.len(), 1, "{:#?}", message.checks);
     let check = &message.checks[0];
-    let claim = check.params.get("claim").map(String::as_str);
-    (check.id, check.status, check.effect, claim)
+    (
+        check.id,
+        check.status,
+        check.effect,
+        check.value(Param::Claim),
+    )
 }
 
-const UNSIGNED: (&str, Status, Effect) = ("mime.unsigned", Status::Fail, Effect::Failed);
+const UNSIGNED: (CheckId, Status, Effect) = (CheckId::MimeUnsigned, Status::Fail, Effect::Failed);
 
-fn assert_unsigned(message: &MessageReport, claim: &str) {
+fn assert_unsigned(message: &MessageReport, claim: Claim) {
     let (id, status, effect, found) = reason(message);
     assert_eq!((id, status, effect), UNSIGNED);
-    assert_eq!(found, Some(claim));
+    assert_eq!(found, Some(&Value::Claim(claim)));
     assert_eq!(message.verdict, Verdict::TotalFailed);
     assert_eq!(
         message.daticert, None,
@@ -84,8 +90,8 @@ fn an_unsigned_forgery_beside_a_genuine_receipt_has_its_own_entry() {
     let report = verify(&mbox(&[&genuine(), &forged()]));
     assert_eq!(report.messages.len(), 2);
     assert_eq!(report.messages[0].verdict, Verdict::TotalPassed);
-    assert_eq!(report.messages[1].location, "mbox message 2");
-    assert_unsigned(&report.messages[1], "daticert");
+    assert_eq!(report.messages[1].location.to_string(), "mbox message 2");
+    assert_unsigned(&report.messages[1], Claim::Daticert);
     assert!(!report.all_passed());
 }
 
@@ -94,30 +100,30 @@ fn an_unsigned_forgery_alone_is_not_passed() {
     let report = verify(&forged());
     assert_eq!(report.error, None);
     assert_eq!(report.messages.len(), 1);
-    assert_unsigned(&report.messages[0], "daticert");
+    assert_unsigned(&report.messages[0], Claim::Daticert);
 }
 
 #[test]
 fn a_forwarded_forgery_beside_a_forwarded_genuine_receipt() {
     let report = verify(&mixed(&[attached(&genuine()), attached(&forged())]));
-    let locations: Vec<&str> = report
+    let locations: Vec<String> = report
         .messages
         .iter()
-        .map(|m| m.location.as_str())
+        .map(|m| m.location.to_string())
         .collect();
     assert_eq!(locations, ["attachment 1 (r.eml)", "attachment 2 (r.eml)"]);
     assert_eq!(report.messages[0].verdict, Verdict::TotalPassed);
-    assert_unsigned(&report.messages[1], "daticert");
+    assert_unsigned(&report.messages[1], Claim::Daticert);
 }
 
 #[test]
 fn a_providers_headers_or_subject_are_a_claim_an_ordinary_subject_is_not() {
     let report =
         verify(b"From: x@pec.prova.it\r\nSubject: CONSEGNA: Fattura 42\r\n\r\nConsegnata.\r\n");
-    assert_unsigned(&report.messages[0], "subject");
+    assert_unsigned(&report.messages[0], Claim::Subject);
     let headers =
         verify(b"From: x@pec.prova.it\r\nX-Ricevuta: avvenuta-consegna\r\n\r\nFatto.\r\n");
-    assert_unsigned(&headers.messages[0], "header");
+    assert_unsigned(&headers.messages[0], Claim::Header);
     let ordinary = verify(b"From: x@example.it\r\nSubject: Consegna: documenti\r\n\r\nEcco.\r\n");
     assert_eq!(ordinary.error, Some(InputError::Unsigned));
 }
@@ -128,8 +134,8 @@ fn a_daticert_outside_the_signature_is_not_certified_data() {
     let report = verify(&mixed(&[attached(&genuine()), daticert]));
     assert_eq!(report.messages.len(), 2, "{:#?}", report.messages);
     assert_eq!(report.messages[0].verdict, Verdict::TotalPassed);
-    assert_eq!(report.messages[1].location, "");
-    assert_unsigned(&report.messages[1], "daticert");
+    assert_eq!(report.messages[1].location.to_string(), "");
+    assert_unsigned(&report.messages[1], Claim::Daticert);
 }
 
 #[test]
@@ -143,10 +149,17 @@ fn an_opaque_signature_is_reported_as_not_verifiable_yet() {
     let (id, status, effect, _) = reason(&report.messages[1]);
     assert_eq!(
         (id, status, effect),
-        ("mime.opaque-signature", Status::Fail, Effect::Indeterminate)
+        (
+            CheckId::MimeOpaqueSignature,
+            Status::Fail,
+            Effect::Indeterminate
+        )
     );
     assert_eq!(report.messages[1].verdict, Verdict::Indeterminate);
-    assert_eq!(report.messages[1].location, "attachment 2 (smime.p7m)");
+    assert_eq!(
+        report.messages[1].location.to_string(),
+        "attachment 2 (smime.p7m)"
+    );
     assert!(!report.all_passed());
 }
 
@@ -167,9 +180,9 @@ fn a_message_nested_beyond_the_limit_is_reported_beside_a_genuine_one() {
     let (id, status, effect, _) = reason(too_deep);
     assert_eq!(
         (id, status, effect),
-        ("mime.too-deep", Status::Fail, Effect::Indeterminate)
+        (CheckId::MimeTooDeep, Status::Fail, Effect::Indeterminate)
     );
-    assert_eq!(too_deep.checks[0].params["count"], "1");
+    assert_eq!(too_deep.checks[0].params[&Param::Count].to_string(), "1");
     assert!(!report.all_passed());
 }
 
@@ -213,8 +226,8 @@ fn beyond_a_thousand_unverified_parts_the_rest_are_counted() {
     let (id, status, effect, _) = reason(last);
     assert_eq!(
         (id, status, effect),
-        ("mime.unlisted", Status::Fail, Effect::Indeterminate)
+        (CheckId::MimeUnlisted, Status::Fail, Effect::Indeterminate)
     );
-    assert_eq!(last.checks[0].params["count"], "5");
+    assert_eq!(last.checks[0].params[&Param::Count].to_string(), "5");
     assert!(!report.all_passed());
 }

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{sample, samples_in};
+use pec::CheckId;
 use pec::kind::{Kind, ReceiptType};
 use pec::{InputError, Options, Report, Status, Verdict};
 
@@ -12,7 +13,7 @@ fn verify(path: &str) -> Report {
     pec::verify(&sample(path), &Options::default())
 }
 
-fn status(report: &Report, id: &str) -> Option<Status> {
+fn status(report: &Report, id: CheckId) -> Option<Status> {
     report.messages[0]
         .checks
         .iter()
@@ -30,7 +31,7 @@ struct Genuine {
     provider: &'static str,
     pec_ca: &'static str,
     /// The checks that warn: the DigitPA-era leaf has an RSA-1024 key.
-    warnings: &'static [&'static str],
+    warnings: &'static [CheckId],
 }
 
 const GENUINE: [Genuine; 5] = [
@@ -76,7 +77,7 @@ const GENUINE: [Genuine; 5] = [
         identificativo: "opec275.20141107165200.03048.08.1.17@pec.aruba.it",
         provider: "ARUBA PEC S.p.A.",
         pec_ca: "CN=DigitPA CA1",
-        warnings: &["trust.key-size"],
+        warnings: &[CheckId::TrustKeySize],
     },
     Genuine {
         file: "real/sogei-agidca1-posta-certificata-sdi.eml",
@@ -167,9 +168,9 @@ fn every_genuine_sample_passes_with_its_kind_and_certified_facts() {
         assert!(
             signer.not_before.unix <= signed_at.unix && signed_at.unix <= signer.not_after.unix
         );
-        assert_eq!(status(&report, "cms.sha1"), Some(Status::Info));
+        assert_eq!(status(&report, CheckId::CmsSha1), Some(Status::Info));
         assert_eq!(
-            status(&report, "trust.revocation-not-checked"),
+            status(&report, CheckId::TrustRevocationNotChecked),
             Some(Status::Info)
         );
     }
@@ -188,13 +189,13 @@ fn genuine_samples_are_not_trusted_without_the_pec_ca_pins() {
             expected.file
         );
         assert_eq!(
-            status(&report, "trust.pec-ca"),
+            status(&report, CheckId::TrustPecCa),
             Some(Status::Fail),
             "{}",
             expected.file
         );
         assert_eq!(
-            status(&report, "cms.message-digest"),
+            status(&report, CheckId::CmsMessageDigest),
             Some(Status::Pass),
             "{}",
             expected.file
@@ -217,7 +218,7 @@ fn genuine_samples_judged_today_fail_on_expired_certificates() {
             expected.file
         );
         assert_eq!(
-            status(&report, "trust.validity"),
+            status(&report, CheckId::TrustValidity),
             Some(Status::Fail),
             "{}",
             expected.file
@@ -232,13 +233,13 @@ fn every_tampered_sample_fails_because_the_content_changed_after_signing() {
         assert_eq!(report.messages.len(), 1, "{file}");
         assert_eq!(report.messages[0].verdict, Verdict::TotalFailed, "{file}");
         assert_eq!(
-            status(&report, "cms.message-digest"),
+            status(&report, CheckId::CmsMessageDigest),
             Some(Status::Fail),
             "{file}"
         );
         // The signature itself is intact: only the content no longer matches it.
         assert_eq!(
-            status(&report, "cms.signature"),
+            status(&report, CheckId::CmsSignature),
             Some(Status::Pass),
             "{file}"
         );
@@ -253,7 +254,8 @@ fn fake_receipts_say_the_signature_is_missing_or_corrupt() {
         for message in &report.messages {
             assert_eq!(message.verdict, Verdict::TotalFailed, "{file}");
             let broken = message.checks.iter().any(|c| {
-                matches!(c.id, "mime.signature-part" | "cms.parse") && c.status == Status::Fail
+                matches!(c.id, CheckId::MimeSignaturePart | CheckId::CmsParse)
+                    && c.status == Status::Fail
             });
             assert!(broken, "{file}: {:?}", message.checks);
         }

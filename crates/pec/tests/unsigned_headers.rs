@@ -5,6 +5,7 @@ mod support;
 
 use pec::Status;
 use pec::kind::{ReceiptType, Variant};
+use pec::{CheckId, Param};
 use pec_factory::{Kind, Message, Ricevuta};
 use support::{check, not_passed, verify};
 
@@ -22,12 +23,12 @@ fn a_receipt_type_daticert_does_not_state_is_not_stated() {
     let message = with_header(message, "X-TipoRicevuta", Some("completa"));
     let report = verify(&message.build());
     assert_eq!(report.classification.receipt_type, None);
-    let warning = check(&report, "headers.receipt-type");
+    let warning = check(&report, CheckId::HeadersReceiptType);
     assert_eq!(warning.status, Status::Warn);
     assert_eq!(
         (
-            warning.params["header"].as_str(),
-            warning.params["daticert"].as_str()
+            warning.params[&Param::Header].to_string().as_str(),
+            warning.params[&Param::Daticert].to_string().as_str()
         ),
         ("completa", "")
     );
@@ -42,14 +43,17 @@ fn a_receipt_type_header_that_contradicts_daticert_is_a_warning() {
     );
     let report = verify(&message.build());
     assert_eq!(report.classification.receipt_type, Some(ReceiptType::Breve));
-    let warning = check(&report, "headers.receipt-type");
+    let warning = check(&report, CheckId::HeadersReceiptType);
     assert_eq!(
-        (warning.status, warning.params["daticert"].as_str()),
+        (
+            warning.status,
+            warning.params[&Param::Daticert].to_string().as_str()
+        ),
         (Status::Warn, "breve")
     );
     assert_eq!(
         not_passed(&report),
-        [("headers.receipt-type", Status::Warn)]
+        [(CheckId::HeadersReceiptType, Status::Warn)]
     );
 }
 
@@ -62,12 +66,12 @@ fn a_security_header_does_not_make_a_virus_notice() {
     );
     let report = verify(&message.build());
     assert_eq!(report.classification.variant, None);
-    let warning = check(&report, "headers.security");
+    let warning = check(&report, CheckId::HeadersSecurity);
     assert_eq!(
         (
             warning.status,
-            warning.params["header"].as_str(),
-            warning.params["daticert"].as_str()
+            warning.params[&Param::Header].to_string().as_str(),
+            warning.params[&Param::Daticert].to_string().as_str()
         ),
         (Status::Warn, "errore", "")
     );
@@ -81,7 +85,10 @@ fn a_virus_notice_without_its_header_is_still_one() {
     ] {
         let genuine = verify(&Message::new(kind).build());
         assert_eq!(genuine.classification.variant, Some(Variant::Virus));
-        assert!(check(&genuine, "headers.security").is_pass(), "{kind:?}");
+        assert!(
+            check(&genuine, CheckId::HeadersSecurity).is_pass(),
+            "{kind:?}"
+        );
         let stripped = with_header(Message::new(kind), "X-VerificaSicurezza", None);
         let report = verify(&stripped.build());
         assert_eq!(
@@ -89,6 +96,9 @@ fn a_virus_notice_without_its_header_is_still_one() {
             Some(Variant::Virus),
             "{kind:?}"
         );
-        assert_eq!(check(&report, "headers.security").status, Status::Warn);
+        assert_eq!(
+            check(&report, CheckId::HeadersSecurity).status,
+            Status::Warn
+        );
     }
 }

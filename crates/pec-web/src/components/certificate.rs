@@ -30,7 +30,7 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
     let valid_at_signing = message
         .checks
         .iter()
-        .any(|c| c.id == "trust.validity" && c.is_pass());
+        .any(|c| c.id == pec::CheckId::TrustValidity && c.is_pass());
     let signing_time = signature.signing_time.map(local);
     let chain = &signature.chain;
     let sha1 = signature.digest_algorithm == "sha1";

@@ -19,7 +19,7 @@ pub fn checks(t: &Text, message: &MessageReport) -> Html {
                         Status::Info => ("info", "i"),
                     };
                     html! {
-                        <li class={classes!("check", class)} data-check={c.id}>
+                        <li class={classes!("check", class)} data-check={c.id.as_str()}>
                             <span class="check-status">
                                 <span aria-hidden="true">{ icon }</span>{ " " }{ t.status(c.status) }
                             </span>

@@ -1,7 +1,7 @@
 //! One signed message: the verdict and its reason, what the message proves (or only claims),
 //! the disagreements of the unsigned headers, the certified facts, and the details one tap away.
 
-use pec::{Check, Verdict};
+use pec::Verdict;
 use yew::prelude::*;
 
 use super::MessageProps;
@@ -21,7 +21,7 @@ pub fn message_result(props: &MessageProps) -> Html {
         return Html::default();
     };
     let noun = Noun::of(message.classification.kind);
-    let reason = decisive_failure(&message.checks).map(t.failure);
+    let reason = message.reason.map(t.failure);
     let verdict = match message.verdict {
         Verdict::TotalPassed => verdict_banner("passed", "✓", t.passed(noun), None, None),
         Verdict::TotalFailed => {
@@ -41,7 +41,7 @@ pub fn message_result(props: &MessageProps) -> Html {
     html! {
         <div class="message" data-verdict={message.verdict.as_str()}>
             if !message.location.is_empty() {
-                <p class="location">{ &message.location }</p>
+                <p class="location">{ t.location(&message.location) }</p>
             }
             { verdict }
             if read {
@@ -64,12 +64,4 @@ pub fn message_result(props: &MessageProps) -> Html {
             <Original ..props.clone() />
         </div>
     }
-}
-
-/// The failure that decided the verdict: the first with the strongest effect.
-fn decisive_failure(checks: &[Check]) -> Option<&Check> {
-    let strongest = checks.iter().map(|c| c.effect).max()?;
-    checks
-        .iter()
-        .find(|c| c.effect == strongest && c.status == pec::Status::Fail)
 }

@@ -23,7 +23,7 @@ pub fn warnings(t: &Text, message: &MessageReport) -> Html {
             <p>{ t.warnings_intro }</p>
             <ul>
                 { for warnings.iter().map(|c| html! {
-                    <li data-check={c.id}>{ t.check(c) }</li>
+                    <li data-check={c.id.as_str()}>{ t.check(c) }</li>
                 }) }
             </ul>
         </section>

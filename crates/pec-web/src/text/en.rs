@@ -1,8 +1,10 @@
 //! The English table: the same page for readers without Italian; PEC's own terms stay Italian
 //! where the law names them.
 
+use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
 use pec::kind::{Kind, ReceiptType};
-use pec::{Check, InputError};
+use pec::locate::Step;
+use pec::{Check, CheckId, InputError};
 
 use super::{Fact, Text};
 
@@ -111,6 +113,7 @@ pub const EN: Text = Text {
     input_error,
     failure,
     check_template: check,
+    step,
     fact,
     claimed: "The file claims that {clause}, but this is not proven.",
     receipt_proof,
@@ -162,284 +165,322 @@ fn input_error(error: InputError) -> &'static str {
     }
 }
 
-fn failure(check: &Check) -> &'static str {
-    match check.id {
-        "cms.message-digest" => "The content was changed after the provider signed it.",
-        "cms.signature" | "trust.certificate-signatures" => "The signature is not valid.",
-        "mime.boundaries" | "mime.layout" => {
+/// Why the message did not pass, from the check that decided it. The checks of the last arm
+/// only pass, warn or inform: they never decide a verdict, and get the general sentence.
+fn failure(id: CheckId) -> &'static str {
+    match id {
+        CheckId::CmsMessageDigest => "The content was changed after the provider signed it.",
+        CheckId::CmsSignature | CheckId::TrustCertificateSignatures => {
+            "The signature is not valid."
+        }
+        CheckId::MimeBoundaries | CheckId::MimeLayout => {
             "The certification data cannot be relied on: the signed content is not laid out as a provider writes it."
         }
-        "mime.unsigned" => {
+        CheckId::MimeUnsigned => {
             "This part looks like a PEC message, but it carries no provider signature."
         }
-        "mime.too-deep" => {
+        CheckId::MimeTooDeep => {
             "A part of the file is nested too deeply to be examined: save the receipt itself as an .eml file."
         }
-        "mime.unlisted" => "The file holds too many parts that cannot be verified.",
-        "mime.opaque-signature" => "This part is signed in a form this version cannot verify yet.",
-        "cms.parse" | "mime.signature-part" | "cms.signer-certificate" | "cms.content-type" => {
-            "The provider's signature is missing or damaged."
+        CheckId::MimeUnlisted => "The file holds too many parts that cannot be verified.",
+        CheckId::MimeOpaqueSignature => {
+            "This part is signed in a form this version cannot verify yet."
         }
-        "cms.algorithm" => "The signature uses an unsupported algorithm.",
-        "cms.signers" => {
+        CheckId::CmsParse
+        | CheckId::MimeSignaturePart
+        | CheckId::CmsSignerCertificate
+        | CheckId::CmsContentType => "The provider's signature is missing or damaged.",
+        CheckId::CmsAlgorithm => "The signature uses an unsupported algorithm.",
+        CheckId::CmsSigners => {
             "The message carries more than one signature, while a PEC message is signed by its provider alone: authenticity cannot be established."
         }
-        "trust.key-size" => {
+        CheckId::TrustKeySize => {
             "A key in the provider's certificate chain is too short to vouch for the signature: authenticity cannot be established."
         }
-        "trust.validity" => "The provider's certificate was not valid at the signing time.",
-        "trust.chain"
-        | "trust.pec-ca"
-        | "trust.pec-policy"
-        | "trust.key-usage"
-        | "trust.name-constraints"
-        | "trust.ca-basic-constraints"
-        | "trust.provider-email" => {
+        CheckId::TrustValidity => "The provider's certificate was not valid at the signing time.",
+        CheckId::TrustChain
+        | CheckId::TrustPecCa
+        | CheckId::TrustPecPolicy
+        | CheckId::TrustKeyUsage
+        | CheckId::TrustNameConstraints
+        | CheckId::TrustCaBasicConstraints
+        | CheckId::TrustProviderEmail => {
             "The signature is intact, but not from a recognised PEC provider."
         }
-        "trust.critical-extensions" => {
+        CheckId::TrustCriticalExtensions => {
             "A provider certificate carries a critical extension this tool cannot assess: authenticity cannot be established."
         }
-        "cms.signing-time" | "time.signing-time" => {
+        CheckId::CmsSigningTime | CheckId::TimeSigningTime => {
             "The signing time is missing or disagrees with the certified one: the certificate cannot be judged."
         }
-        "time.future" => {
+        CheckId::TimeFuture => {
             "The signature claims to be made after the time of verification: its date cannot be relied on."
         }
-        "time.at-before-signing" => {
+        CheckId::TimeAtBeforeSigning => {
             "The chosen time of verification is before the signature: the message did not exist yet."
         }
-        "daticert.present" | "daticert.well-formed" | "daticert.tipo" => {
+        CheckId::DaticertPresent | CheckId::DaticertWellFormed | CheckId::DaticertTipo => {
             "The certification data (daticert.xml) is missing or unreadable."
         }
-        "daticert.unambiguous" => {
+        CheckId::DaticertUnambiguous => {
             "The certification data (daticert.xml) is ambiguous: it can be read two ways, and such data is not certified."
         }
-        _ => "One of the checks failed: see the details.",
+        CheckId::MimeSignedEntity
+        | CheckId::CmsSha1
+        | CheckId::TrustSender
+        | CheckId::TrustRevocationNotChecked
+        | CheckId::DaticertGestore
+        | CheckId::HeadersKind
+        | CheckId::HeadersReceiptType
+        | CheckId::HeadersSecurity
+        | CheckId::HeadersSubject
+        | CheckId::HeadersRiferimentoMessageId
+        | CheckId::HeadersMessageId
+        | CheckId::HeadersDate
+        | CheckId::PostacertSender
+        | CheckId::PostacertRecipients
+        | CheckId::PostacertSubject
+        | CheckId::PostacertStructure => "One of the checks failed: see the details.",
     }
 }
 
 fn check(c: &Check) -> &'static str {
     let ok = c.is_pass();
     match c.id {
-        "mime.signed-entity" => "The file holds a signed message (S/MIME).",
-        "mime.signature-part" => "The signature part (smime.p7s) is missing or unreadable.",
-        "mime.boundaries" if ok => {
+        CheckId::MimeSignedEntity => "The file holds a signed message (S/MIME).",
+        CheckId::MimeSignaturePart => "The signature part (smime.p7s) is missing or unreadable.",
+        CheckId::MimeBoundaries if ok => {
             "The boundaries of the signed parts follow the MIME rules: every mail client reads the same parts."
         }
-        "mime.boundaries" => {
+        CheckId::MimeBoundaries => {
             "The boundaries of the signed parts are ambiguous: a mail client could read other parts. Such data is not certified."
         }
-        "mime.layout" => layout(c),
-        "mime.unsigned" => unsigned(c),
-        "mime.too-deep" => {
+        CheckId::MimeLayout => layout(c),
+        CheckId::MimeUnsigned => unsigned(c),
+        CheckId::MimeTooDeep => {
             "{count} messages in the file are forwarded more than {limit} levels deep and were not examined."
         }
-        "mime.unlisted" => {
+        CheckId::MimeUnlisted => {
             "The file holds {count} more parts that look like PEC messages and cannot be verified: only the first {limit} are listed."
         }
-        "mime.opaque-signature" => {
+        CheckId::MimeOpaqueSignature => {
             "This part is signed as opaque S/MIME (application/pkcs7-mime), which this version cannot verify yet."
         }
-        "postacert.structure" if ok => {
+        CheckId::PostacertStructure if ok => {
             "The original message follows the MIME rules: every mail client shows the same parts."
         }
-        "postacert.structure" => {
+        CheckId::PostacertStructure => {
             "The original message holds ambiguous boundaries: a mail client could show other text or attachments than those listed here."
         }
-        "cms.parse" if ok => "The signature is readable.",
-        "cms.parse" => "The signature is unreadable ({error}).",
-        "cms.signers" if ok => "The signature has a single signer, as PEC requires.",
-        "cms.signers" => {
+        CheckId::CmsParse if ok => "The signature is readable.",
+        CheckId::CmsParse => match c.fault() {
+            Some(Fault::NotSignedData) => {
+                "The signature part holds no signature (SignedData) but another kind of data."
+            }
+            Some(Fault::NoSigner) => "The signature names no signer.",
+            _ => {
+                "The signature is unreadable: its data does not have the expected structure (CMS)."
+            }
+        },
+        CheckId::CmsSigners if ok => "The signature has a single signer, as PEC requires.",
+        CheckId::CmsSigners => {
             "The signature has {count} signers, while a PEC message has exactly one: its provider."
         }
-        "cms.algorithm" if ok => "The signature's algorithms are supported.",
-        "cms.algorithm" => "Unsupported algorithm: {algorithm}.",
-        "cms.signer-certificate" => {
+        CheckId::CmsAlgorithm if ok => "The signature's algorithms are supported.",
+        CheckId::CmsAlgorithm => "Unsupported algorithm: {algorithm}.",
+        CheckId::CmsSignerCertificate => {
             if ok {
                 "The signature carries the provider's certificate."
             } else {
                 "The signature does not carry the signer's certificate."
             }
         }
-        "cms.content-type" => {
+        CheckId::CmsContentType => {
             if ok {
                 "The signed content type is correct."
             } else {
                 "The signed content type does not match the declared one."
             }
         }
-        "cms.message-digest" if ok => {
+        CheckId::CmsMessageDigest if ok => {
             "The content's digest matches the signed one: the content was not changed."
         }
-        "cms.message-digest" if c.params.contains_key("error") => {
-            "The content's digest cannot be checked ({error})."
+        CheckId::CmsMessageDigest if c.fault().is_some() => {
+            "The signature carries no digest of the content (messageDigest): the content's integrity cannot be checked."
         }
-        "cms.message-digest" => {
+        CheckId::CmsMessageDigest => {
             "The content's digest ({computed}) does not match the signed one ({signed}): the content was changed after signing."
         }
-        "cms.signature" => {
+        CheckId::CmsSignature => {
             if ok {
                 "The provider's signature is valid."
             } else {
                 "The signature is not valid."
             }
         }
-        "cms.sha1" => {
+        CheckId::CmsSha1 => {
             "Digest computed with SHA-1: a dated algorithm, but still the one PEC prescribes."
         }
-        "cms.signing-time" => {
+        CheckId::CmsSigningTime => {
             "The signature does not say when it was made: the certificate's validity cannot be judged."
         }
-        "trust.chain" if ok => "The certificate chain reaches a known root: {root}.",
-        "trust.chain" => "The certificate chain reaches no known root {issuer}.",
-        "trust.certificate-signatures" if ok => {
+        CheckId::TrustChain if ok => "The certificate chain reaches a known root: {root}.",
+        CheckId::TrustChain => "The certificate chain reaches no known root {issuer}.",
+        CheckId::TrustCertificateSignatures if ok => {
             "Every certificate in the chain is signed by its issuer."
         }
-        "trust.certificate-signatures" => {
+        CheckId::TrustCertificateSignatures => {
             "The signature on certificate {certificate} is invalid or cannot be checked."
         }
-        "trust.pec-ca" if ok => "The certificate is issued by a recognised PEC authority: {ca}.",
-        "trust.pec-ca" => {
+        CheckId::TrustPecCa if ok => {
+            "The certificate is issued by a recognised PEC authority: {ca}."
+        }
+        CheckId::TrustPecCa => {
             "The certificate is not issued by a recognised PEC authority (AgID CA1, DigitPA CA1): it may be any signature, not a PEC provider's."
         }
-        "trust.validity" if ok => "Every certificate was valid at the signing time.",
-        "trust.validity" => {
+        CheckId::TrustValidity if ok => "Every certificate was valid at the signing time.",
+        CheckId::TrustValidity => {
             "Certificate {certificate} was not valid at the signing time ({at}): valid from {not_before} to {not_after}."
         }
-        "trust.key-size" if ok => "The certificates' keys are long enough.",
-        "trust.key-size" if c.status == pec::Status::Warn => {
+        CheckId::TrustKeySize if ok => "The certificates' keys are long enough.",
+        CheckId::TrustKeySize if c.status == pec::Status::Warn => {
             "The key of certificate {certificate} is {bits}-bit RSA: accepted when it was issued, but weak by today's standards."
         }
-        "trust.key-size" => {
+        CheckId::TrustKeySize => {
             "The key of certificate {certificate} is only {bits}-bit RSA: too short to vouch for who signed."
         }
-        "trust.ca-basic-constraints" if ok => "The chain's authorities may issue certificates.",
-        "trust.ca-basic-constraints" => "Certificate {certificate} may not issue certificates.",
-        "trust.pec-policy" => {
+        CheckId::TrustCaBasicConstraints if ok => "The chain's authorities may issue certificates.",
+        CheckId::TrustCaBasicConstraints => "Certificate {certificate} may not issue certificates.",
+        CheckId::TrustPecPolicy => {
             if ok {
                 "The certificate carries the PEC provider policy."
             } else {
                 "The certificate does not carry the PEC provider policy."
             }
         }
-        "trust.critical-extensions" if ok => {
+        CheckId::TrustCriticalExtensions if ok => {
             "No certificate carries an unknown critical extension."
         }
-        "trust.critical-extensions" => {
+        CheckId::TrustCriticalExtensions => {
             "The certificate \"{certificate}\" carries an unknown critical extension ({extension}): it must be rejected."
         }
-        "trust.key-usage" if ok => "The certificate may be used for signing.",
-        "trust.key-usage" => "The certificate lacks the required usage ({missing}).",
-        "trust.provider-email" if ok => {
+        CheckId::TrustKeyUsage if ok => "The certificate may be used for signing.",
+        CheckId::TrustKeyUsage => "The certificate lacks the required usage ({missing}).",
+        CheckId::TrustProviderEmail if ok => {
             "The certificate names the provider's mail address: {email}."
         }
-        "trust.provider-email" => {
+        CheckId::TrustProviderEmail => {
             "Certificate {certificate} names no mail address as a subject alternative name (SAN): it is not a PEC provider certificate."
         }
-        "trust.name-constraints" if ok => "The provider is one the PEC authority may certify.",
-        "trust.name-constraints" => {
-            "The provider is not one authority {ca} may certify ({name}{error})."
+        CheckId::TrustNameConstraints if ok => "The provider is one the PEC authority may certify.",
+        CheckId::TrustNameConstraints if c.fault().is_some() => {
+            "The name constraints of authority {ca} are unreadable: which providers it may certify cannot be told."
         }
-        "trust.sender" if ok => "The message's sender matches the provider certificate's address.",
-        "trust.sender" => {
+        CheckId::TrustNameConstraints => {
+            "The provider is not one authority {ca} may certify ({name})."
+        }
+        CheckId::TrustSender if ok => {
+            "The message's sender matches the provider certificate's address."
+        }
+        CheckId::TrustSender => {
             "The sender in the (unsigned) header is \"{header}\", but the provider's certificate is for \"{certificate}\"."
         }
-        "trust.revocation-not-checked" => REVOCATION_NOTE,
-        "daticert.present" => "The certification data (daticert.xml) is missing.",
-        "daticert.well-formed" if ok => "The certification data (daticert.xml) is readable.",
-        "daticert.well-formed" if c.params.get("error").is_some_and(|e| e == "too-large") => {
-            "The certification data (daticert.xml) is too large to be examined."
-        }
-        "daticert.well-formed" => "The certification data (daticert.xml) is unreadable ({error}).",
-        "daticert.unambiguous" if ok => {
+        CheckId::TrustRevocationNotChecked => REVOCATION_NOTE,
+        CheckId::DaticertPresent => "The certification data (daticert.xml) is missing.",
+        CheckId::DaticertWellFormed => unreadable_daticert(c),
+        CheckId::DaticertUnambiguous if ok => {
             "The certification data (daticert.xml) has a single reading."
         }
-        "daticert.unambiguous" => match c.params.get("problem").map(String::as_str) {
-            Some("repeated") => {
+        CheckId::DaticertUnambiguous => match c.ambiguity() {
+            Some(Ambiguity::Repeated) => {
                 "The certification data is ambiguous: the element \"{element}\" appears more than once. Such data is not certified."
             }
-            Some("nested-in-text") => {
+            Some(Ambiguity::NestedInText) => {
                 "The certification data is ambiguous: the element \"{element}\", meant to hold only text, holds another element. Such data is not certified."
             }
-            Some("duplicate-attribute") => {
+            Some(Ambiguity::DuplicateAttribute) => {
                 "The certification data is ambiguous: the attribute \"{attribute}\" appears more than once on the element \"{element}\". Such data is not certified."
             }
-            Some("doctype-subset") => {
+            Some(Ambiguity::DoctypeSubset) => {
                 "The certification data is ambiguous: its DOCTYPE declaration carries definitions of its own, which can add values not written in the text. Such data is not certified."
             }
-            _ => {
+            None => {
                 "The certification data is ambiguous (element \"{element}\"). Such data is not certified."
             }
         },
-        "daticert.tipo" if ok => "Certified message kind: {tipo}.",
-        "daticert.tipo" => "Unknown message kind: \"{tipo}\".",
-        "daticert.gestore" if ok => {
+        CheckId::DaticertTipo if ok => "Certified message kind: {tipo}.",
+        CheckId::DaticertTipo => "Unknown message kind: \"{tipo}\".",
+        CheckId::DaticertGestore if ok => {
             "The provider in the certified data (\"{daticert}\") matches the certificate's organisation (\"{certificate}\")."
         }
-        "daticert.gestore" => {
+        CheckId::DaticertGestore => {
             "The provider in the certified data (\"{daticert}\") differs from the certificate's organisation (\"{certificate}\")."
         }
-        "headers.receipt-type" if ok => {
+        CheckId::HeadersReceiptType if ok => {
             "The X-TipoRicevuta header names the same receipt type as the certified data."
         }
-        "headers.receipt-type" => {
+        CheckId::HeadersReceiptType => {
             "The X-TipoRicevuta header (not signed) says \"{header}\", but the certified data says \"{daticert}\" (empty: not stated). The certified data holds."
         }
-        "headers.security" if ok => {
+        CheckId::HeadersSecurity if ok => {
             "The X-VerificaSicurezza header agrees with the certified data."
         }
-        "headers.security" => {
+        CheckId::HeadersSecurity => {
             "The X-VerificaSicurezza header (not signed) says \"{header}\", but the certified data says \"{daticert}\" (empty: no virus). The certified data holds."
         }
-        "headers.kind" if ok => "The {header} header names the same kind as the signed data.",
-        "headers.kind" => {
+        CheckId::HeadersKind if ok => "The {header} header names the same kind as the signed data.",
+        CheckId::HeadersKind => {
             "The (unsigned) {header} header says \"{value}\", but the signed kind is \"{daticert}\"."
         }
-        "headers.subject" if ok => "The subject matches the signed one.",
-        "headers.subject" => {
+        CheckId::HeadersSubject if ok => "The subject matches the signed one.",
+        CheckId::HeadersSubject => {
             "The subject in the (unsigned) header is \"{header}\", but the signed one is \"{daticert}\"."
         }
-        "headers.riferimento-message-id" | "headers.message-id" if ok => {
+        CheckId::HeadersRiferimentoMessageId | CheckId::HeadersMessageId if ok => {
             "The identifier in the header matches the signed one."
         }
-        "headers.riferimento-message-id" => {
+        CheckId::HeadersRiferimentoMessageId => {
             "The (unsigned) X-Riferimento-Message-ID header is \"{header}\", but the signed identifier is \"{daticert}\"."
         }
-        "headers.message-id" => {
+        CheckId::HeadersMessageId => {
             "The (unsigned) Message-ID header is \"{header}\", but the signed PEC identifier is \"{daticert}\"."
         }
-        "headers.date" if ok => "The header's date agrees with the signed one.",
-        "headers.date" => {
+        CheckId::HeadersDate if ok => "The header's date agrees with the signed one.",
+        CheckId::HeadersDate => {
             "The date in the (unsigned) header is {time}, but the signed one is {daticert}."
         }
-        "time.signing-time" if ok => "The signing time agrees with the certified time.",
-        "time.signing-time" => {
+        CheckId::TimeSigningTime if ok => "The signing time agrees with the certified time.",
+        CheckId::TimeSigningTime => {
             "The signing time ({time}) and the certified time ({daticert}) are more than 10 minutes apart."
         }
-        "time.future" if ok => "The signing time is not later than the time of verification.",
-        "time.future" => {
+        CheckId::TimeFuture if ok => "The signing time is not later than the time of verification.",
+        CheckId::TimeFuture => {
             "The signing time ({signing_time}) is later than the time of verification ({now}): a signature cannot come from the future."
         }
-        "time.at-before-signing" if ok => {
+        CheckId::TimeAtBeforeSigning if ok => {
             "The chosen time of verification ({at}) is not before the signature."
         }
-        "time.at-before-signing" => {
+        CheckId::TimeAtBeforeSigning => {
             "The chosen time of verification ({at}) is before the signature ({signing_time}): the message did not exist yet."
         }
-        "postacert.sender" if ok => "The original message's sender matches the certified one.",
-        "postacert.sender" => {
+        CheckId::PostacertSender if ok => {
+            "The original message's sender matches the certified one."
+        }
+        CheckId::PostacertSender => {
             "The original message's sender is \"{postacert}\", but the certified one is \"{daticert}\"."
         }
-        "postacert.recipients" if ok => "The certified recipients appear in the original message.",
-        "postacert.recipients" => {
+        CheckId::PostacertRecipients if ok => {
+            "The certified recipients appear in the original message."
+        }
+        CheckId::PostacertRecipients => {
             "Certified recipients missing from the original message: {missing}."
         }
-        "postacert.subject" if ok => "The original message's subject matches the certified one.",
-        "postacert.subject" => {
+        CheckId::PostacertSubject if ok => {
+            "The original message's subject matches the certified one."
+        }
+        CheckId::PostacertSubject => {
             "The original message's subject is \"{postacert}\", but the certified one is \"{daticert}\"."
         }
-        _ => "Check \"{id}\": {status}.",
     }
 }
 
@@ -520,29 +561,29 @@ fn receipt_proof(receipt: Option<ReceiptType>) -> &'static str {
 
 /// The provider's layout of the signed parts, or what is wrong with it.
 fn layout(c: &Check) -> &'static str {
-    match c.params.get("problem").map(String::as_str) {
+    match c.layout_problem() {
         None => {
             "The signed parts are laid out as a provider writes them: text, certification data, original message."
         }
-        Some("daticert-repeated") => {
+        Some(LayoutProblem::DaticertRepeated) => {
             "The signed content holds more than one daticert.xml: the certification data is ambiguous and not certified."
         }
-        Some("postacert-repeated") => {
+        Some(LayoutProblem::PostacertRepeated) => {
             "The signed content holds more than one original message (postacert.eml): the content is ambiguous and not certified."
         }
-        Some("postacert-not-last") => {
+        Some(LayoutProblem::PostacertNotLast) => {
             "Other parts follow the original message (postacert.eml), which a provider never writes: the content is not certified."
         }
-        Some("daticert-after-postacert") => {
+        Some(LayoutProblem::DaticertAfterPostacert) => {
             "daticert.xml comes after the original message, where only the sender can have written it: the data is not certified."
         }
-        Some("postacert-not-message") => {
+        Some(LayoutProblem::PostacertNotMessage) => {
             "The postacert.eml part is not an e-mail message: the content is not certified."
         }
-        Some("daticert-nested" | "postacert-nested") => {
+        Some(LayoutProblem::DaticertNested | LayoutProblem::PostacertNested) => {
             "A daticert.xml or postacert.eml part appears where a provider never writes one: the data is not certified."
         }
-        Some(_) => {
+        Some(LayoutProblem::NotMime | LayoutProblem::NotMultipart) => {
             "The signed content is not shaped as a PEC message (text, certification data, original message)."
         }
     }
@@ -550,18 +591,58 @@ fn layout(c: &Check) -> &'static str {
 
 /// Why an unsigned part looks like a PEC message.
 fn unsigned(c: &Check) -> &'static str {
-    match c.params.get("claim").map(String::as_str) {
-        Some("subject") => {
+    match c.claim() {
+        Some(Claim::Subject) => {
             "This part has the subject of a PEC message but carries no provider signature: what it says is not certified."
         }
-        Some("daticert") => {
+        Some(Claim::Daticert) => {
             "This part holds a daticert.xml outside any signature: that data is not certified."
         }
-        Some("multipart-signed") => {
+        Some(Claim::Signed) => {
             "This part presents itself as a signed message, but its parts are missing: there is nothing to verify."
         }
-        _ => {
+        Some(Claim::Header) | None => {
             "This part has the headers of a PEC message but carries no provider signature: what it says is not certified."
+        }
+    }
+}
+
+/// Why daticert.xml could not be read, or that it could.
+fn unreadable_daticert(c: &Check) -> &'static str {
+    match c.fault() {
+        _ if c.is_pass() => "The certification data (daticert.xml) is readable.",
+        Some(Fault::TooLarge) => {
+            "The certification data (daticert.xml) is too large to be examined."
+        }
+        Some(Fault::NotDaticert) => "The daticert.xml file holds no PEC certification data.",
+        Some(Fault::Missing) => {
+            "The certification data (daticert.xml) lacks \"{element}\", which is required."
+        }
+        Some(Fault::Invalid) => {
+            "In the certification data (daticert.xml) the value of \"{element}\" is not in the expected format."
+        }
+        Some(
+            Fault::Malformed
+            | Fault::NotDer
+            | Fault::NotSignedData
+            | Fault::NoSigner
+            | Fault::NoMessageDigest
+            | Fault::UnreadableExtension,
+        )
+        | None => {
+            "The certification data (daticert.xml) is unreadable: it is not a well-formed XML document."
+        }
+    }
+}
+
+/// One step of where in the file a message was found.
+fn step(step: &Step) -> String {
+    match step {
+        Step::MboxMessage(n) => format!("mbox message {n}"),
+        Step::Attachment { number, name } => {
+            let number = number.map(|n| format!(" {n}")).unwrap_or_default();
+            let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+            format!("attachment{number}{name}")
         }
     }
 }

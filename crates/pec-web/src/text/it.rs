@@ -1,8 +1,10 @@
 //! The Italian table: the page's first language, in the plain words Italian public
 //! administrations use to explain PEC to citizens.
 
+use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
 use pec::kind::{Kind, ReceiptType};
-use pec::{Check, InputError};
+use pec::locate::Step;
+use pec::{Check, CheckId, InputError};
 
 use super::{Fact, Text};
 
@@ -111,6 +113,7 @@ pub const IT: Text = Text {
     input_error,
     failure,
     check_template: check,
+    step,
     fact,
     claimed: "Il file dichiara che {clause}, ma non è provato.",
     receipt_proof,
@@ -157,304 +160,334 @@ fn input_error(error: InputError) -> &'static str {
     }
 }
 
-fn failure(check: &Check) -> &'static str {
-    match check.id {
-        "cms.message-digest" => "Il contenuto è stato modificato dopo la firma del gestore.",
-        "cms.signature" | "trust.certificate-signatures" => "La firma non è valida.",
-        "mime.boundaries" | "mime.layout" => {
+/// Why the message did not pass, from the check that decided it. The checks of the last arm
+/// only pass, warn or inform: they never decide a verdict, and get the general sentence.
+fn failure(id: CheckId) -> &'static str {
+    match id {
+        CheckId::CmsMessageDigest => "Il contenuto è stato modificato dopo la firma del gestore.",
+        CheckId::CmsSignature | CheckId::TrustCertificateSignatures => "La firma non è valida.",
+        CheckId::MimeBoundaries | CheckId::MimeLayout => {
             "I dati di certificazione non sono affidabili: il contenuto firmato non ha la struttura che scrive il gestore."
         }
-        "mime.unsigned" => {
+        CheckId::MimeUnsigned => {
             "Questa parte sembra un messaggio PEC, ma non porta la firma di un gestore."
         }
-        "mime.too-deep" => {
+        CheckId::MimeTooDeep => {
             "Una parte del file è annidata troppo in profondità per essere esaminata: salva direttamente la ricevuta come file .eml."
         }
-        "mime.unlisted" => "Il file contiene troppe parti che non si possono verificare.",
-        "mime.opaque-signature" => {
+        CheckId::MimeUnlisted => "Il file contiene troppe parti che non si possono verificare.",
+        CheckId::MimeOpaqueSignature => {
             "Questa parte è firmata in una forma che questa versione non sa ancora verificare."
         }
-        "cms.parse" | "mime.signature-part" | "cms.signer-certificate" | "cms.content-type" => {
-            "La firma del gestore è mancante o danneggiata."
-        }
-        "cms.algorithm" => "La firma usa un algoritmo non supportato.",
-        "cms.signers" => {
+        CheckId::CmsParse
+        | CheckId::MimeSignaturePart
+        | CheckId::CmsSignerCertificate
+        | CheckId::CmsContentType => "La firma del gestore è mancante o danneggiata.",
+        CheckId::CmsAlgorithm => "La firma usa un algoritmo non supportato.",
+        CheckId::CmsSigners => {
             "Il messaggio porta più di una firma, mentre una PEC è firmata solo dal gestore: l'autenticità non può essere accertata."
         }
-        "trust.key-size" => {
+        CheckId::TrustKeySize => {
             "Una chiave della catena di certificati del gestore è troppo corta per garantire la firma: l'autenticità non può essere accertata."
         }
-        "trust.validity" => "Il certificato del gestore non era valido alla data della firma.",
-        "trust.chain"
-        | "trust.pec-ca"
-        | "trust.pec-policy"
-        | "trust.key-usage"
-        | "trust.name-constraints"
-        | "trust.ca-basic-constraints"
-        | "trust.provider-email" => {
+        CheckId::TrustValidity => {
+            "Il certificato del gestore non era valido alla data della firma."
+        }
+        CheckId::TrustChain
+        | CheckId::TrustPecCa
+        | CheckId::TrustPecPolicy
+        | CheckId::TrustKeyUsage
+        | CheckId::TrustNameConstraints
+        | CheckId::TrustCaBasicConstraints
+        | CheckId::TrustProviderEmail => {
             "La firma è integra, ma non risulta di un gestore PEC riconosciuto."
         }
-        "trust.critical-extensions" => {
+        CheckId::TrustCriticalExtensions => {
             "Un certificato del gestore contiene un'estensione critica che questo strumento non sa valutare: l'autenticità non può essere accertata."
         }
-        "cms.signing-time" | "time.signing-time" => {
+        CheckId::CmsSigningTime | CheckId::TimeSigningTime => {
             "La data della firma manca o non concorda con quella certificata: non si può giudicare il certificato."
         }
-        "time.future" => {
+        CheckId::TimeFuture => {
             "La firma risulta apposta dopo il momento della verifica: la sua data non è attendibile."
         }
-        "time.at-before-signing" => {
+        CheckId::TimeAtBeforeSigning => {
             "Il momento scelto per la verifica precede la firma: allora il messaggio non esisteva ancora."
         }
-        "daticert.present" | "daticert.well-formed" | "daticert.tipo" => {
+        CheckId::DaticertPresent | CheckId::DaticertWellFormed | CheckId::DaticertTipo => {
             "I dati di certificazione (daticert.xml) mancano o non sono leggibili."
         }
-        "daticert.unambiguous" => {
+        CheckId::DaticertUnambiguous => {
             "I dati di certificazione (daticert.xml) sono ambigui: si possono leggere in due modi, e dati così non sono certificati."
         }
-        _ => "Uno dei controlli non è stato superato: vedi i dettagli.",
+        CheckId::MimeSignedEntity
+        | CheckId::CmsSha1
+        | CheckId::TrustSender
+        | CheckId::TrustRevocationNotChecked
+        | CheckId::DaticertGestore
+        | CheckId::HeadersKind
+        | CheckId::HeadersReceiptType
+        | CheckId::HeadersSecurity
+        | CheckId::HeadersSubject
+        | CheckId::HeadersRiferimentoMessageId
+        | CheckId::HeadersMessageId
+        | CheckId::HeadersDate
+        | CheckId::PostacertSender
+        | CheckId::PostacertRecipients
+        | CheckId::PostacertSubject
+        | CheckId::PostacertStructure => "Uno dei controlli non è stato superato: vedi i dettagli.",
     }
 }
 
 fn check(c: &Check) -> &'static str {
     let ok = c.is_pass();
     match c.id {
-        "mime.signed-entity" => "Il file contiene un messaggio firmato (S/MIME).",
-        "mime.signature-part" => "La parte con la firma (smime.p7s) manca o non è leggibile.",
-        "mime.boundaries" if ok => {
+        CheckId::MimeSignedEntity => "Il file contiene un messaggio firmato (S/MIME).",
+        CheckId::MimeSignaturePart => "La parte con la firma (smime.p7s) manca o non è leggibile.",
+        CheckId::MimeBoundaries if ok => {
             "I separatori delle parti firmate seguono le regole MIME: ogni programma di posta ne legge le stesse parti."
         }
-        "mime.boundaries" => {
+        CheckId::MimeBoundaries => {
             "I separatori delle parti firmate sono ambigui: un programma di posta potrebbe leggerne parti diverse. Dati così non sono certificati."
         }
-        "mime.layout" => layout(c),
-        "mime.unsigned" => unsigned(c),
-        "mime.too-deep" => {
+        CheckId::MimeLayout => layout(c),
+        CheckId::MimeUnsigned => unsigned(c),
+        CheckId::MimeTooDeep => {
             "Nel file {count} messaggi sono inoltrati oltre {limit} livelli e non sono stati esaminati."
         }
-        "mime.unlisted" => {
+        CheckId::MimeUnlisted => {
             "Nel file ci sono altre {count} parti che sembrano messaggi PEC senza poter essere verificate: sono elencate solo le prime {limit}."
         }
-        "mime.opaque-signature" => {
+        CheckId::MimeOpaqueSignature => {
             "Questa parte è firmata in forma S/MIME opaca (application/pkcs7-mime), che questa versione non sa ancora verificare."
         }
-        "postacert.structure" if ok => {
+        CheckId::PostacertStructure if ok => {
             "Il messaggio originale segue le regole MIME: ogni programma di posta ne mostra le stesse parti."
         }
-        "postacert.structure" => {
+        CheckId::PostacertStructure => {
             "Il messaggio originale contiene separatori ambigui: un programma di posta potrebbe mostrarne testo o allegati diversi da quelli elencati qui."
         }
-        "cms.parse" if ok => "La firma è leggibile.",
-        "cms.parse" => "La firma non è leggibile ({error}).",
-        "cms.signers" if ok => "La firma ha un solo firmatario, come previsto per la PEC.",
-        "cms.signers" => {
+        CheckId::CmsParse if ok => "La firma è leggibile.",
+        CheckId::CmsParse => match c.fault() {
+            Some(Fault::NotSignedData) => {
+                "La parte della firma non contiene una firma (SignedData), ma un altro tipo di dati."
+            }
+            Some(Fault::NoSigner) => "La firma non indica alcun firmatario.",
+            _ => "La firma non è leggibile: i suoi dati non hanno la struttura prevista (CMS).",
+        },
+        CheckId::CmsSigners if ok => "La firma ha un solo firmatario, come previsto per la PEC.",
+        CheckId::CmsSigners => {
             "La firma ha {count} firmatari, mentre un messaggio PEC ne ha uno solo: il gestore."
         }
-        "cms.algorithm" if ok => "Gli algoritmi della firma sono supportati.",
-        "cms.algorithm" => "Algoritmo non supportato: {algorithm}.",
-        "cms.signer-certificate" => {
+        CheckId::CmsAlgorithm if ok => "Gli algoritmi della firma sono supportati.",
+        CheckId::CmsAlgorithm => "Algoritmo non supportato: {algorithm}.",
+        CheckId::CmsSignerCertificate => {
             if ok {
                 "La firma contiene il certificato del gestore."
             } else {
                 "La firma non contiene il certificato del firmatario."
             }
         }
-        "cms.content-type" => {
+        CheckId::CmsContentType => {
             if ok {
                 "Il tipo del contenuto firmato è corretto."
             } else {
                 "Il tipo del contenuto firmato non corrisponde a quello dichiarato."
             }
         }
-        "cms.message-digest" if ok => {
+        CheckId::CmsMessageDigest if ok => {
             "L'impronta del contenuto corrisponde a quella firmata: il contenuto non è stato modificato."
         }
-        "cms.message-digest" if c.params.contains_key("error") => {
-            "L'impronta del contenuto non è verificabile ({error})."
+        CheckId::CmsMessageDigest if c.fault().is_some() => {
+            "La firma non contiene l'impronta del contenuto (messageDigest): non si può verificare che il contenuto sia integro."
         }
-        "cms.message-digest" => {
+        CheckId::CmsMessageDigest => {
             "L'impronta del contenuto ({computed}) non corrisponde a quella firmata ({signed}): il contenuto è stato modificato dopo la firma."
         }
-        "cms.signature" => {
+        CheckId::CmsSignature => {
             if ok {
                 "La firma del gestore è valida."
             } else {
                 "La firma non è valida."
             }
         }
-        "cms.sha1" => {
+        CheckId::CmsSha1 => {
             "Impronta calcolata con SHA-1: un algoritmo datato, ma ancora quello previsto per la PEC."
         }
-        "cms.signing-time" => {
+        CheckId::CmsSigningTime => {
             "La firma non indica quando è stata apposta: la validità del certificato non si può giudicare."
         }
-        "trust.chain" if ok => "La catena di certificati arriva a un'autorità radice nota: {root}.",
-        "trust.chain" => "La catena di certificati non arriva a un'autorità radice nota {issuer}.",
-        "trust.certificate-signatures" if ok => {
+        CheckId::TrustChain if ok => {
+            "La catena di certificati arriva a un'autorità radice nota: {root}."
+        }
+        CheckId::TrustChain => {
+            "La catena di certificati non arriva a un'autorità radice nota {issuer}."
+        }
+        CheckId::TrustCertificateSignatures if ok => {
             "Ogni certificato della catena è firmato dall'autorità superiore."
         }
-        "trust.certificate-signatures" => {
+        CheckId::TrustCertificateSignatures => {
             "La firma del certificato {certificate} non è valida o non è verificabile."
         }
-        "trust.pec-ca" if ok => {
+        CheckId::TrustPecCa if ok => {
             "Il certificato è emesso da un'autorità riconosciuta per la PEC: {ca}."
         }
-        "trust.pec-ca" => {
+        CheckId::TrustPecCa => {
             "Il certificato non è emesso da un'autorità riconosciuta per la PEC (AgID CA1, DigitPA CA1): può essere una firma qualsiasi, non di un gestore PEC."
         }
-        "trust.validity" if ok => "Tutti i certificati erano validi alla data della firma.",
-        "trust.validity" => {
+        CheckId::TrustValidity if ok => "Tutti i certificati erano validi alla data della firma.",
+        CheckId::TrustValidity => {
             "Il certificato {certificate} non era valido alla data della firma ({at}): valido dal {not_before} al {not_after}."
         }
-        "trust.key-size" if ok => "Le chiavi dei certificati hanno una lunghezza adeguata.",
-        "trust.key-size" if c.status == pec::Status::Warn => {
+        CheckId::TrustKeySize if ok => "Le chiavi dei certificati hanno una lunghezza adeguata.",
+        CheckId::TrustKeySize if c.status == pec::Status::Warn => {
             "La chiave del certificato {certificate} è RSA a {bits} bit: era ammessa quando è stato emesso, ma oggi è considerata debole."
         }
-        "trust.key-size" => {
+        CheckId::TrustKeySize => {
             "La chiave del certificato {certificate} è RSA a soli {bits} bit: troppo corta per garantire chi ha firmato."
         }
-        "trust.ca-basic-constraints" if ok => {
+        CheckId::TrustCaBasicConstraints if ok => {
             "Le autorità della catena sono abilitate a emettere certificati."
         }
-        "trust.ca-basic-constraints" => {
+        CheckId::TrustCaBasicConstraints => {
             "Il certificato {certificate} non è abilitato a emettere certificati."
         }
-        "trust.pec-policy" => {
+        CheckId::TrustPecPolicy => {
             if ok {
                 "Il certificato riporta la politica dei gestori PEC."
             } else {
                 "Il certificato non riporta la politica dei gestori PEC."
             }
         }
-        "trust.critical-extensions" if ok => {
+        CheckId::TrustCriticalExtensions if ok => {
             "I certificati non contengono estensioni critiche sconosciute."
         }
-        "trust.critical-extensions" => {
+        CheckId::TrustCriticalExtensions => {
             "Il certificato «{certificate}» contiene un'estensione critica sconosciuta ({extension}): va respinto."
         }
-        "trust.key-usage" if ok => "Il certificato è abilitato alla firma.",
-        "trust.key-usage" => "Il certificato non è abilitato all'uso richiesto ({missing}).",
-        "trust.provider-email" if ok => {
+        CheckId::TrustKeyUsage if ok => "Il certificato è abilitato alla firma.",
+        CheckId::TrustKeyUsage => "Il certificato non è abilitato all'uso richiesto ({missing}).",
+        CheckId::TrustProviderEmail if ok => {
             "Il certificato indica l'indirizzo di posta del gestore: {email}."
         }
-        "trust.provider-email" => {
+        CheckId::TrustProviderEmail => {
             "Il certificato {certificate} non indica un indirizzo di posta come nome alternativo (SAN): non è un certificato di gestore PEC."
         }
-        "trust.name-constraints" if ok => {
+        CheckId::TrustNameConstraints if ok => {
             "Il gestore è tra quelli che l'autorità PEC può certificare."
         }
-        "trust.name-constraints" => {
-            "Il gestore non è tra quelli ammessi dall'autorità {ca} ({name}{error})."
+        CheckId::TrustNameConstraints if c.fault().is_some() => {
+            "I vincoli sui nomi dell'autorità {ca} non sono leggibili: non si può stabilire quali gestori possa certificare."
         }
-        "trust.sender" if ok => {
+        CheckId::TrustNameConstraints => {
+            "Il gestore non è tra quelli ammessi dall'autorità {ca} ({name})."
+        }
+        CheckId::TrustSender if ok => {
             "Il mittente del messaggio coincide con l'indirizzo del certificato del gestore."
         }
-        "trust.sender" => {
+        CheckId::TrustSender => {
             "Il mittente nell'intestazione (non firmata) è «{header}», ma il certificato del gestore è per «{certificate}»."
         }
-        "trust.revocation-not-checked" => REVOCATION_NOTE,
-        "daticert.present" => "Mancano i dati di certificazione (daticert.xml).",
-        "daticert.well-formed" if ok => "I dati di certificazione (daticert.xml) sono leggibili.",
-        "daticert.well-formed" if c.params.get("error").is_some_and(|e| e == "too-large") => {
-            "I dati di certificazione (daticert.xml) sono troppo grandi per essere esaminati."
-        }
-        "daticert.well-formed" => {
-            "I dati di certificazione (daticert.xml) non sono leggibili ({error})."
-        }
-        "daticert.unambiguous" if ok => {
+        CheckId::TrustRevocationNotChecked => REVOCATION_NOTE,
+        CheckId::DaticertPresent => "Mancano i dati di certificazione (daticert.xml).",
+        CheckId::DaticertWellFormed => unreadable_daticert(c),
+        CheckId::DaticertUnambiguous if ok => {
             "I dati di certificazione (daticert.xml) si leggono in un solo modo."
         }
-        "daticert.unambiguous" => match c.params.get("problem").map(String::as_str) {
-            Some("repeated") => {
+        CheckId::DaticertUnambiguous => match c.ambiguity() {
+            Some(Ambiguity::Repeated) => {
                 "I dati di certificazione sono ambigui: l'elemento «{element}» compare più volte. Dati così non sono certificati."
             }
-            Some("nested-in-text") => {
+            Some(Ambiguity::NestedInText) => {
                 "I dati di certificazione sono ambigui: l'elemento «{element}», che dovrebbe contenere solo testo, ne contiene un altro. Dati così non sono certificati."
             }
-            Some("duplicate-attribute") => {
+            Some(Ambiguity::DuplicateAttribute) => {
                 "I dati di certificazione sono ambigui: l'attributo «{attribute}» compare più volte nell'elemento «{element}». Dati così non sono certificati."
             }
-            Some("doctype-subset") => {
+            Some(Ambiguity::DoctypeSubset) => {
                 "I dati di certificazione sono ambigui: la dichiarazione DOCTYPE contiene definizioni proprie, che possono aggiungere valori non scritti nel testo. Dati così non sono certificati."
             }
-            _ => {
+            None => {
                 "I dati di certificazione sono ambigui (elemento «{element}»). Dati così non sono certificati."
             }
         },
-        "daticert.tipo" if ok => "Tipo di messaggio certificato: {tipo}.",
-        "daticert.tipo" => "Tipo di messaggio sconosciuto: «{tipo}».",
-        "daticert.gestore" if ok => {
+        CheckId::DaticertTipo if ok => "Tipo di messaggio certificato: {tipo}.",
+        CheckId::DaticertTipo => "Tipo di messaggio sconosciuto: «{tipo}».",
+        CheckId::DaticertGestore if ok => {
             "Il gestore nei dati certificati («{daticert}») coincide con l'organizzazione del certificato («{certificate}»)."
         }
-        "daticert.gestore" => {
+        CheckId::DaticertGestore => {
             "Il gestore nei dati certificati («{daticert}») è diverso dall'organizzazione del certificato («{certificate}»)."
         }
-        "headers.receipt-type" if ok => {
+        CheckId::HeadersReceiptType if ok => {
             "L'intestazione X-TipoRicevuta indica lo stesso tipo di ricevuta dei dati certificati."
         }
-        "headers.receipt-type" => {
+        CheckId::HeadersReceiptType => {
             "L'intestazione X-TipoRicevuta (non firmata) indica «{header}», ma i dati certificati indicano «{daticert}» (vuoto: non indicato). Vale il dato certificato."
         }
-        "headers.security" if ok => {
+        CheckId::HeadersSecurity if ok => {
             "L'intestazione X-VerificaSicurezza concorda con i dati certificati."
         }
-        "headers.security" => {
+        CheckId::HeadersSecurity => {
             "L'intestazione X-VerificaSicurezza (non firmata) indica «{header}», ma i dati certificati indicano «{daticert}» (vuoto: nessun virus). Vale il dato certificato."
         }
-        "headers.kind" if ok => "L'intestazione {header} indica lo stesso tipo firmato.",
-        "headers.kind" => {
+        CheckId::HeadersKind if ok => "L'intestazione {header} indica lo stesso tipo firmato.",
+        CheckId::HeadersKind => {
             "L'intestazione {header} (non firmata) indica «{value}», ma il tipo firmato è «{daticert}»."
         }
-        "headers.subject" if ok => "L'oggetto coincide con quello firmato.",
-        "headers.subject" => {
+        CheckId::HeadersSubject if ok => "L'oggetto coincide con quello firmato.",
+        CheckId::HeadersSubject => {
             "L'oggetto nell'intestazione (non firmata) è «{header}», ma quello firmato è «{daticert}»."
         }
-        "headers.riferimento-message-id" | "headers.message-id" if ok => {
+        CheckId::HeadersRiferimentoMessageId | CheckId::HeadersMessageId if ok => {
             "L'identificativo nell'intestazione coincide con quello firmato."
         }
-        "headers.riferimento-message-id" => {
+        CheckId::HeadersRiferimentoMessageId => {
             "L'intestazione X-Riferimento-Message-ID (non firmata) è «{header}», ma l'identificativo firmato è «{daticert}»."
         }
-        "headers.message-id" => {
+        CheckId::HeadersMessageId => {
             "L'intestazione Message-ID (non firmata) è «{header}», ma l'identificativo PEC firmato è «{daticert}»."
         }
-        "headers.date" if ok => "La data nell'intestazione concorda con quella firmata.",
-        "headers.date" => {
+        CheckId::HeadersDate if ok => "La data nell'intestazione concorda con quella firmata.",
+        CheckId::HeadersDate => {
             "La data nell'intestazione (non firmata) è {time}, ma quella firmata è {daticert}."
         }
-        "time.signing-time" if ok => "L'ora della firma concorda con quella dei dati certificati.",
-        "time.signing-time" => {
+        CheckId::TimeSigningTime if ok => {
+            "L'ora della firma concorda con quella dei dati certificati."
+        }
+        CheckId::TimeSigningTime => {
             "L'ora della firma ({time}) e quella dei dati certificati ({daticert}) differiscono di oltre 10 minuti."
         }
-        "time.future" if ok => "L'ora della firma non è successiva al momento della verifica.",
-        "time.future" => {
+        CheckId::TimeFuture if ok => {
+            "L'ora della firma non è successiva al momento della verifica."
+        }
+        CheckId::TimeFuture => {
             "L'ora della firma ({signing_time}) è successiva al momento della verifica ({now}): una firma non può venire dal futuro."
         }
-        "time.at-before-signing" if ok => {
+        CheckId::TimeAtBeforeSigning if ok => {
             "Il momento scelto per la verifica ({at}) non precede la firma."
         }
-        "time.at-before-signing" => {
+        CheckId::TimeAtBeforeSigning => {
             "Il momento scelto per la verifica ({at}) precede la firma ({signing_time}): allora il messaggio non esisteva ancora."
         }
-        "postacert.sender" if ok => {
+        CheckId::PostacertSender if ok => {
             "Il mittente del messaggio originale coincide con quello certificato."
         }
-        "postacert.sender" => {
+        CheckId::PostacertSender => {
             "Il mittente del messaggio originale è «{postacert}», ma quello certificato è «{daticert}»."
         }
-        "postacert.recipients" if ok => {
+        CheckId::PostacertRecipients if ok => {
             "I destinatari certificati compaiono nel messaggio originale."
         }
-        "postacert.recipients" => {
+        CheckId::PostacertRecipients => {
             "Destinatari certificati assenti dal messaggio originale: {missing}."
         }
-        "postacert.subject" if ok => {
+        CheckId::PostacertSubject if ok => {
             "L'oggetto del messaggio originale coincide con quello certificato."
         }
-        "postacert.subject" => {
+        CheckId::PostacertSubject => {
             "L'oggetto del messaggio originale è «{postacert}», ma quello certificato è «{daticert}»."
         }
-        _ => "Controllo «{id}»: {status}.",
     }
 }
 
@@ -535,29 +568,29 @@ fn receipt_proof(receipt: Option<ReceiptType>) -> &'static str {
 
 /// The provider's layout of the signed parts, or what is wrong with it.
 fn layout(c: &Check) -> &'static str {
-    match c.params.get("problem").map(String::as_str) {
+    match c.layout_problem() {
         None => {
             "Le parti firmate sono disposte come le scrive il gestore: testo, dati di certificazione, messaggio originale."
         }
-        Some("daticert-repeated") => {
+        Some(LayoutProblem::DaticertRepeated) => {
             "Il contenuto firmato contiene più di un file daticert.xml: i dati di certificazione sono ambigui e non sono certificati."
         }
-        Some("postacert-repeated") => {
+        Some(LayoutProblem::PostacertRepeated) => {
             "Il contenuto firmato contiene più di un messaggio originale (postacert.eml): il contenuto è ambiguo e non è certificato."
         }
-        Some("postacert-not-last") => {
+        Some(LayoutProblem::PostacertNotLast) => {
             "Dopo il messaggio originale (postacert.eml) ci sono altre parti, che il gestore non scrive: il contenuto non è certificato."
         }
-        Some("daticert-after-postacert") => {
+        Some(LayoutProblem::DaticertAfterPostacert) => {
             "Il file daticert.xml viene dopo il messaggio originale, dove può averlo scritto solo il mittente: i dati non sono certificati."
         }
-        Some("postacert-not-message") => {
+        Some(LayoutProblem::PostacertNotMessage) => {
             "La parte postacert.eml non è un messaggio di posta: il contenuto non è certificato."
         }
-        Some("daticert-nested" | "postacert-nested") => {
+        Some(LayoutProblem::DaticertNested | LayoutProblem::PostacertNested) => {
             "Un file daticert.xml o postacert.eml compare dove il gestore non lo scrive: i dati non sono certificati."
         }
-        Some(_) => {
+        Some(LayoutProblem::NotMime | LayoutProblem::NotMultipart) => {
             "Il contenuto firmato non ha la forma di un messaggio PEC (testo, dati di certificazione, messaggio originale)."
         }
     }
@@ -565,18 +598,58 @@ fn layout(c: &Check) -> &'static str {
 
 /// Why an unsigned part looks like a PEC message.
 fn unsigned(c: &Check) -> &'static str {
-    match c.params.get("claim").map(String::as_str) {
-        Some("subject") => {
+    match c.claim() {
+        Some(Claim::Subject) => {
             "Questa parte ha l'oggetto di un messaggio PEC, ma non porta la firma di un gestore: ciò che dice non è certificato."
         }
-        Some("daticert") => {
+        Some(Claim::Daticert) => {
             "Questa parte contiene un file daticert.xml fuori da ogni firma: quei dati non sono certificati."
         }
-        Some("multipart-signed") => {
+        Some(Claim::Signed) => {
             "Questa parte si presenta come un messaggio firmato, ma le sue parti mancano: non c'è nulla da verificare."
         }
-        _ => {
+        Some(Claim::Header) | None => {
             "Questa parte ha le intestazioni di un messaggio PEC, ma non porta la firma di un gestore: ciò che dice non è certificato."
+        }
+    }
+}
+
+/// Why daticert.xml could not be read, or that it could.
+fn unreadable_daticert(c: &Check) -> &'static str {
+    match c.fault() {
+        _ if c.is_pass() => "I dati di certificazione (daticert.xml) sono leggibili.",
+        Some(Fault::TooLarge) => {
+            "I dati di certificazione (daticert.xml) sono troppo grandi per essere esaminati."
+        }
+        Some(Fault::NotDaticert) => "Il file daticert.xml non contiene dati di certificazione PEC.",
+        Some(Fault::Missing) => {
+            "Nei dati di certificazione (daticert.xml) manca «{element}», che è obbligatorio."
+        }
+        Some(Fault::Invalid) => {
+            "Nei dati di certificazione (daticert.xml) il valore di «{element}» non è nel formato previsto."
+        }
+        Some(
+            Fault::Malformed
+            | Fault::NotDer
+            | Fault::NotSignedData
+            | Fault::NoSigner
+            | Fault::NoMessageDigest
+            | Fault::UnreadableExtension,
+        )
+        | None => {
+            "I dati di certificazione (daticert.xml) non sono leggibili: non sono un documento XML ben formato."
+        }
+    }
+}
+
+/// One step of where in the file a message was found.
+fn step(step: &Step) -> String {
+    match step {
+        Step::MboxMessage(n) => format!("messaggio {n} della raccolta (mbox)"),
+        Step::Attachment { number, name } => {
+            let number = number.map(|n| format!(" {n}")).unwrap_or_default();
+            let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+            format!("allegato{number}{name}")
         }
     }
 }

@@ -5,7 +5,8 @@ mod en;
 mod it;
 
 use pec::kind::{Kind, ReceiptType, Variant};
-use pec::{Check, InputError, Timestamp};
+use pec::locate::{Location, Step};
+use pec::{Check, CheckId, InputError, Param, Timestamp, Value};
 use yew::prelude::*;
 
 /// The page's languages; Italian first.
@@ -219,11 +220,15 @@ pub struct Text {
     pub bytes: &'static str,
     pub kind: fn(Option<Kind>) -> &'static str,
     pub input_error: fn(InputError) -> &'static str,
-    /// Why the verdict is not TOTAL-PASSED, from the check that decided it.
-    pub failure: fn(&Check) -> &'static str,
-    /// The sentence for a check, with `{param}` where a parameter goes (`{id}` and `{status}`
-    /// for the generic sentence of an unknown id). Templates, not code: they cost the page less.
+    /// Why the verdict is not TOTAL-PASSED, from the id of the check that decided it
+    /// ([`pec::MessageReport::reason`]).
+    pub failure: fn(CheckId) -> &'static str,
+    /// The sentence for a check, with `{param}` where one of its details goes (a [`Param`]'s
+    /// name; coded details choose the sentence instead). Templates, not code: they cost the
+    /// page less.
     pub check_template: fn(&Check) -> &'static str,
+    /// One step of where in the file a message was found.
+    pub step: fn(&Step) -> String,
     /// What each [`Fact`] attests: a clause template and its consequence.
     pub fact: fn(Fact) -> (&'static str, &'static str),
     /// The sentence for a fact that is not proven, with `{clause}`.
@@ -258,25 +263,27 @@ impl Text {
     /// "2 maggio 2019 alle 10:11:12 (ora italiana)": the instant in the offset it was written
     /// with, named "ora italiana" for +01:00 and +02:00 (daticert times are Italian local time).
     pub fn date_time(&self, at: Timestamp, seconds: bool) -> String {
-        let text = at.rfc3339();
-        let field = |range: std::ops::Range<usize>| text.get(range).unwrap_or_default();
-        let month = field(5..7).parse::<usize>().unwrap_or(1);
-        let day = field(8..10).trim_start_matches('0');
+        let ((year, month, day), (hour, minute, second)) = at.civil();
+        let month = month
+            .checked_sub(1)
+            .and_then(|m| self.months.get(m as usize))
+            .copied()
+            .unwrap_or_default();
         let time = if seconds {
-            field(11..19)
+            format!("{hour:02}:{minute:02}:{second:02}")
         } else {
-            field(11..16)
+            format!("{hour:02}:{minute:02}")
         };
         let zone = match at.offset_minutes {
             60 | 120 => self.italian_time.to_owned(),
-            _ => format!("UTC{}", field(19..text.len()).replace('Z', "")),
+            0 => "UTC".to_owned(),
+            offset => {
+                let sign = if offset < 0 { '-' } else { '+' };
+                let offset = offset.unsigned_abs();
+                format!("UTC{sign}{:02}:{:02}", offset / 60, offset % 60)
+            }
         };
-        let month = month
-            .checked_sub(1)
-            .and_then(|m| self.months.get(m))
-            .copied();
-        let month = month.unwrap_or_default();
-        format!("{day} {month} {} {} {time} ({zone})", field(0..4), self.at)
+        format!("{day} {month} {year} {} {time} ({zone})", self.at)
     }
 
     /// " il 2 maggio 2019 alle 10:11 (ora italiana)", to end a clause; "" without a date.
@@ -285,13 +292,30 @@ impl Text {
             .unwrap_or_default()
     }
 
-    /// A sentence for any check, from its id and params; times are written as dates.
+    /// The sentence for a check, its details filled in; times are written as dates.
     pub fn check(&self, check: &Check) -> String {
-        fill((self.check_template)(check), |name| match name {
-            "id" => check.id.to_owned(),
-            "status" => self.status(check.status).to_owned(),
-            name => self.param_time(param(check, name)),
+        fill((self.check_template)(check), |name| {
+            Param::ALL
+                .iter()
+                .find(|p| p.as_str() == name)
+                .and_then(|&p| check.value(p))
+                .map(|value| self.value(value))
+                .unwrap_or_default()
         })
+    }
+
+    /// A detail as the sentences show it: a time as a date, anything else as it is.
+    fn value(&self, value: &Value) -> String {
+        match value {
+            Value::Time(at) => self.date_time(*at, true),
+            other => other.to_string(),
+        }
+    }
+
+    /// Where in the file a message was found, step by step.
+    pub fn location(&self, location: &Location) -> String {
+        let steps: Vec<String> = location.0.iter().map(self.step).collect();
+        steps.join(" › ")
     }
 
     /// What the message proves, as sentences; when it is not proven, the one sentence that
@@ -313,12 +337,6 @@ impl Text {
             sentences.push((self.receipt_proof)(p.receipt).to_owned());
         }
         sentences
-    }
-
-    /// A check parameter that holds an RFC 3339 time, written as a date; other values as they are.
-    pub fn param_time(&self, value: &str) -> String {
-        Timestamp::parse_rfc3339(value)
-            .map_or_else(|| value.to_owned(), |t| self.date_time(t, true))
     }
 
     /// "930 byte", "12.5 KB", "1.2 MB". Integer arithmetic: float formatting would cost the
@@ -349,11 +367,6 @@ fn fill(template: &str, value: impl Fn(&str) -> String) -> String {
     out + rest
 }
 
-/// A check parameter, "" when absent.
-fn param<'a>(check: &'a Check, name: &str) -> &'a str {
-    check.params.get(name).map_or("", String::as_str)
-}
-
 /// The first letter upper-cased: clauses become sentences. Every clause starts with an ASCII
 /// letter, and Unicode case tables would cost the page kilobytes.
 fn sentence(clause: &str) -> String {
@@ -366,20 +379,127 @@ fn sentence(clause: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use pec::Status;
+    use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
+
     use super::*;
 
+    const LANGS: [Lang; 2] = [Lang::It, Lang::En];
+
+    /// The details that choose a sentence rather than fill one: never a placeholder.
+    const CODED: [Param; 3] = [Param::Problem, Param::Claim, Param::Error];
+
+    /// The coded reasons a check of `id` can carry, each as the detail that holds it; `None`
+    /// for none.
+    fn codes(id: CheckId) -> Vec<Option<(Param, Value)>> {
+        let mut codes = vec![None];
+        for &param in id.params() {
+            let values: Vec<Value> = match param {
+                Param::Problem if id == CheckId::MimeLayout => {
+                    LayoutProblem::ALL.iter().map(|&p| p.into()).collect()
+                }
+                Param::Problem => Ambiguity::ALL.iter().map(|&a| a.into()).collect(),
+                Param::Claim => Claim::ALL.iter().map(|&c| c.into()).collect(),
+                Param::Error => Fault::ALL.iter().map(|&f| f.into()).collect(),
+                _ => Vec::new(),
+            };
+            codes.extend(values.into_iter().map(|value| Some((param, value))));
+        }
+        codes
+    }
+
+    /// Every check a face can meet: each id at each status and with each coded reason, with
+    /// its other details all given or none.
+    fn every_check() -> Vec<Check> {
+        let mut checks = Vec::new();
+        for &id in CheckId::ALL {
+            for status in [Status::Pass, Status::Fail, Status::Warn, Status::Info] {
+                for code in codes(id) {
+                    let mut bare = match status {
+                        Status::Pass => Check::pass(id),
+                        Status::Fail => Check::fail(id),
+                        Status::Warn => Check::warn(id),
+                        Status::Info => Check::info(id),
+                    };
+                    if let Some((param, value)) = code {
+                        bare = bare.with(param, value);
+                    }
+                    let mut full = bare.clone();
+                    for &param in id.params().iter().filter(|p| !CODED.contains(p)) {
+                        full = full.with(param, Timestamp::utc(0));
+                    }
+                    checks.extend([bare, full]);
+                }
+            }
+        }
+        checks
+    }
+
+    fn placeholders(template: &str) -> Vec<&str> {
+        template
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
     #[test]
-    fn every_check_the_core_emits_has_its_own_sentences_in_both_languages() {
-        for lang in [Lang::It, Lang::En] {
-            for id in pec::check::IDS {
-                for check in [Check::pass(id), Check::fail(id)] {
-                    let template = (lang.text().check_template)(&check);
+    fn every_sentence_names_only_details_its_check_carries() {
+        for lang in LANGS {
+            for check in every_check() {
+                let template = (lang.text().check_template)(&check);
+                for name in placeholders(template) {
+                    let param = Param::ALL.iter().find(|p| p.as_str() == name);
                     assert!(
-                        !template.contains("{id}"),
-                        "{lang:?} has no sentence for {id} ({:?})",
-                        check.status
+                        param.is_some_and(|p| check.id.params().contains(p) && !CODED.contains(p)),
+                        "{lang:?}, {}: {{{name}}} in {template:?}",
+                        check.id
                     );
                 }
+                let sentence = lang.text().check(&check);
+                assert!(
+                    !sentence.trim().is_empty() && !sentence.contains('{'),
+                    "{sentence}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn times_are_written_as_dates_in_each_language() {
+        let check = Check::indeterminate(CheckId::TimeFuture)
+            .with(
+                Param::SigningTime,
+                Timestamp::parse_rfc3339("2030-01-02T03:04:05+01:00").unwrap(),
+            )
+            .with(Param::Now, Timestamp::utc(1_700_000_000));
+        assert!(
+            Lang::It
+                .text()
+                .check(&check)
+                .contains("2 gennaio 2030 alle 03:04:05 (ora italiana)"),
+            "{}",
+            Lang::It.text().check(&check)
+        );
+        assert!(Lang::En.text().check(&check).contains("(UTC)"));
+    }
+
+    #[test]
+    fn the_failures_that_decide_verdicts_have_reasons_of_their_own() {
+        for lang in LANGS {
+            let general = (lang.text().failure)(CheckId::HeadersDate);
+            let own = [
+                CheckId::CmsMessageDigest,
+                CheckId::CmsSignature,
+                CheckId::TrustChain,
+                CheckId::TrustValidity,
+                CheckId::MimeLayout,
+                CheckId::MimeUnsigned,
+                CheckId::DaticertUnambiguous,
+                CheckId::TimeFuture,
+            ];
+            for id in own {
+                assert_ne!((lang.text().failure)(id), general, "{lang:?}: {id}");
             }
         }
     }

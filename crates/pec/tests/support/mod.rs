@@ -5,7 +5,7 @@
 
 use pec::certificate::Cert;
 use pec::check::Effect;
-use pec::{Check, MessageReport, Options, Status, TrustStore};
+use pec::{Check, CheckId, MessageReport, Options, Status, TrustStore};
 use pec_factory::pki;
 use x509_cert::Certificate;
 
@@ -40,7 +40,7 @@ pub fn verify(eml: &[u8]) -> MessageReport {
     verify_with(eml, &options())
 }
 
-pub fn check<'a>(report: &'a MessageReport, id: &str) -> &'a Check {
+pub fn check(report: &MessageReport, id: CheckId) -> &Check {
     report
         .checks
         .iter()
@@ -49,7 +49,7 @@ pub fn check<'a>(report: &'a MessageReport, id: &str) -> &'a Check {
 }
 
 /// The checks that did not pass, as `(id, status)`, for assertions and failure messages.
-pub fn not_passed(report: &MessageReport) -> Vec<(&'static str, Status)> {
+pub fn not_passed(report: &MessageReport) -> Vec<(CheckId, Status)> {
     report
         .checks
         .iter()
@@ -59,7 +59,7 @@ pub fn not_passed(report: &MessageReport) -> Vec<(&'static str, Status)> {
 }
 
 /// The check `id` of `report`, held to its status and effect.
-pub fn assert_check(report: &MessageReport, id: &str, status: Status, effect: Effect) -> Check {
+pub fn assert_check(report: &MessageReport, id: CheckId, status: Status, effect: Effect) -> Check {
     let found = check(report, id).clone();
     assert_eq!(
         (found.status, found.effect),
