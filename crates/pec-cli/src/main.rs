@@ -47,6 +47,8 @@ fn main() -> ExitCode {
         }
     }
 
+    // One verifier for every file: a provider's certificate links are verified once.
+    let mut verifier = pec::Verifier::new(options);
     let mut all_passed = true;
     let mut out = io::stdout().lock();
     for path in &args.files {
@@ -58,7 +60,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let report = pec::verify(&bytes, &options);
+        let report = verifier.verify(&bytes);
         all_passed &= report.all_passed();
         let text = if args.json {
             report.to_json(&name)

@@ -207,6 +207,8 @@ fn pss_parameters(parameters: Option<&Any>) -> Option<SignatureAlgorithm> {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignatureError {
+    /// The signature algorithm is not one implemented here.
+    UnsupportedAlgorithm,
     /// The key is of a type the algorithm cannot use, or one not supported here.
     UnsupportedKey,
     /// The signature does not verify with the key.

@@ -4,7 +4,6 @@
 use std::collections::VecDeque;
 use std::fmt::Write;
 use std::ops::Deref;
-use std::sync::{Mutex, PoisonError};
 
 use const_oid::db::rfc3280::EMAIL_ADDRESS;
 use const_oid::db::rfc4519::ORGANIZATION_NAME;
@@ -16,6 +15,7 @@ use x509_cert::Certificate;
 use x509_cert::ext::pkix::SubjectAltName;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::name::{Name, RelativeDistinguishedName};
+use x509_cert::spki::SubjectPublicKeyInfoOwned;
 
 use crate::algorithm::{self, SignatureAlgorithm, SignatureError};
 use crate::report::CertificateReport;
@@ -224,27 +224,60 @@ pub fn extension<T: for<'a> Decode<'a> + AssociatedOid>(
 }
 
 /// Verifies that `issuer`'s key signed `cert`: its TBSCertificate as it was read.
-///
-/// A link that verified once is remembered for the life of the process: every receipt of a
-/// provider carries the same certificate, signed by the same PEC CA, signed by the same root,
-/// and these links (two RSA-4096 checks) cost most of a verification. The memory is keyed by
-/// the SHA-256 of everything the result depends on, so it can only answer for the very same
-/// key, algorithm, signed bytes and signature.
 pub fn verify_signed_by(cert: &Cert, issuer: &Certificate) -> Result<(), SignatureError> {
-    let algorithm = SignatureAlgorithm::from_identifier(&cert.signature_algorithm, None)
-        .ok_or(SignatureError::UnsupportedKey)?;
-    let key = &issuer.tbs_certificate.subject_public_key_info;
-    let (Ok(key_der), Ok(algorithm_der)) = (key.to_der(), cert.signature_algorithm.to_der()) else {
-        return Err(SignatureError::Invalid);
-    };
-    let signature = cert.signature.as_bytes().ok_or(SignatureError::Invalid)?;
-    let link = link_digest(&[&key_der, &algorithm_der, cert.tbs(), signature]);
-    if VERIFIED_LINKS.holds(&link) {
-        return Ok(());
+    let link = Link::of(cert, issuer)?;
+    algorithm::verify(link.algorithm, link.key, cert.tbs(), link.signature)
+}
+
+/// The certificate links whose signatures verified, for one [`crate::Verifier`]: every receipt
+/// of a provider carries the same certificate, signed by the same PEC CA, signed by the same
+/// root, and these links (two RSA-4096 checks) cost most of a verification. Each is keyed by
+/// the SHA-256 of everything the result depends on (key, algorithm, signed bytes, signature),
+/// so the memory can only answer for the very same link. Bounded, oldest forgotten first.
+#[derive(Clone, Debug, Default)]
+pub struct Links(VecDeque<[u8; 32]>);
+
+impl Links {
+    /// Links kept: far more than the providers and CAs in use, small enough to scan.
+    const CAPACITY: usize = 256;
+
+    /// [`verify_signed_by`], answered from memory for a link that verified before.
+    pub fn verify(&mut self, cert: &Cert, issuer: &Certificate) -> Result<(), SignatureError> {
+        let link = Link::of(cert, issuer)?;
+        let (Ok(key_der), Ok(algorithm_der)) =
+            (link.key.to_der(), cert.signature_algorithm.to_der())
+        else {
+            return Err(SignatureError::Invalid);
+        };
+        let digest = link_digest(&[&key_der, &algorithm_der, cert.tbs(), link.signature]);
+        if self.0.contains(&digest) {
+            return Ok(());
+        }
+        algorithm::verify(link.algorithm, link.key, cert.tbs(), link.signature)?;
+        if self.0.len() == Self::CAPACITY {
+            self.0.pop_front();
+        }
+        self.0.push_back(digest);
+        Ok(())
     }
-    algorithm::verify(algorithm, key, cert.tbs(), signature)?;
-    VERIFIED_LINKS.remember(link);
-    Ok(())
+}
+
+/// What verifying a certificate link takes: the issuer's key, the algorithm, the signature.
+struct Link<'a> {
+    algorithm: SignatureAlgorithm,
+    key: &'a SubjectPublicKeyInfoOwned,
+    signature: &'a [u8],
+}
+
+impl<'a> Link<'a> {
+    fn of(cert: &'a Cert, issuer: &'a Certificate) -> Result<Self, SignatureError> {
+        Ok(Self {
+            algorithm: SignatureAlgorithm::from_identifier(&cert.signature_algorithm, None)
+                .ok_or(SignatureError::UnsupportedAlgorithm)?,
+            key: &issuer.tbs_certificate.subject_public_key_info,
+            signature: cert.signature.as_bytes().ok_or(SignatureError::Invalid)?,
+        })
+    }
 }
 
 /// SHA-256 over length-prefixed parts, so no two different lists of parts share a digest.
@@ -255,33 +288,6 @@ fn link_digest(parts: &[&[u8]]) -> [u8; 32] {
         hasher.update(part);
     }
     hasher.finalize().into()
-}
-
-/// The certificate links verified so far, by [`link_digest`]; bounded, oldest forgotten first.
-static VERIFIED_LINKS: VerifiedLinks = VerifiedLinks(Mutex::new(VecDeque::new()));
-
-struct VerifiedLinks(Mutex<VecDeque<[u8; 32]>>);
-
-impl VerifiedLinks {
-    /// Links kept: far more than the providers and CAs in use, small enough to scan.
-    const CAPACITY: usize = 256;
-
-    fn holds(&self, link: &[u8; 32]) -> bool {
-        self.links().contains(link)
-    }
-
-    fn remember(&self, link: [u8; 32]) {
-        let mut links = self.links();
-        if links.len() == Self::CAPACITY {
-            links.pop_front();
-        }
-        links.push_back(link);
-    }
-
-    fn links(&self) -> std::sync::MutexGuard<'_, VecDeque<[u8; 32]>> {
-        // The list stays consistent even if a holder panicked: each change is one push or pop.
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
 }
 
 /// Subject equals issuer and the certificate's own key verifies its signature.
@@ -382,15 +388,23 @@ mod tests {
             .find(|c| same_name(&c.tbs_certificate.subject, &leaf.tbs_certificate.issuer))
             .unwrap();
         // Verified, then remembered: the second answer comes from memory.
-        assert_eq!(verify_signed_by(&leaf, ca), Ok(()));
-        assert_eq!(verify_signed_by(&leaf, ca), Ok(()));
+        let mut links = Links::default();
+        assert_eq!(links.verify(&leaf, ca), Ok(()));
+        assert_eq!(links.0.len(), 1);
+        assert_eq!(links.verify(&leaf, ca), Ok(()));
+        assert_eq!(links.0.len(), 1);
         // Another signature over the same bytes, or the same link under another key, is new.
         let mut forged = leaf.clone();
         let mut bytes = forged.signature.raw_bytes().to_vec();
         bytes[10] ^= 1;
         forged.decoded.signature = der::asn1::BitString::from_bytes(&bytes).unwrap();
-        assert_eq!(verify_signed_by(&forged, ca), Err(SignatureError::Invalid));
-        assert_eq!(verify_signed_by(&leaf, &leaf), Err(SignatureError::Invalid));
+        assert_eq!(links.verify(&forged, ca), Err(SignatureError::Invalid));
+        assert_eq!(links.verify(&leaf, &leaf), Err(SignatureError::Invalid));
+        // Nothing is remembered beyond the capacity, oldest first.
+        links.0 = (0..Links::CAPACITY).map(|i| [i as u8; 32]).collect();
+        assert_eq!(links.verify(&leaf, ca), Ok(()));
+        assert_eq!(links.0.len(), Links::CAPACITY);
+        assert_eq!(links.0.front(), Some(&[1; 32]));
     }
 
     #[test]
@@ -487,7 +501,6 @@ mod tests {
         assert_ne!(cert.tbs(), cert.tbs_certificate.to_der().unwrap());
         assert!(der.windows(cert.tbs().len()).any(|w| w == cert.tbs()));
         let ca = &pki().pec_ca;
-        assert_eq!(verify_signed_by(&cert, ca), Ok(()));
         assert_eq!(verify_signed_by(&cert, ca), Ok(()));
 
         // One byte of the unsorted RDN's text changed: a new link, and a broken one.

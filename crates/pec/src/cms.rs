@@ -132,7 +132,8 @@ fn verify_signer(
     match verified {
         Some(Ok(())) => checks.push(Check::pass(CheckId::CmsSignature)),
         Some(Err(SignatureError::Invalid)) => checks.push(Check::fail(CheckId::CmsSignature)),
-        Some(Err(SignatureError::UnsupportedKey)) | None => {}
+        Some(Err(SignatureError::UnsupportedAlgorithm | SignatureError::UnsupportedKey)) | None => {
+        }
     }
 
     let info = SignatureInfo {

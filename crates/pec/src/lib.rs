@@ -102,9 +102,36 @@ impl Default for Options {
 /// or forward-dated on purpose.
 const CLOCK_TOLERANCE_SECS: i64 = 5 * 60;
 
-/// Verifies every signed PEC message in `input`, and answers for every part that claims to be
-/// one without being verifiable.
+/// A verifier for a batch of files or a page session: the options (the trust store among them)
+/// and what it learnt verifying, the certificate links whose signatures verified. Its report of
+/// a file depends on the bytes and the options alone; what it remembers only saves work.
+#[derive(Clone, Debug, Default)]
+pub struct Verifier {
+    pub options: Options,
+    links: certificate::Links,
+}
+
+impl Verifier {
+    pub fn new(options: Options) -> Self {
+        Self {
+            options,
+            links: certificate::Links::default(),
+        }
+    }
+
+    /// Verifies every signed PEC message in `input`, and answers for every part that claims to
+    /// be one without being verifiable.
+    pub fn verify(&mut self, input: &[u8]) -> Report {
+        verify_with(input, &self.options, &mut self.links)
+    }
+}
+
+/// [`Verifier::verify`] for one file, remembering nothing.
 pub fn verify(input: &[u8], options: &Options) -> Report {
+    verify_with(input, options, &mut certificate::Links::default())
+}
+
+fn verify_with(input: &[u8], options: &Options, links: &mut certificate::Links) -> Report {
     let sha256 = hex(&Sha256::digest(input));
     // Before any copy: an oversize file is refused without canonicalising it.
     let text = if input.len() > locate::MAX_INPUT {
@@ -122,7 +149,7 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
                 .items
                 .into_iter()
                 .map(|item| match item {
-                    locate::Item::Signed(found) => verify_message(*found, options),
+                    locate::Item::Signed(found) => verify_message(*found, options, links),
                     locate::Item::Unverified(unverified) => unverified_message(*unverified),
                 })
                 .collect(),
@@ -168,7 +195,11 @@ fn unverified_message(unverified: locate::Unverified) -> MessageReport {
     }
 }
 
-fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport {
+fn verify_message(
+    found: locate::Found<'_>,
+    options: &Options,
+    links: &mut certificate::Links,
+) -> MessageReport {
     let mut checks = vec![Check::pass(CheckId::MimeSignedEntity)];
 
     let (info, cms_checks) = match &found.signature {
@@ -193,6 +224,7 @@ fn verify_message(found: locate::Found<'_>, options: &Options) -> MessageReport 
                     &info.certificates,
                     at.unix,
                     found.headers.from.as_deref(),
+                    links,
                 );
                 chain = built;
                 checks.extend(trust_checks);

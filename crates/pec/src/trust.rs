@@ -18,7 +18,7 @@ use x509_cert::ext::pkix::{
 use x509_cert::name::Name;
 
 use crate::algorithm::{self, SignatureError};
-use crate::certificate::{self, Cert, extension};
+use crate::certificate::{self, Cert, Links, extension};
 use crate::check::{Check, CheckId, Fault, Param};
 use crate::time::Timestamp;
 
@@ -163,7 +163,8 @@ pub fn read_certificates(input: &[u8]) -> Result<Vec<Cert>, TrustError> {
 }
 
 /// Builds and validates the chain for `signer` at `at` (Unix seconds). `pool` are the
-/// certificates found in the CMS; `sender` is the message's From address.
+/// certificates found in the CMS; `sender` is the message's From address; `links` the
+/// certificate links verified before, which it adds to.
 ///
 /// The chain is returned only when it reaches a root of `store`; the checks judge the best
 /// path found either way.
@@ -173,6 +174,7 @@ pub fn validate(
     pool: &[Cert],
     at: i64,
     sender: Option<&str>,
+    links: &mut Links,
 ) -> (Vec<Cert>, Vec<Check>) {
     let candidates: Vec<&Cert> = pool
         .iter()
@@ -180,15 +182,15 @@ pub fn validate(
         .chain(&store.roots)
         .collect();
     let mut paths = Vec::new();
-    let mut budget = MAX_EXTENSIONS;
-    extend(
-        &mut vec![signer],
-        None,
-        &candidates,
+    let mut budget = MAX_CANDIDATES;
+    let mut search = Search {
+        candidates: &candidates,
         store,
-        &mut paths,
-        &mut budget,
-    );
+        found: &mut paths,
+        budget: &mut budget,
+        links,
+    };
+    search.extend(&mut vec![signer], None);
     let Some(best) = paths
         .into_iter()
         .map(|path| Assessment::of(path, store, at))
@@ -268,49 +270,53 @@ fn critical_extensions_check(path: &[&Cert], complete: bool) -> Check {
 /// Longest path tried: leaf, a few intermediates, root.
 const MAX_DEPTH: usize = 6;
 /// Issuer candidates tried in all, so crafted certificate sets cannot make the search explode.
-const MAX_EXTENSIONS: usize = 64;
+const MAX_CANDIDATES: usize = 64;
 
 /// The first link of a path whose signature does not verify: the certificate and why.
 type BadLink<'a> = Option<(&'a Cert, SignatureError)>;
 
-/// Records in `found` every path from `path` up to a root of `store`, and the dead ends, each
-/// with its first bad link. Each link is verified once, as the path grows; none past a bad one.
-fn extend<'a>(
-    path: &mut Vec<&'a Cert>,
-    bad_link: BadLink<'a>,
-    candidates: &[&'a Cert],
-    store: &TrustStore,
-    found: &mut Vec<(Vec<&'a Cert>, BadLink<'a>)>,
-    budget: &mut usize,
-) {
-    let Some(&last) = path.last() else { return };
-    let issuers: Vec<&Cert> = candidates
-        .iter()
-        .copied()
-        .filter(|c| {
-            certificate::same_name(&c.tbs_certificate.subject, &last.tbs_certificate.issuer)
-                && !path.contains(c)
-        })
-        .collect();
-    // Every prefix is a candidate: a look-alike CA may name a real one as its issuer, and the
-    // intact path that stops at the look-alike is the one that tells the truth.
-    found.push((path.clone(), bad_link));
-    if is_root(store, last) || path.len() >= MAX_DEPTH {
-        return;
-    }
-    for issuer in issuers {
-        if *budget == 0 {
+/// The search for paths from a signer to a root.
+struct Search<'a, 's> {
+    candidates: &'s [&'a Cert],
+    store: &'s TrustStore,
+    /// Every path found, with its first bad link.
+    found: &'s mut Vec<(Vec<&'a Cert>, BadLink<'a>)>,
+    /// Issuer candidates still to try.
+    budget: &'s mut usize,
+    links: &'s mut Links,
+}
+
+impl<'a> Search<'a, '_> {
+    /// Records every path from `path` up to a root of the store, and the dead ends, each with
+    /// its first bad link. Each link is verified once, as the path grows; none past a bad one.
+    fn extend(&mut self, path: &mut Vec<&'a Cert>, bad_link: BadLink<'a>) {
+        let Some(&last) = path.last() else { return };
+        let issuers: Vec<&'a Cert> = self
+            .candidates
+            .iter()
+            .copied()
+            .filter(|c| {
+                certificate::same_name(&c.tbs_certificate.subject, &last.tbs_certificate.issuer)
+                    && !path.contains(c)
+            })
+            .collect();
+        // Every prefix is a candidate: a look-alike CA may name a real one as its issuer, and
+        // the intact path that stops at the look-alike is the one that tells the truth.
+        self.found.push((path.clone(), bad_link));
+        if is_root(self.store, last) || path.len() >= MAX_DEPTH {
             return;
         }
-        *budget -= 1;
-        let link = bad_link.or_else(|| {
-            certificate::verify_signed_by(last, issuer)
-                .err()
-                .map(|e| (last, e))
-        });
-        path.push(issuer);
-        extend(path, link, candidates, store, found, budget);
-        path.pop();
+        for issuer in issuers {
+            if *self.budget == 0 {
+                return;
+            }
+            *self.budget -= 1;
+            let link =
+                bad_link.or_else(|| self.links.verify(last, issuer).err().map(|e| (last, e)));
+            path.push(issuer);
+            self.extend(path, link);
+            path.pop();
+        }
     }
 }
 
@@ -386,7 +392,7 @@ fn signatures_check(best: &Assessment<'_>) -> Check {
         Some((cert, SignatureError::Invalid)) => {
             Check::fail(CheckId::TrustCertificateSignatures).with(Param::Certificate, subject(cert))
         }
-        Some((cert, SignatureError::UnsupportedKey)) => {
+        Some((cert, SignatureError::UnsupportedAlgorithm | SignatureError::UnsupportedKey)) => {
             Check::indeterminate(CheckId::TrustCertificateSignatures)
                 .with(Param::Certificate, subject(cert))
                 .with(Param::Algorithm, cert.signature_algorithm.oid.to_string())
@@ -655,6 +661,7 @@ mod tests {
             &info.certificates,
             at,
             sender,
+            &mut Links::default(),
         )
     }
 
@@ -829,6 +836,7 @@ mod tests {
             &pool,
             at,
             sample.from.as_deref(),
+            &mut Links::default(),
         );
         assert!(chain.is_empty());
         let check = find(&checks, CheckId::TrustChain);
@@ -889,7 +897,14 @@ mod tests {
         let signer = info.signer.as_ref().unwrap();
         let at = info.signing_time.unwrap().unix;
         let lone = std::slice::from_ref(signer);
-        let (chain, checks) = validate(&store, signer, lone, at, sample.from.as_deref());
+        let (chain, checks) = validate(
+            &store,
+            signer,
+            lone,
+            at,
+            sample.from.as_deref(),
+            &mut Links::default(),
+        );
         assert_eq!(chain.len(), 3);
         assert!(checks.iter().all(Check::is_pass), "{checks:?}");
 
@@ -898,7 +913,14 @@ mod tests {
         let signer = info.signer.as_ref().unwrap();
         let at = info.signing_time.unwrap().unix;
         let lone = std::slice::from_ref(signer);
-        let (_, checks) = validate(&store, signer, lone, at, sample.from.as_deref());
+        let (_, checks) = validate(
+            &store,
+            signer,
+            lone,
+            at,
+            sample.from.as_deref(),
+            &mut Links::default(),
+        );
         let validity = find(&checks, CheckId::TrustValidity);
         assert_eq!(validity.effect, Effect::Failed);
         assert!(

@@ -310,3 +310,19 @@ fn line_endings_as_saved_do_not_change_the_report() {
         );
     }
 }
+
+#[test]
+fn a_verifier_that_remembers_links_reports_as_a_fresh_one() {
+    let paths: Vec<_> = ["real", "tampered", "unverifiable"]
+        .iter()
+        .flat_map(|dir| samples_in(dir))
+        .collect();
+    let mut verifier = pec::Verifier::default();
+    // Twice over: the second round finds every provider's links remembered.
+    for path in paths.iter().chain(&paths) {
+        let bytes = sample(path);
+        let remembered = verifier.verify(&bytes).to_json("f");
+        let fresh = pec::verify(&bytes, &Options::default()).to_json("f");
+        assert_eq!(remembered, fresh, "{path}");
+    }
+}
