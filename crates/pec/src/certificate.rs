@@ -10,6 +10,7 @@ use const_oid::db::rfc4519::ORGANIZATION_NAME;
 use const_oid::{AssociatedOid, ObjectIdentifier};
 use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
 use der::{Any, AnyRef, Decode, Encode, SliceReader, Tag, Tagged};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::SubjectAltName;
@@ -18,7 +19,6 @@ use x509_cert::name::{Name, RelativeDistinguishedName};
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
 
 use crate::algorithm::{self, SignatureAlgorithm, SignatureError};
-use crate::report::CertificateReport;
 use crate::time::Timestamp;
 
 /// A certificate as it was read: decoded, and its TBSCertificate exactly as encoded, the bytes
@@ -44,6 +44,21 @@ impl Cert {
     pub fn tbs(&self) -> &[u8] {
         &self.tbs
     }
+}
+
+/// What a certificate says, as the report shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CertificateReport {
+    pub subject: String,
+    pub issuer: String,
+    /// Hex, as printed by common tools.
+    pub serial: String,
+    pub not_before: Timestamp,
+    pub not_after: Timestamp,
+    /// The rfc822Name of the subject alternative name.
+    pub email: Option<String>,
+    /// The subject's organisation (O).
+    pub organization: Option<String>,
 }
 
 /// A certificate made in memory rather than read: its encoding is what its issuer signed.
@@ -371,7 +386,7 @@ mod tests {
             .into_iter()
             .find(|(s, ..)| s.name.starts_with(prefix))
             .unwrap();
-        cms::verify(&signed, &p7s).0.unwrap().signer.unwrap()
+        cms::verify(&signed, Some(&p7s)).0.unwrap().signer.unwrap()
     }
 
     #[test]
@@ -380,7 +395,7 @@ mod tests {
             .into_iter()
             .find(|(s, ..)| s.name.starts_with("aruba-agidca1-accettazione"))
             .unwrap();
-        let info = cms::verify(&signed, &p7s).0.unwrap();
+        let info = cms::verify(&signed, Some(&p7s)).0.unwrap();
         let leaf = info.signer.unwrap();
         let ca = info
             .certificates

@@ -26,22 +26,39 @@ use crate::time::Timestamp;
 /// What the first signer (as sent) signed with and when, and the certificates carried.
 #[derive(Clone, Debug)]
 pub struct SignatureInfo {
-    /// `sha1`, `sha224`, `sha256`, `sha384`, `sha512`; `unknown` when unsupported.
-    pub digest_algorithm: &'static str,
-    /// `rsa-pkcs1v15`, `rsa-pss`, `ecdsa-p256`; `unknown` when unsupported.
-    pub signature_algorithm: &'static str,
+    /// `None` when not one implemented here.
+    pub digest: Option<DigestAlgorithm>,
+    /// `None` when not one implemented here.
+    pub algorithm: Option<SignatureAlgorithm>,
     pub signing_time: Option<Timestamp>,
     pub signer: Option<Cert>,
     /// Every certificate carried in the SignedData.
     pub certificates: Vec<Cert>,
 }
 
-const UNKNOWN: &str = "unknown";
+/// The signature of a `multipart/signed` message: `p7s` is its signature part, `None` when the
+/// part is missing or undecodable. A signature made with SHA-1 is noted.
+pub fn verify(signed: &[u8], p7s: Option<&[u8]>) -> (Option<SignatureInfo>, Vec<Check>) {
+    let mut checks = vec![Check::pass(CheckId::MimeSignedEntity)];
+    let Some(p7s) = p7s else {
+        checks.push(Check::fail(CheckId::MimeSignaturePart));
+        return (None, checks);
+    };
+    let (info, signed_data_checks) = verify_signed_data(signed, p7s);
+    checks.extend(signed_data_checks);
+    if info
+        .as_ref()
+        .is_some_and(|info| info.digest == Some(DigestAlgorithm::Sha1))
+    {
+        checks.push(Check::info(CheckId::CmsSha1));
+    }
+    (info, checks)
+}
 
 /// Verifies `p7s` (DER ContentInfo) over `signed` (the CRLF-normalised signed entity). Every
 /// SignerInfo is verified and its checks reported, naming it by its position (`signer`, from 1)
 /// when there are several; the info returned is the first one's.
-pub fn verify(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) {
+fn verify_signed_data(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) {
     let parts = match parse(p7s) {
         Ok(parts) => parts,
         Err(error) => {
@@ -137,8 +154,8 @@ fn verify_signer(
     }
 
     let info = SignatureInfo {
-        digest_algorithm: digest.map_or(UNKNOWN, DigestAlgorithm::name),
-        signature_algorithm: algorithm.map_or(UNKNOWN, SignatureAlgorithm::name),
+        digest,
+        algorithm,
         signing_time: single_value(signer_info, ID_SIGNING_TIME)
             .and_then(|v| Time::from_der(&v.to_der().ok()?).ok())
             .and_then(|t| i64::try_from(t.to_unix_duration().as_secs()).ok())
@@ -362,7 +379,7 @@ mod tests {
         let (_, signed, p7s) = testutil::real().remove(0);
         let swapped = swap_first_two_attributes(&p7s);
         assert_ne!(swapped, p7s);
-        let (_, checks) = verify(&signed, &swapped);
+        let (_, checks) = verify_signed_data(&signed, &swapped);
         // Sorting on decode would restore the signed order and hide the change.
         assert_eq!(
             status(&checks, CheckId::CmsMessageDigest),
@@ -374,7 +391,7 @@ mod tests {
     #[test]
     fn real_samples_verify() {
         for (sample, signed, p7s) in testutil::real() {
-            let (info, checks) = verify(&signed, &p7s);
+            let (info, checks) = verify_signed_data(&signed, &p7s);
             for check in &checks {
                 assert_eq!(check.status, Status::Pass, "{}: {check:?}", sample.name);
             }
@@ -394,8 +411,11 @@ mod tests {
                 );
             }
             let info = info.unwrap();
-            assert_eq!(info.digest_algorithm, "sha1");
-            assert_eq!(info.signature_algorithm, "rsa-pkcs1v15");
+            assert_eq!(info.digest, Some(DigestAlgorithm::Sha1));
+            assert_eq!(
+                info.algorithm.map(SignatureAlgorithm::name),
+                Some("rsa-pkcs1v15")
+            );
             assert_eq!(info.certificates.len(), 2, "{}", sample.name);
             assert!(info.signer.is_some());
             let signing = info.signing_time.unwrap().unix;
@@ -413,7 +433,7 @@ mod tests {
         let (_, mut signed, p7s) = testutil::real().remove(0);
         let middle = signed.len() / 2;
         signed[middle] ^= 1;
-        let (info, checks) = verify(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s);
         assert!(info.is_some());
         assert_eq!(
             status(&checks, CheckId::CmsMessageDigest),
@@ -428,7 +448,7 @@ mod tests {
         // The RSA signature is the last OCTET STRING of the only SignerInfo, at the very end.
         let last = p7s.len() - 10;
         p7s[last] ^= 1;
-        let (info, checks) = verify(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s);
         assert!(info.is_some());
         assert_eq!(
             status(&checks, CheckId::CmsMessageDigest),
@@ -441,7 +461,7 @@ mod tests {
     fn truncated_or_garbage_signatures_fail_to_parse() {
         let (_, signed, p7s) = testutil::real().remove(0);
         for len in [0, 1, 2, 100, p7s.len() / 2, p7s.len() - 1] {
-            let (info, checks) = verify(&signed, &p7s[..len]);
+            let (info, checks) = verify_signed_data(&signed, &p7s[..len]);
             assert!(info.is_none());
             assert_eq!(
                 status(&checks, CheckId::CmsParse),
@@ -449,7 +469,7 @@ mod tests {
                 "{len}"
             );
         }
-        let (info, checks) = verify(&signed, b"not a signature at all");
+        let (info, checks) = verify_signed_data(&signed, b"not a signature at all");
         assert!(info.is_none());
         assert_eq!(checks[0].id, CheckId::CmsParse);
     }
@@ -482,7 +502,7 @@ mod tests {
             });
             sd.crls = Some(RevocationInfoChoices(vec![other].try_into().unwrap()));
         });
-        let (info, checks) = verify(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s);
         assert!(info.unwrap().signer.is_some());
         assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Pass));
     }
@@ -490,7 +510,7 @@ mod tests {
     #[test]
     fn a_missing_signer_certificate_fails() {
         let (signed, p7s) = edited(|sd| sd.certificates = None);
-        let (info, checks) = verify(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s);
         let info = info.unwrap();
         assert!(info.signer.is_none() && info.certificates.is_empty());
         assert_eq!(
@@ -508,7 +528,7 @@ mod tests {
     #[test]
     fn no_signer_is_a_parse_failure() {
         let (signed, p7s) = edited(|sd| sd.signer_infos.0 = Vec::new().try_into().unwrap());
-        let (info, checks) = verify(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s);
         assert!(info.is_none());
         let check = checks.iter().find(|c| c.id == CheckId::CmsParse).unwrap();
         assert_eq!(
@@ -522,8 +542,8 @@ mod tests {
     fn an_unsupported_digest_is_named() {
         let md5 = ObjectIdentifier::new_unwrap("1.2.840.113549.2.5");
         let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.digest_alg.oid = md5));
-        let (info, checks) = verify(&signed, &p7s);
-        assert_eq!(info.unwrap().digest_algorithm, "unknown");
+        let (info, checks) = verify_signed_data(&signed, &p7s);
+        assert_eq!(info.unwrap().digest, None);
         let check = checks
             .iter()
             .find(|c| c.id == CheckId::CmsAlgorithm)
@@ -541,7 +561,7 @@ mod tests {
     #[test]
     fn stripping_the_signed_attributes_breaks_the_signature() {
         let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.signed_attrs = None));
-        let (info, checks) = verify(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s);
         assert_eq!(info.unwrap().signing_time, None);
         assert_eq!(status(&checks, CheckId::CmsMessageDigest), None);
         // The provider signed its attributes, not the content: this signature cannot hold.
@@ -553,13 +573,14 @@ mod tests {
 
     #[test]
     fn ecdsa_signer_named_by_key_identifier() {
-        let (info, checks) = verify(CONTENT, include_bytes!("../testdata/ecdsa-keyid.p7s"));
+        let (info, checks) =
+            verify_signed_data(CONTENT, include_bytes!("../testdata/ecdsa-keyid.p7s"));
         assert!(checks.iter().all(Check::is_pass), "{checks:?}");
         assert_eq!(checks.len(), 7);
         let info = info.unwrap();
         assert_eq!(
-            (info.digest_algorithm, info.signature_algorithm),
-            ("sha256", "ecdsa-p256")
+            (info.digest, info.algorithm.map(SignatureAlgorithm::name)),
+            (Some(DigestAlgorithm::Sha256), Some("ecdsa-p256"))
         );
         assert!(info.signer.is_some() && info.signing_time.is_some());
     }
@@ -567,11 +588,11 @@ mod tests {
     #[test]
     fn signature_over_the_content_without_signed_attributes() {
         let p7s = include_bytes!("../testdata/ecdsa-noattr.p7s");
-        let (info, checks) = verify(CONTENT, p7s);
+        let (info, checks) = verify_signed_data(CONTENT, p7s);
         assert!(checks.iter().all(Check::is_pass), "{checks:?}");
         assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Pass));
         assert_eq!(info.unwrap().signing_time, None);
-        let (_, checks) = verify(b"Content-Type: text/plain\r\n\r\nPEc\r\n", p7s);
+        let (_, checks) = verify_signed_data(b"Content-Type: text/plain\r\n\r\nPEc\r\n", p7s);
         assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Fail));
     }
 
@@ -581,7 +602,7 @@ mod tests {
         for path in testutil::samples("tampered") {
             let sample = testutil::read(&path);
             if let (Some(signed), Some(p7s)) = (&sample.signed, &sample.p7s) {
-                let (_, checks) = verify(signed, p7s);
+                let (_, checks) = verify_signed_data(signed, p7s);
                 assert_eq!(
                     status(&checks, CheckId::CmsMessageDigest),
                     Some(Status::Fail),
@@ -599,7 +620,7 @@ mod tests {
         for path in testutil::samples("unverifiable") {
             let sample = testutil::read(&path);
             if let (Some(signed), Some(p7s)) = (&sample.signed, &sample.p7s) {
-                let (_, checks) = verify(signed, p7s);
+                let (_, checks) = verify_signed_data(signed, p7s);
                 assert!(
                     checks.iter().any(|c| c.status == Status::Fail),
                     "{}",

@@ -2,11 +2,13 @@
 //! receipts, the original message (`postacert.eml`).
 
 use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
+
+use crate::headers::Headers;
 
 use crate::check::{Check, CheckId, LayoutProblem, Param};
 use crate::mime::{self, Parsed};
-use crate::report::{Attachment, Original};
 use crate::structure;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,6 +30,24 @@ impl Content {
             ..Self::default()
         }
     }
+}
+
+/// The original message inside an envelope or a completa receipt.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Original {
+    pub headers: Headers,
+    pub text: Option<String>,
+    pub html: Option<String>,
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attachment {
+    pub name: Option<String>,
+    pub content_type: String,
+    pub size: usize,
+    /// SHA-256 of the decoded content, hex.
+    pub sha256: String,
 }
 
 /// Reads a signed entity from its own bytes.

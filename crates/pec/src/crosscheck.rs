@@ -4,9 +4,11 @@
 //! certificate validity is judged at one of them.
 
 use crate::check::{Check, CheckId, Param};
+use crate::content::Original;
 use crate::daticert::Daticert;
+use crate::headers::Headers;
 use crate::kind::{Classification, Kind, ReceiptType, Variant};
-use crate::report::{Headers, Original, SignatureReport};
+use crate::report::SignatureReport;
 use crate::time::Timestamp;
 
 /// How far apart two times written by the same provider for the same event may be.

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::check::{Check, CheckId, Param};
 use crate::daticert::Daticert;
-use crate::report::Headers;
+use crate::headers::Headers;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -40,6 +40,18 @@ pub struct Classification {
     pub kind: Option<Kind>,
     pub variant: Option<Variant>,
     pub receipt_type: Option<ReceiptType>,
+}
+
+/// What the signed entity gives classification to go on.
+#[derive(Clone, Copy, Debug)]
+pub enum Certified<'a> {
+    /// daticert.xml, read.
+    Read(&'a Daticert),
+    /// The provider's layout holds and has no daticert.xml.
+    Absent,
+    /// Nothing certified could be read: the layout or daticert.xml failed, and its own check
+    /// says why.
+    Unread,
 }
 
 /// Every kind and its name: daticert's `tipo`, and `busta-anomalia` for the one without daticert.
@@ -112,19 +124,27 @@ serialize_as_str!(Kind, Variant, ReceiptType);
 
 /// Classifies from the signed daticert.xml (the unsigned headers only decide the busta di
 /// anomalia, which carries no daticert.xml).
-pub fn classify(daticert: Option<&Daticert>, headers: &Headers) -> (Classification, Vec<Check>) {
+pub fn classify(certified: Certified<'_>, headers: &Headers) -> (Classification, Vec<Check>) {
     let header_is = |value: &Option<String>, expected: &str| {
         value
             .as_deref()
             .is_some_and(|v| v.trim().eq_ignore_ascii_case(expected))
     };
-    let Some(daticert) = daticert else {
-        let anomalia = header_is(&headers.x_trasporto, "errore");
-        let classification = Classification {
-            kind: anomalia.then_some(Kind::BustaAnomalia),
-            ..Classification::default()
-        };
-        return (classification, Vec::new());
+    let daticert = match certified {
+        Certified::Read(daticert) => daticert,
+        Certified::Absent | Certified::Unread => {
+            let anomalia = header_is(&headers.x_trasporto, "errore");
+            let classification = Classification {
+                kind: anomalia.then_some(Kind::BustaAnomalia),
+                ..Classification::default()
+            };
+            // Only a busta di anomalia is signed without certification data.
+            let checks = match certified {
+                Certified::Absent if !anomalia => vec![Check::fail(CheckId::DaticertPresent)],
+                _ => Vec::new(),
+            };
+            return (classification, checks);
+        }
     };
 
     let kind = Kind::from_tipo(&daticert.tipo);
@@ -179,7 +199,7 @@ mod tests {
     }
 
     fn kind_of(d: &Daticert, headers: &Headers) -> (Option<Kind>, Option<Variant>) {
-        let (c, _) = classify(Some(d), headers);
+        let (c, _) = classify(Certified::Read(d), headers);
         (c.kind, c.variant)
     }
 
@@ -195,7 +215,10 @@ mod tests {
             ("preavviso-errore-consegna", Kind::PreavvisoErroreConsegna),
             ("rilevazione-virus", Kind::RilevazioneVirus),
         ] {
-            let (c, checks) = classify(Some(&daticert(tipo, "nessuno")), &Headers::default());
+            let (c, checks) = classify(
+                Certified::Read(&daticert(tipo, "nessuno")),
+                &Headers::default(),
+            );
             assert_eq!(
                 c,
                 Classification {
@@ -214,7 +237,7 @@ mod tests {
     #[test]
     fn an_unknown_tipo_fails() {
         let (c, checks) = classify(
-            Some(&daticert("Accettazione ", "nessuno")),
+            Certified::Read(&daticert("Accettazione ", "nessuno")),
             &Headers::default(),
         );
         assert_eq!(c.kind, None);
@@ -279,14 +302,19 @@ mod tests {
         let mut d = daticert("avvenuta-consegna", "nessuno");
         d.ricevuta = Some("completa".into());
         assert_eq!(
-            classify(Some(&d), &header).0.receipt_type,
+            classify(Certified::Read(&d), &header).0.receipt_type,
             Some(ReceiptType::Completa)
         );
         // Not stated where it is signed: not stated, whatever the header says.
         d.ricevuta = None;
-        assert_eq!(classify(Some(&d), &header).0.receipt_type, None);
+        assert_eq!(classify(Certified::Read(&d), &header).0.receipt_type, None);
         let accettazione = daticert("accettazione", "nessuno");
-        assert_eq!(classify(Some(&accettazione), &header).0.receipt_type, None);
+        assert_eq!(
+            classify(Certified::Read(&accettazione), &header)
+                .0
+                .receipt_type,
+            None
+        );
     }
 
     #[test]
@@ -295,14 +323,17 @@ mod tests {
             x_trasporto: Some("errore".into()),
             ..Headers::default()
         };
-        let (c, checks) = classify(None, &anomalia);
+        let (c, checks) = classify(Certified::Unread, &anomalia);
         assert_eq!(c.kind, Some(Kind::BustaAnomalia));
         assert!(checks.is_empty());
         // With a daticert the signed tipo decides, whatever the header says.
-        let (c, _) = classify(Some(&daticert("posta-certificata", "nessuno")), &anomalia);
+        let (c, _) = classify(
+            Certified::Read(&daticert("posta-certificata", "nessuno")),
+            &anomalia,
+        );
         assert_eq!(c.kind, Some(Kind::PostaCertificata));
         assert_eq!(
-            classify(None, &Headers::default()).0,
+            classify(Certified::Unread, &Headers::default()).0,
             Classification::default()
         );
     }

@@ -8,12 +8,56 @@ use mail_parser::{Message, MessagePart, MimeHeaders};
 use serde::{Serialize, Serializer};
 
 pub use crate::check::Claim;
-use crate::check::{Check, CheckId};
+use crate::check::{Check, CheckId, Param};
 use crate::content::{self, Content};
 use crate::crosscheck;
+use crate::headers::Headers;
 use crate::mime::{self, Parsed};
-use crate::report::{Headers, InputError};
 use crate::structure;
+
+/// Why an input holds no signed PEC message. Serialised as an English sentence; the faces
+/// translate from [`InputError::code`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputError {
+    /// Zero bytes.
+    Empty,
+    /// Not an e-mail message at all (binary data, a PDF, an image…).
+    NotEmail,
+    /// An e-mail, but no part of it carries a signature or claims to be PEC.
+    Unsigned,
+    /// Larger than the core accepts.
+    TooLarge,
+}
+
+impl InputError {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Empty => "empty",
+            Self::NotEmail => "not-email",
+            Self::Unsigned => "unsigned",
+            Self::TooLarge => "too-large",
+        }
+    }
+
+    pub fn sentence(self) -> &'static str {
+        match self {
+            Self::Empty => "The file is empty.",
+            Self::NotEmail => {
+                "The file is not an e-mail message: open the PEC receipt in your mail client and save it as an .eml file."
+            }
+            Self::Unsigned => {
+                "This e-mail carries no PEC provider signature: it is not a PEC receipt or envelope. Save the receipt itself (the message from your provider) as an .eml file."
+            }
+            Self::TooLarge => "The file is too large to be examined.",
+        }
+    }
+}
+
+impl Serialize for InputError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.sentence())
+    }
+}
 
 /// A `multipart/signed` message found in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +149,22 @@ pub struct Unverified {
     /// Headers of the message it is or is in (not signed).
     pub headers: Headers,
     pub reason: Reason,
+}
+
+impl Reason {
+    /// The one check of the part's report: why it was not verified.
+    pub fn check(self) -> Check {
+        match self {
+            Self::Unsigned(claim) => Check::fail(CheckId::MimeUnsigned).with(Param::Claim, claim),
+            Self::TooDeep { count } => Check::indeterminate(CheckId::MimeTooDeep)
+                .with(Param::Count, count)
+                .with(Param::Limit, MAX_DEPTH),
+            Self::Opaque => Check::indeterminate(CheckId::MimeOpaqueSignature),
+            Self::Unlisted { count } => Check::indeterminate(CheckId::MimeUnlisted)
+                .with(Param::Count, count)
+                .with(Param::Limit, MAX_UNVERIFIED),
+        }
+    }
 }
 
 /// Why a part that claims to be a PEC message was not verified.

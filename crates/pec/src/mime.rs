@@ -7,7 +7,7 @@ use mail_parser::decoders::base64::base64_decode;
 use mail_parser::decoders::quoted_printable::quoted_printable_decode;
 use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
-use crate::report::Headers;
+use crate::headers::Headers;
 use crate::time::Timestamp;
 
 /// A parsed message that is dropped without recursion.

@@ -3,10 +3,16 @@
 
 use serde::Serialize;
 
+use serde::Serializer;
+
+use crate::algorithm::{DigestAlgorithm, SignatureAlgorithm};
+pub use crate::certificate::CertificateReport;
 use crate::check::{self, Check, CheckId, Effect};
+pub use crate::content::{Attachment, Original};
 use crate::daticert::Daticert;
+pub use crate::headers::Headers;
 use crate::kind::Classification;
-use crate::locate::Location;
+pub use crate::locate::{InputError, Location};
 use crate::time::Timestamp;
 
 /// The version of the JSON document [`Report::to_json`] writes (its `schema_version`), raised
@@ -88,109 +94,34 @@ impl MessageReport {
     }
 }
 
-/// The message headers a verifier compares (either the unsigned outer ones or those of
-/// `postacert.eml`). Addresses are bare (`user@example.it`), ids keep their angle brackets.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Headers {
-    pub from: Option<String>,
-    pub to: Vec<String>,
-    pub cc: Vec<String>,
-    pub subject: Option<String>,
-    pub date: Option<Timestamp>,
-    pub message_id: Option<String>,
-    pub x_ricevuta: Option<String>,
-    pub x_trasporto: Option<String>,
-    pub x_tipo_ricevuta: Option<String>,
-    pub x_riferimento_message_id: Option<String>,
-    pub x_verifica_sicurezza: Option<String>,
-}
-
 #[derive(Clone, Debug, Serialize)]
 pub struct SignatureReport {
-    /// `sha1`, `sha224`, `sha256`, `sha384`, `sha512`.
-    pub digest_algorithm: &'static str,
-    /// `rsa-pkcs1v15`, `rsa-pss`, `ecdsa-p256`.
-    pub signature_algorithm: &'static str,
+    /// `None` when not one implemented here. In the JSON: `sha1`, `sha224`, `sha256`,
+    /// `sha384`, `sha512` or `unknown`.
+    #[serde(serialize_with = "digest_name")]
+    pub digest_algorithm: Option<DigestAlgorithm>,
+    /// `None` when not one implemented here. In the JSON: `rsa-pkcs1v15`, `rsa-pss`,
+    /// `ecdsa-p256` or `unknown`.
+    #[serde(serialize_with = "signature_name")]
+    pub signature_algorithm: Option<SignatureAlgorithm>,
     pub signing_time: Option<Timestamp>,
     pub signer: Option<CertificateReport>,
     /// Subjects from the signer up to the root, when a chain was built.
     pub chain: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CertificateReport {
-    pub subject: String,
-    pub issuer: String,
-    /// Hex, as printed by common tools.
-    pub serial: String,
-    pub not_before: Timestamp,
-    pub not_after: Timestamp,
-    /// The rfc822Name of the subject alternative name.
-    pub email: Option<String>,
-    /// The subject's organisation (O).
-    pub organization: Option<String>,
+/// The name of an algorithm not implemented here.
+const UNKNOWN: &str = "unknown";
+
+fn digest_name<S: Serializer>(digest: &Option<DigestAlgorithm>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(digest.map_or(UNKNOWN, DigestAlgorithm::name))
 }
 
-/// The original message inside an envelope or a completa receipt.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Original {
-    pub headers: Headers,
-    pub text: Option<String>,
-    pub html: Option<String>,
-    pub attachments: Vec<Attachment>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Attachment {
-    pub name: Option<String>,
-    pub content_type: String,
-    pub size: usize,
-    /// SHA-256 of the decoded content, hex.
-    pub sha256: String,
-}
-
-/// Why an input holds no signed PEC message. Serialised as an English sentence; the faces
-/// translate from [`InputError::code`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputError {
-    /// Zero bytes.
-    Empty,
-    /// Not an e-mail message at all (binary data, a PDF, an image…).
-    NotEmail,
-    /// An e-mail, but no part of it carries a signature or claims to be PEC.
-    Unsigned,
-    /// Larger than the core accepts.
-    TooLarge,
-}
-
-impl InputError {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Empty => "empty",
-            Self::NotEmail => "not-email",
-            Self::Unsigned => "unsigned",
-            Self::TooLarge => "too-large",
-        }
-    }
-
-    pub fn sentence(self) -> &'static str {
-        match self {
-            Self::Empty => "The file is empty.",
-            Self::NotEmail => {
-                "The file is not an e-mail message: open the PEC receipt in your mail client and save it as an .eml file."
-            }
-            Self::Unsigned => {
-                "This e-mail carries no PEC provider signature: it is not a PEC receipt or envelope. Save the receipt itself (the message from your provider) as an .eml file."
-            }
-            Self::TooLarge => "The file is too large to be examined.",
-        }
-    }
-}
-
-impl Serialize for InputError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.sentence())
-    }
+fn signature_name<S: Serializer>(
+    algorithm: &Option<SignatureAlgorithm>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(algorithm.map_or(UNKNOWN, SignatureAlgorithm::name))
 }
 
 impl Report {

@@ -645,7 +645,7 @@ mod tests {
     fn signed_samples() -> Vec<(Sample, cms::SignatureInfo)> {
         testutil::real()
             .into_iter()
-            .map(|(sample, signed, p7s)| (sample, cms::verify(&signed, &p7s).0.unwrap()))
+            .map(|(sample, signed, p7s)| (sample, cms::verify(&signed, Some(&p7s)).0.unwrap()))
             .collect()
     }
 

@@ -148,7 +148,10 @@ fn every_genuine_sample_passes_with_its_kind_and_certified_facts() {
         assert_eq!(daticert.identificativo, expected.identificativo);
 
         let signature = message.signature.as_ref().expect("signature");
-        assert_eq!(signature.digest_algorithm, "sha1");
+        assert_eq!(
+            signature.digest_algorithm,
+            Some(pec::algorithm::DigestAlgorithm::Sha1)
+        );
         let signer = signature.signer.as_ref().expect("signer");
         assert_eq!(signer.organization.as_deref(), Some(expected.provider));
         assert_eq!(

@@ -3,6 +3,7 @@
 
 use pec::MessageReport;
 use pec::Timestamp;
+use pec::algorithm::{DigestAlgorithm, SignatureAlgorithm};
 use yew::prelude::*;
 
 use super::text_row;
@@ -33,7 +34,13 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
         .any(|c| c.id == pec::CheckId::TrustValidity && c.is_pass());
     let signing_time = signature.signing_time.map(local);
     let chain = &signature.chain;
-    let sha1 = signature.digest_algorithm == "sha1";
+    let sha1 = signature.digest_algorithm == Some(DigestAlgorithm::Sha1);
+    let digest = signature
+        .digest_algorithm
+        .map_or(t.unknown, DigestAlgorithm::name);
+    let scheme = signature
+        .signature_algorithm
+        .map_or(t.unknown, SignatureAlgorithm::name);
     html! {
         <section class="certificate">
             <h4>{ t.certificate_heading }</h4>
@@ -63,7 +70,7 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
                 <div class="row">
                     <dt>{ t.algorithms }</dt>
                     <dd>
-                        { format!("{} · {}", signature.digest_algorithm, signature.signature_algorithm) }
+                        { format!("{digest} · {scheme}") }
                         if sha1 { <br /><span class="note">{ t.sha1_note }</span> }
                     </dd>
                 </div>

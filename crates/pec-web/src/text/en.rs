@@ -91,6 +91,7 @@ pub const EN: Text = Text {
     verified_on: "Verified on",
     version: "PEC verifier, version",
     unnamed: "(unnamed)",
+    unknown: "unknown",
     at: "at",
     on: " on",
     italian_time: "Italian time",

@@ -91,6 +91,7 @@ pub const IT: Text = Text {
     verified_on: "Verificato il",
     version: "Verifica PEC, versione",
     unnamed: "(senza nome)",
+    unknown: "sconosciuto",
     at: "alle",
     on: " il",
     italian_time: "ora italiana",

@@ -211,6 +211,8 @@ pub struct Text {
     pub verified_on: &'static str,
     pub version: &'static str,
     pub unnamed: &'static str,
+    /// An algorithm the engine does not implement.
+    pub unknown: &'static str,
     /// Joins a date and a time ("alle", "at").
     pub at: &'static str,
     /// Introduces a date inside a sentence (" il", " on").

@@ -1,0 +1,160 @@
+//! The order of the stages, and the report assembled from what they produce: `locate` finds
+//! the messages, then for each signed one `cms` verifies the signature, `moment` and `trust`
+//! judge its signer, `content` (read by `locate`) and `daticert` give what is certified, `kind`
+//! classifies it and `crosscheck` compares it with what is not signed. Every check is emitted
+//! by its stage; this module only gathers them. It and `report` are the only modules that know
+//! the report.
+
+use sha2::{Digest, Sha256};
+
+use crate::certificate::{self, Links};
+use crate::check::{self, Check, CheckId};
+use crate::kind::{self, Certified};
+use crate::locate::{self, InputError};
+use crate::report::{MessageReport, Report, SignatureReport, Verdict};
+use crate::{Options, cms, crosscheck, daticert, hex, moment, trust};
+
+pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
+    let sha256 = hex(&Sha256::digest(input));
+    // Before any copy: an oversize file is refused without canonicalising it.
+    let text = (input.len() <= locate::MAX_INPUT).then(|| locate::canonical(input));
+    let located = text
+        .as_deref()
+        .map_or(Err(InputError::TooLarge), locate::find);
+    let (error, messages, ordinary_messages) = match located {
+        Ok(located) => {
+            let messages = located
+                .items
+                .into_iter()
+                .map(|item| match item {
+                    locate::Item::Signed(found) => signed_message(*found, options, links),
+                    locate::Item::Unverified(unverified) => unverified_message(*unverified),
+                })
+                .collect();
+            (None, messages, located.ordinary)
+        }
+        Err(error) => (Some(error), Vec::new(), 0),
+    };
+    Report {
+        error,
+        messages,
+        ordinary_messages,
+        sha256,
+    }
+}
+
+/// A part that claims to be a PEC message but could not be verified: no data, one check that
+/// says why.
+fn unverified_message(unverified: locate::Unverified) -> MessageReport {
+    let checks = vec![unverified.reason.check()];
+    MessageReport {
+        verdict: Verdict::from_checks(&checks),
+        reason: check::decisive(&checks).map(|c| c.id),
+        location: unverified.location,
+        classification: kind::Classification::default(),
+        daticert: None,
+        signature: None,
+        headers: unverified.headers,
+        postacert: None,
+        daticert_xml: None,
+        checks,
+    }
+}
+
+fn signed_message(found: locate::Found<'_>, options: &Options, links: &mut Links) -> MessageReport {
+    let (info, mut checks) = cms::verify(&found.signed, found.signature.as_deref());
+    let mut chain = Vec::new();
+    if let Some(info) = &info {
+        let (built, trust_checks) = trusted(info, found.headers.from.as_deref(), options, links);
+        chain = built;
+        checks.extend(trust_checks);
+    }
+
+    let content = found.content;
+    let layout_holds = content
+        .checks
+        .iter()
+        .all(|c| c.effect == check::Effect::None);
+    checks.extend(content.checks);
+    let daticert = content.daticert.as_deref().and_then(|xml| {
+        let (daticert, check) = daticert::read(xml);
+        checks.push(check);
+        daticert
+    });
+    let certified = match (&daticert, &content.daticert, layout_holds) {
+        (Some(d), ..) => Certified::Read(d),
+        (None, None, true) => Certified::Absent,
+        _ => Certified::Unread,
+    };
+    let (classification, kind_checks) = kind::classify(certified, &found.headers);
+    checks.extend(kind_checks);
+
+    let signature = info.as_ref().map(|info| signature_report(info, &chain));
+    checks.extend(crosscheck::run(&crosscheck::Facts {
+        headers: &found.headers,
+        daticert: daticert.as_ref(),
+        classification: &classification,
+        signature: signature.as_ref(),
+        postacert: content.postacert.as_ref(),
+    }));
+
+    MessageReport {
+        verdict: Verdict::from_checks(&checks),
+        reason: check::decisive(&checks).map(|c| c.id),
+        location: found.location,
+        classification,
+        daticert,
+        signature,
+        headers: found.headers,
+        postacert: content.postacert,
+        daticert_xml: content
+            .daticert
+            .map(|xml| String::from_utf8_lossy(&xml).into_owned()),
+        checks,
+    }
+}
+
+/// The signer judged: when it signed, and its chain at the instant its certificates are judged.
+fn trusted(
+    info: &cms::SignatureInfo,
+    sender: Option<&str>,
+    options: &Options,
+    links: &mut Links,
+) -> (Vec<certificate::Cert>, Vec<Check>) {
+    let mut checks = Vec::new();
+    let mut chain = Vec::new();
+    if let Some(signer) = &info.signer {
+        let (at, moment_checks) = moment::judge(info.signing_time, options);
+        checks.extend(moment_checks);
+        if let Some(at) = at {
+            let (built, trust_checks) = trust::validate(
+                &options.trust,
+                signer,
+                &info.certificates,
+                at.unix,
+                sender,
+                links,
+            );
+            chain = built;
+            checks.extend(trust_checks);
+        }
+    }
+    checks.push(Check::info(CheckId::TrustRevocationNotChecked));
+    (chain, checks)
+}
+
+fn signature_report(info: &cms::SignatureInfo, chain: &[certificate::Cert]) -> SignatureReport {
+    SignatureReport {
+        digest_algorithm: info.digest,
+        signature_algorithm: info.algorithm,
+        signing_time: info.signing_time,
+        signer: info
+            .signer
+            .as_ref()
+            .map(|signer| certificate::describe(signer)),
+        chain: chain
+            .iter()
+            .map(|c| certificate::name_text(&c.tbs_certificate.subject))
+            .collect(),
+    }
+}
