@@ -136,7 +136,9 @@ impl Report {
         }
     }
 
-    /// The JSON document of `pec-verify --json`: `{"file": …, "error": …, "messages": […]}`.
+    /// The JSON document of `pec-verify --json`, the page's downloadable report and the JS
+    /// module: `{"schema_version": …, "file": …, "error": …, "messages": […], …}`, described
+    /// field by field in the repository's `docs/report.md`.
     pub fn to_json(&self, file: &str) -> String {
         #[derive(Serialize)]
         struct Named<'a> {
