@@ -122,8 +122,10 @@ impl Variant {
 
 serialize_as_str!(Kind, Variant, ReceiptType);
 
-/// Classifies from the signed daticert.xml (the unsigned headers only decide the busta di
-/// anomalia, which carries no daticert.xml).
+/// Classifies from the signed daticert.xml alone. Without one, the message is a busta di
+/// anomalia when its unsigned `X-Trasporto: errore` says so, which certifies nothing (an
+/// anomalia has no value of a PEC message); any other signed message without daticert.xml
+/// fails `daticert.present`.
 pub fn classify(certified: Certified<'_>, headers: &Headers) -> (Classification, Vec<Check>) {
     let header_is = |value: &Option<String>, expected: &str| {
         value
