@@ -5,7 +5,10 @@
 mod components;
 mod download;
 mod embed;
+mod language;
+mod state;
 mod text;
+mod verify;
 
 pub use components::app::App;
 
