@@ -1,6 +1,7 @@
 //! The page's language in the browser: asked for in the address (the page's script leaves it
-//! in `<html data-lang>`), remembered in the origin's storage, announced on `<html lang>`.
+//! in [`LANG_ATTRIBUTE`]), remembered in the origin's storage, announced on `<html lang>`.
 
+use crate::contract::LANG_ATTRIBUTE;
 use crate::state;
 use crate::text::Lang;
 
@@ -12,7 +13,7 @@ pub fn first() -> Lang {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
-    let asked = root.and_then(|root| root.get_attribute("data-lang"));
+    let asked = root.and_then(|root| root.get_attribute(LANG_ATTRIBUTE));
     let remembered = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
     state::first_lang(asked.as_deref(), remembered.as_deref())
 }
