@@ -76,25 +76,26 @@ impl Reducible for Entries {
                 if self.0.iter().any(|e| e.id == id) {
                     return self;
                 }
-                let mut entries = Vec::with_capacity(self.0.len() + 1);
-                entries.push(Entry {
-                    id,
-                    name,
-                    verified: None,
-                });
-                entries.extend(self.0.iter().cloned());
+                let mut entries = self.0.clone();
+                entries.insert(
+                    0,
+                    Entry {
+                        id,
+                        name,
+                        verified: None,
+                    },
+                );
                 Rc::new(Self(entries))
             }
             Action::Done { id, verified } => {
-                let Some(at) = self
-                    .0
-                    .iter()
-                    .position(|e| e.id == id && e.verified.is_none())
-                else {
-                    return self;
-                };
                 let mut entries = self.0.clone();
-                entries[at].verified = Some(Shared(Rc::new(verified)));
+                match entries
+                    .iter_mut()
+                    .find(|e| e.id == id && e.verified.is_none())
+                {
+                    Some(entry) => entry.verified = Some(Shared(Rc::new(verified))),
+                    None => return self,
+                }
                 Rc::new(Self(entries))
             }
         }
@@ -104,9 +105,10 @@ impl Reducible for Entries {
 /// The language the page starts in: the one the address asks for, else the one remembered,
 /// else Italian. A code the page does not know counts as not given.
 pub fn first_lang(asked: Option<&str>, remembered: Option<&str>) -> Lang {
-    asked
-        .and_then(Lang::from_code)
-        .or_else(|| remembered.and_then(Lang::from_code))
+    [asked, remembered]
+        .into_iter()
+        .flatten()
+        .find_map(Lang::from_code)
         .unwrap_or(Lang::It)
 }
 
