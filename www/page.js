@@ -3,6 +3,20 @@
 // `origin=` (repeatable) lists the embedding pages it speaks the postMessage protocol with
 // (README.md, "The viewer in a portal's page"). And once the engine runs, it asks for the page
 // to be kept offline (www/sw.js).
+
+// Names shared with the engine, each also a const of crates/pec-web/src/contract.rs under the
+// same name (`cargo test -p pec-web` holds the two to each other).
+const FILE_INPUT_ID = 'file-input';
+const EMBEDDED_CLASS = 'embedded';
+const LANG_ATTRIBUTE = 'data-lang';
+const REPORT_EVENT = 'pec-report';
+const STARTED_EVENT = 'TrunkApplicationStarted';
+
+// The postMessage protocol with the embedding page: the `type` of each message (README.md).
+const VERIFY_MESSAGE = 'pec-verify';
+const REPORT_MESSAGE = 'pec-report';
+const READY_MESSAGE = 'pec-ready';
+
 const params = new URLSearchParams(location.search);
 const root = document.documentElement;
 const embedded = params.get('embed') === '1';
@@ -18,16 +32,16 @@ const origins = embedded ? params.getAll('origin').filter((origin) => {
 // origin is that one, so nothing reaches a page that is not listed. No origin, no message.
 const post = (message) => origins.forEach((origin) => parent.postMessage(message, origin));
 
-// Read by the engine as it starts (crates/pec-web/src/components/app.rs, embed.rs); the style
-// sheet drops the site's chrome from the embedded page.
-if (['it', 'en'].includes(params.get('lang'))) root.dataset.lang = params.get('lang');
-if (embedded) root.classList.add('embedded');
+// Read by the engine as it starts, which knows its languages and ignores any other code; the
+// style sheet drops the site's chrome from the embedded page.
+if (params.has('lang')) root.setAttribute(LANG_ATTRIBUTE, params.get('lang'));
+if (embedded) root.classList.add(EMBEDDED_CLASS);
 
-// {type: "pec-verify", name, bytes} from a listed origin: given to the file input as if the
+// {type: VERIFY_MESSAGE, name, bytes} from a listed origin: given to the file input as if the
 // user had chosen it. Anything else is ignored.
 addEventListener('message', ({ origin, data }) => {
-  const input = document.getElementById('file-input');
-  if (!origins.includes(origin) || !input || data?.type !== 'pec-verify'
+  const input = document.getElementById(FILE_INPUT_ID);
+  if (!origins.includes(origin) || !input || data?.type !== VERIFY_MESSAGE
     || typeof data.name !== 'string'
     || !(data.bytes instanceof ArrayBuffer || data.bytes instanceof Uint8Array)) return;
   const transfer = new DataTransfer();
@@ -38,13 +52,13 @@ addEventListener('message', ({ origin, data }) => {
 
 // The engine's report of each file, sent or dropped, when embedded: the JSON of
 // `pec-verify --json`.
-addEventListener('pec-report', ({ detail }) => {
+addEventListener(REPORT_EVENT, ({ detail }) => {
   const report = JSON.parse(detail);
-  post({ type: 'pec-report', name: report.file, report });
+  post({ type: REPORT_MESSAGE, name: report.file, report });
 });
 
-addEventListener('TrunkApplicationStarted', () => {
-  post({ type: 'pec-ready' });
+addEventListener(STARTED_EVENT, () => {
+  post({ type: READY_MESSAGE });
   // After the engine's own loading, so that the worker's copies do not compete with it. Where
   // the browser offers no service worker (plain http, private windows) or refuses one (storage
   // blocked in a frame), the page stays online-only.

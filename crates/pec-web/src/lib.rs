@@ -1,11 +1,16 @@
 //! The web page: a drop zone and one result card per file, verified by the core in the
 //! browser. Nothing the user drops leaves the page; embedded in another site's page, the page's
-//! script (www/page.js, `embed`) posts each report, never the file, to that page.
+//! script (www/page.js, `embed`) posts each report, never the file, to that page. The names the
+//! page and that script share are in `contract`.
 
 mod components;
+pub mod contract;
 mod download;
 mod embed;
+mod language;
+mod state;
 mod text;
+mod verify;
 
 pub use components::app::App;
 

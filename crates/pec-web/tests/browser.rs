@@ -1,11 +1,17 @@
-//! The app in a real browser: it mounts, and a file given to its input is verified.
+//! The app in a real browser: it mounts, a file given to its input is verified, and embedded it
+//! announces each report to the page's script.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use js_sys::{Array, Promise, Uint8Array};
+use pec_web::contract::{EMBEDDED_CLASS, FILE_INPUT_ID, REPORT_EVENT};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{DataTransfer, Element, Event, EventInit, File, HtmlInputElement};
+use web_sys::{CustomEvent, DataTransfer, Element, Event, EventInit, File, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -47,6 +53,27 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
     panic!("{selector} never appeared");
 }
 
+async fn file_input(root: &Element) -> HtmlInputElement {
+    wait_for(root, &format!("#{FILE_INPUT_ID}"))
+        .await
+        .dyn_into()
+        .expect("an input")
+}
+
+/// Gives `bytes` to the input as the file `name`, as the chooser (or the page's script) does.
+fn give(input: &HtmlInputElement, bytes: &[u8], name: &str) {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let file = File::new_with_u8_array_sequence(&parts, name).expect("a file");
+    let transfer = DataTransfer::new().expect("a DataTransfer");
+    transfer.items().add_with_file(&file).expect("added");
+    input.set_files(transfer.files().as_ref());
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).expect("an event"))
+        .expect("dispatched");
+}
+
 #[wasm_bindgen_test]
 async fn mounts_with_a_drop_zone_and_a_file_input() {
     let root = mount();
@@ -56,10 +83,7 @@ async fn mounts_with_a_drop_zone_and_a_file_input() {
             .unwrap_or_default()
             .contains("Trascina qui")
     );
-    let input: HtmlInputElement = wait_for(&root, "#file-input")
-        .await
-        .dyn_into()
-        .expect("an input");
+    let input = file_input(&root).await;
     assert_eq!(input.type_(), "file");
     assert!(input.multiple());
 }
@@ -67,20 +91,8 @@ async fn mounts_with_a_drop_zone_and_a_file_input() {
 #[wasm_bindgen_test]
 async fn a_file_given_to_the_input_is_verified() {
     let root = mount();
-    let input: HtmlInputElement = wait_for(&root, "#file-input")
-        .await
-        .dyn_into()
-        .expect("an input");
-    let parts = Array::of1(&Uint8Array::from(GENUINE));
-    let file = File::new_with_u8_array_sequence(&parts, "ricevuta.eml").expect("a file");
-    let transfer = DataTransfer::new().expect("a DataTransfer");
-    transfer.items().add_with_file(&file).expect("added");
-    input.set_files(transfer.files().as_ref());
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&Event::new_with_event_init_dict("change", &init).expect("an event"))
-        .expect("dispatched");
+    let input = file_input(&root).await;
+    give(&input, GENUINE, "ricevuta.eml");
 
     let verdict = wait_for(&root, ".verdict").await;
     assert_eq!(
@@ -101,4 +113,55 @@ async fn a_file_given_to_the_input_is_verified() {
         .text_content()
         .unwrap_or_default();
     assert_eq!(kind, "Ricevuta di accettazione");
+}
+
+#[wasm_bindgen_test]
+async fn only_the_embedded_page_announces_each_report() {
+    let window = web_sys::window().expect("a window");
+    let heard = Rc::new(RefCell::new(Vec::<String>::new()));
+    let listener = {
+        let heard = Rc::clone(&heard);
+        Closure::<dyn Fn(CustomEvent)>::new(move |event: CustomEvent| {
+            heard
+                .borrow_mut()
+                .push(event.detail().as_string().expect("the report's JSON"));
+        })
+    };
+    window
+        .add_event_listener_with_callback(REPORT_EVENT, listener.as_ref().unchecked_ref())
+        .expect("listening");
+    let root = mount();
+    let input = file_input(&root).await;
+
+    give(&input, GENUINE, "alone.eml");
+    // The report is handed over before the card shows it.
+    wait_for(&root, ".verdict").await;
+    assert!(heard.borrow().is_empty(), "announced while not embedded");
+
+    let html = window
+        .document()
+        .and_then(|d| d.document_element())
+        .expect("<html>");
+    html.class_list().add_1(EMBEDDED_CLASS).expect("marked");
+    give(&input, GENUINE, "portal.eml");
+    for _ in 0..100 {
+        if !heard.borrow().is_empty() {
+            break;
+        }
+        sleep(50).await;
+    }
+    html.class_list()
+        .remove_1(EMBEDDED_CLASS)
+        .expect("unmarked");
+    window
+        .remove_event_listener_with_callback(REPORT_EVENT, listener.as_ref().unchecked_ref())
+        .expect("no longer listening");
+    let heard = heard.borrow();
+    assert_eq!(heard.len(), 1, "one report per file");
+    assert!(heard[0].contains(r#""file":"portal.eml""#), "{}", heard[0]);
+    assert!(
+        heard[0].contains(r#""verdict":"TOTAL-PASSED""#),
+        "{}",
+        heard[0]
+    );
 }

@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::contract::FILE_INPUT_ID;
 use crate::text::use_text;
 
 #[derive(Properties, PartialEq)]
@@ -55,7 +56,7 @@ pub fn drop_zone(props: &Props) -> Html {
     html! {
         <label class={classes!("drop-zone", dragging.then_some("dragging"))}
                {ondragover} {ondragleave} {ondrop}>
-            <input type="file" id="file-input" class="visually-hidden" multiple=true
+            <input type="file" id={FILE_INPUT_ID} class="visually-hidden" multiple=true
                    accept=".eml,message/rfc822,.mbox" {onchange} />
             <span class="drop-icon" aria-hidden="true">{ "⇪" }</span>
             <span class="drop-title">{ t.drop_title }</span>

@@ -1,5 +1,6 @@
 //! The page's parts, one per file: components where there is state or a callback, plain view
-//! functions for the rest (each component costs the page kilobytes). State lives in `app`.
+//! functions for the rest (each component costs the page kilobytes). They depend on `state`,
+//! never on `app`, which holds the state and wires it to the browser.
 
 pub mod app;
 pub mod certificate;
@@ -16,40 +17,9 @@ pub mod result_card;
 pub mod verdict_banner;
 pub mod warnings;
 
-use std::ops::Deref;
-use std::rc::Rc;
-
 use yew::{Html, Properties, html};
 
-/// A value that never changes once made, compared by allocation: the same `Rc`, the same value.
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Self(Rc::clone(&self.0))
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-/// A verified file: its bytes (attachments are decoded from them on demand), its report, and
-/// when it was verified.
-pub struct Verified {
-    pub input: Vec<u8>,
-    pub report: pec::Report,
-    pub at: pec::Timestamp,
-}
+pub use crate::state::{Shared, Verified};
 
 /// The props of every component that shows one message of a verified file.
 #[derive(Properties, PartialEq, Clone)]

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use super::app::Entry;
 use super::message_result::MessageResult;
 use super::report_actions::ReportActions;
 use super::verdict_banner::verdict_banner;
+use crate::state::Entry;
 use crate::text::use_text;
 
 #[derive(Properties, PartialEq)]
