@@ -2,27 +2,28 @@
 //! engine's memory, a frame yielded so the busy state paints, the engine's time kept as a User
 //! Timing measure, and the moment of verification from the browser's clock.
 
+use std::cell::RefCell;
+
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
 use crate::state::Verified;
 
-/// Verifies `file` with `options` (the page's trust store), at this moment.
-pub async fn file(file: &File, options: &pec::Options) -> Verified {
+/// Verifies `file` with the page's verifier, at this moment.
+pub async fn file(file: &File, verifier: &RefCell<pec::Verifier>) -> Verified {
     // A file too large to examine is refused before a byte of it is read.
     let (input, report) = if file.size() > pec::locate::MAX_INPUT as f64 {
         (Vec::new(), pec::Report::too_large())
     } else {
         let input = read(file).await;
         next_paint().await;
-        // The moment of verification is this file's, not the page's.
-        let options = pec::Options {
-            now: Some(now()),
-            ..options.clone()
-        };
+        // Borrowed with no await before it is released: files verify one at a time. The moment
+        // of verification is this file's, not the page's.
+        let mut verifier = verifier.borrow_mut();
+        verifier.options.now = Some(now());
         let timing = VerifyTiming::start();
-        let report = pec::verify(&input, &options);
+        let report = verifier.verify(&input);
         timing.end();
         (input, report)
     };

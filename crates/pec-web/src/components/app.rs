@@ -18,8 +18,9 @@ pub fn app() -> Html {
     let lang = use_state(language::first);
     let entries = use_reducer(Entries::default);
     let next_id = use_mut_ref(|| 0usize);
-    // The trust store is read once per page, not once per file.
-    let options = use_memo((), |()| pec::Options::default());
+    // One verifier per page: the trust store is read once, and a provider's certificate links
+    // are verified once, not once per file.
+    let verifier = use_mut_ref(pec::Verifier::default);
 
     use_effect_with(*lang, |lang| language::remember(*lang));
 
@@ -42,9 +43,9 @@ pub fn app() -> Html {
                     name: name.clone(),
                 });
                 let entries = entries.clone();
-                let options = options.clone();
+                let verifier = verifier.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let verified = verify::file(&file, &options).await;
+                    let verified = verify::file(&file, &verifier).await;
                     embed::hand_over(&name, &verified.report);
                     entries.dispatch(Action::Done { id, verified });
                 });
