@@ -116,6 +116,9 @@ fn render(name: &str, report: &Report) -> String {
             format!(" in {}", message.location)
         };
         lines.push(format!("  {}  {kind}{place}", message.verdict.as_str()));
+        if let Some(reason) = message.reason {
+            lines.push(format!("    decided by {reason}"));
+        }
         if let Some(signature) = &message.signature {
             let signer = signature.signer.as_ref();
             let who = signer.and_then(|s| s.organization.as_deref().or(Some(&s.subject)));

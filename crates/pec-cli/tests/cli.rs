@@ -107,6 +107,7 @@ fn readable_text_names_the_verdict_and_why() {
         text.contains("TOTAL-FAILED  posta-certificata (breve)"),
         "{text}"
     );
+    assert!(text.contains("decided by cms.message-digest"), "{text}");
     assert!(text.contains("fail  cms.message-digest"), "{text}");
     assert!(text.contains("claims (not certified)"), "{text}");
 }
