@@ -218,16 +218,11 @@ fn verify_message(
         }
         match (&info.signer, options.at.or(info.signing_time)) {
             (Some(signer), Some(at)) => {
-                let (built, trust_checks) = trust::validate(
-                    &options.trust,
-                    signer,
-                    &info.certificates,
-                    at.unix,
-                    found.headers.from.as_deref(),
-                    links,
-                );
+                let (built, trust_checks) =
+                    trust::validate(&options.trust, signer, &info.certificates, at.unix, links);
                 chain = built;
                 checks.extend(trust_checks);
+                checks.push(crosscheck::sender(signer, found.headers.from.as_deref()));
             }
             (Some(_), None) => checks.push(Check::indeterminate(CheckId::CmsSigningTime)),
             (None, _) => {}

@@ -115,8 +115,8 @@ impl TrustStore {
 }
 
 /// Builds and validates the chain for `signer` at `at` (Unix seconds). `pool` are the
-/// certificates found in the CMS; `sender` is the message's From address; `links` the
-/// certificate links verified before, which it adds to.
+/// certificates found in the CMS; `links` the certificate links verified before, which it
+/// adds to.
 ///
 /// The chain is returned only when it reaches a root of `store`; the checks judge the best
 /// path found either way.
@@ -125,7 +125,6 @@ pub fn validate(
     signer: &Cert,
     pool: &[Cert],
     at: i64,
-    sender: Option<&str>,
     links: &mut Links,
 ) -> (Vec<Cert>, Vec<Check>) {
     let Some(best) = path::best(store, signer, pool, at, links) else {
@@ -148,7 +147,6 @@ pub fn validate(
     checks.push(policy::provider_email_check(signer));
     checks.push(policy::name_constraints_check(path));
     checks.push(policy::critical_extensions_check(path, best.complete));
-    checks.push(policy::sender_check(signer, sender));
 
     let chain = if best.complete {
         path.iter().map(|&c| c.clone()).collect()

@@ -317,21 +317,6 @@ pub(super) fn critical_extensions_check(path: &[&Cert], complete: bool) -> Check
     }
 }
 
-/// The From header is not signed: a mismatch is worth showing, not a verdict.
-pub(super) fn sender_check(leaf: &Certificate, sender: Option<&str>) -> Check {
-    let emails = certificate::emails(leaf);
-    let in_certificate = emails.join(", ");
-    match sender.map(str::trim) {
-        Some(from) if emails.iter().any(|email| email.eq_ignore_ascii_case(from)) => {
-            Check::pass(CheckId::TrustSender)
-        }
-        Some(from) => Check::warn(CheckId::TrustSender)
-            .with(Param::Certificate, in_certificate)
-            .with(Param::Header, from),
-        None => Check::warn(CheckId::TrustSender).with(Param::Certificate, in_certificate),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,18 +13,12 @@ use crate::cms;
 use crate::testutil::{shared_trust, signed_samples};
 use crate::time::Timestamp;
 
-fn run(
-    store: &TrustStore,
-    info: &cms::SignatureInfo,
-    at: i64,
-    sender: Option<&str>,
-) -> (Vec<Cert>, Vec<Check>) {
+fn run(store: &TrustStore, info: &cms::SignatureInfo, at: i64) -> (Vec<Cert>, Vec<Check>) {
     validate(
         store,
         info.signer.as_ref().unwrap(),
         &info.certificates,
         at,
-        sender,
         &mut Links::default(),
     )
 }
@@ -84,7 +78,7 @@ fn real_samples_are_trusted_at_signing_time() {
     let store = TrustStore::pec();
     for (sample, info) in signed_samples() {
         let at = info.signing_time.unwrap().unix;
-        let (chain, checks) = run(&store, &info, at, sample.from.as_deref());
+        let (chain, checks) = run(&store, &info, at);
         for check in &checks {
             // The DigitPA-era leaf's RSA-1024 key: accepted then, weak now.
             let expected = match check.id {
@@ -113,7 +107,6 @@ fn real_samples_are_trusted_at_signing_time() {
             CheckId::TrustPecPolicy,
             CheckId::TrustKeyUsage,
             CheckId::TrustNameConstraints,
-            CheckId::TrustSender,
             CheckId::TrustKeySize,
             CheckId::TrustProviderEmail,
         ] {
@@ -128,7 +121,7 @@ fn expired_certificates_fail_validity() {
         .unwrap()
         .unix;
     for (sample, info) in signed_samples() {
-        let (_, checks) = run(&TrustStore::pec(), &info, at_2030, sample.from.as_deref());
+        let (_, checks) = run(&TrustStore::pec(), &info, at_2030);
         let validity = find(&checks, CheckId::TrustValidity);
         assert_eq!(validity.effect, Effect::Failed, "{}", sample.name);
         assert_eq!(
@@ -145,9 +138,9 @@ fn without_pins_a_valid_chain_is_not_a_pec_provider() {
         pec_ca_pins: Vec::new(),
         ..TrustStore::pec()
     };
-    for (sample, info) in signed_samples() {
+    for (_, info) in signed_samples() {
         let at = info.signing_time.unwrap().unix;
-        let (chain, checks) = run(&store, &info, at, sample.from.as_deref());
+        let (chain, checks) = run(&store, &info, at);
         assert_eq!(chain.len(), 3);
         assert!(find(&checks, CheckId::TrustChain).is_pass());
         assert_eq!(
@@ -159,7 +152,7 @@ fn without_pins_a_valid_chain_is_not_a_pec_provider() {
 
 #[test]
 fn an_unknown_root_leaves_trust_indeterminate() {
-    let (sample, info) = signed_samples().remove(0);
+    let (_, info) = signed_samples().remove(0);
     let mut pool = info.certificates.clone();
     // The Actalis root itself in the pool, but not in the store: still no anchor.
     pool.extend(read_certificates(ROOTS[0].as_bytes()).unwrap());
@@ -173,7 +166,6 @@ fn an_unknown_root_leaves_trust_indeterminate() {
         info.signer.as_ref().unwrap(),
         &pool,
         at,
-        sample.from.as_deref(),
         &mut Links::default(),
     );
     assert!(chain.is_empty());
@@ -186,7 +178,7 @@ fn an_unknown_root_leaves_trust_indeterminate() {
     // The pinned CA is still on the path found.
     assert!(find(&checks, CheckId::TrustPecCa).is_pass());
 
-    let (chain, checks) = run(&TrustStore::default(), &info, at, None);
+    let (chain, checks) = run(&TrustStore::default(), &info, at);
     assert!(chain.is_empty());
     assert_eq!(
         find(&checks, CheckId::TrustChain).effect,
@@ -196,14 +188,14 @@ fn an_unknown_root_leaves_trust_indeterminate() {
 
 #[test]
 fn a_forged_certificate_signature_fails() {
-    let (sample, mut info) = signed_samples().remove(0);
+    let (_, mut info) = signed_samples().remove(0);
     let mut forged = Certificate::clone(info.signer.as_ref().unwrap());
     let mut bytes = forged.signature.raw_bytes().to_vec();
     bytes[10] ^= 1;
     forged.signature = BitString::from_bytes(&bytes).unwrap();
     info.signer = Some(Cert::try_from(forged).unwrap());
     let at = info.signing_time.unwrap().unix;
-    let (_, checks) = run(&TrustStore::pec(), &info, at, sample.from.as_deref());
+    let (_, checks) = run(&TrustStore::pec(), &info, at);
     let check = find(&checks, CheckId::TrustCertificateSignatures);
     assert_eq!(check.effect, Effect::Failed);
     assert_eq!(
@@ -231,34 +223,20 @@ fn store_intermediates_complete_a_chain_the_cms_lacks() {
     };
 
     // Signed in 2023, while this re-issue of AgID CA1 was valid.
-    let (sample, info) = named("aruba-agidca1-posta-certificata");
+    let (_, info) = named("aruba-agidca1-posta-certificata");
     let signer = info.signer.as_ref().unwrap();
     let at = info.signing_time.unwrap().unix;
     let lone = std::slice::from_ref(signer);
-    let (chain, checks) = validate(
-        &store,
-        signer,
-        lone,
-        at,
-        sample.from.as_deref(),
-        &mut Links::default(),
-    );
+    let (chain, checks) = validate(&store, signer, lone, at, &mut Links::default());
     assert_eq!(chain.len(), 3);
     assert!(checks.iter().all(Check::is_pass), "{checks:?}");
 
     // Signed in 2018, before the re-issue: strictly, that CA certificate was not valid yet…
-    let (sample, info) = named("sogei");
+    let (_, info) = named("sogei");
     let signer = info.signer.as_ref().unwrap();
     let at = info.signing_time.unwrap().unix;
     let lone = std::slice::from_ref(signer);
-    let (_, checks) = validate(
-        &store,
-        signer,
-        lone,
-        at,
-        sample.from.as_deref(),
-        &mut Links::default(),
-    );
+    let (_, checks) = validate(&store, signer, lone, at, &mut Links::default());
     let validity = find(&checks, CheckId::TrustValidity);
     assert_eq!(validity.effect, Effect::Failed);
     assert!(
@@ -271,36 +249,10 @@ fn store_intermediates_complete_a_chain_the_cms_lacks() {
         "2021-09-21T06:30:58Z"
     );
     // …so the version the CMS carries, valid then, is preferred when both are at hand.
-    let (chain, checks) = run(&store, info, at, sample.from.as_deref());
+    let (chain, checks) = run(&store, info, at);
     assert!(checks.iter().all(Check::is_pass), "{checks:?}");
     assert_eq!(
         chain.get(1),
         info.certificates.iter().find(|c| *c != signer)
     );
-}
-
-#[test]
-fn the_sender_header_is_compared_not_trusted() {
-    let (_, info) = signed_samples().remove(0);
-    let at = info.signing_time.unwrap().unix;
-    let (_, checks) = run(
-        &TrustStore::pec(),
-        &info,
-        at,
-        Some("POSTA-CERTIFICATA@PEC.ARUBA.IT"),
-    );
-    assert!(find(&checks, CheckId::TrustSender).is_pass());
-    let (_, checks) = run(&TrustStore::pec(), &info, at, Some("someone@example.com"));
-    let check = find(&checks, CheckId::TrustSender);
-    assert_eq!((check.status, check.effect), (Status::Warn, Effect::None));
-    assert_eq!(
-        check.params[&Param::Certificate].to_string(),
-        "posta-certificata@pec.aruba.it"
-    );
-    assert_eq!(
-        check.params[&Param::Header].to_string(),
-        "someone@example.com"
-    );
-    let (_, checks) = run(&TrustStore::pec(), &info, at, None);
-    assert_eq!(find(&checks, CheckId::TrustSender).status, Status::Warn);
 }
