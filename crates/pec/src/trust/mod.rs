@@ -93,10 +93,11 @@ impl TrustStore {
         }
     }
 
-    /// Adds the certificates of a PEM (or DER) file: each self-signed one as a root, every
-    /// other one as a pinned PEC CA that also serves as an intermediate. Returns how many.
-    pub fn add_pem(&mut self, pem: &[u8]) -> Result<usize, TrustError> {
-        let certificates = read_certificates(pem)?;
+    /// Adds the certificates of a file, PEM (any number of them) or DER (one): each
+    /// self-signed one as a root, every other one as a pinned PEC CA that also serves as an
+    /// intermediate. Returns how many.
+    pub fn add_certificates(&mut self, file: &[u8]) -> Result<usize, TrustError> {
+        let certificates = read_certificates(file)?;
         let count = certificates.len();
         for cert in certificates {
             if certificate::is_self_signed(&cert) {

@@ -62,24 +62,27 @@ mod tests {
     #[test]
     fn unreadable_anchors_are_reported() {
         let mut store = TrustStore::default();
-        assert_eq!(store.add_pem(b""), Err(TrustError::NoCertificate));
-        assert_eq!(store.add_pem(b"hello"), Err(TrustError::NoCertificate));
+        assert_eq!(store.add_certificates(b""), Err(TrustError::NoCertificate));
+        assert_eq!(
+            store.add_certificates(b"hello"),
+            Err(TrustError::NoCertificate)
+        );
         let pem = shared_trust("digitpa-ca1.pem");
         let truncated = &pem[..pem.len() - 40];
         assert!(matches!(
-            store.add_pem(truncated),
+            store.add_certificates(truncated),
             Err(TrustError::Malformed { index: 1, .. })
         ));
         let mut garbled = pem.clone();
         garbled[100] = b'!';
         assert!(matches!(
-            store.add_pem(&garbled),
+            store.add_certificates(&garbled),
             Err(TrustError::Malformed { index: 1, .. })
         ));
         assert!(store.roots.is_empty() && store.intermediates.is_empty());
         // DER is accepted too.
         let der = der::Encode::to_der(&*read_certificates(&pem).unwrap()[0]).unwrap();
-        assert_eq!(store.add_pem(&der), Ok(1));
+        assert_eq!(store.add_certificates(&der), Ok(1));
         assert_eq!(store.pec_ca_pins, vec![PEC_CA_PINS[1]]);
     }
 }

@@ -211,7 +211,10 @@ fn store_intermediates_complete_a_chain_the_cms_lacks() {
         ..TrustStore::default()
     };
     // This file bundles AgID CA1 with the Actalis root: a pinned CA and a root.
-    assert_eq!(store.add_pem(&shared_trust("agid-ca1-20210921.pem")), Ok(2));
+    assert_eq!(
+        store.add_certificates(&shared_trust("agid-ca1-20210921.pem")),
+        Ok(2)
+    );
     assert_eq!((store.roots.len(), store.intermediates.len()), (1, 1));
     assert_eq!(store.pec_ca_pins, vec![PEC_CA_PINS[0]]);
     let samples = signed_samples();
