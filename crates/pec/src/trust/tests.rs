@@ -46,9 +46,14 @@ fn embedded_roots_are_debians() {
     ];
     for (file, embedded) in debian.iter().zip(ROOTS) {
         let path = PathBuf::from("/usr/share/ca-certificates/mozilla").join(file);
-        if let Ok(installed) = std::fs::read_to_string(&path) {
-            assert_eq!(installed, embedded, "{}", path.display());
-        }
+        let installed = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; Debian's ca-certificates is needed to compare the embedded roots \
+                 with (`cargo xtask setup` installs it)",
+                path.display()
+            )
+        });
+        assert_eq!(installed, embedded, "{}", path.display());
     }
 }
 
