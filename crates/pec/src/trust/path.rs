@@ -131,3 +131,45 @@ impl<'a> Assessment<'a> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use der::asn1::BitString;
+    use x509_cert::Certificate;
+
+    use super::*;
+    use crate::testutil::signed_samples;
+
+    #[test]
+    fn the_best_path_runs_from_the_signer_through_the_pinned_ca_to_a_root() {
+        let store = TrustStore::pec();
+        for (sample, info) in signed_samples() {
+            let signer = info.signer.as_ref().unwrap();
+            let at = info.signing_time.unwrap().unix;
+            let mut links = Links::default();
+            let best = best(&store, signer, &info.certificates, at, &mut links).unwrap();
+            assert_eq!(best.path.len(), 3, "{}", sample.name);
+            assert!(best.path[0] == signer && store.is_root(best.path[2]));
+            assert!(best.complete && best.bad_link.is_none() && best.all_valid);
+            assert!(best.pinned.is_some_and(|ca| ca == best.path[1]));
+        }
+    }
+
+    #[test]
+    fn a_link_that_does_not_verify_is_the_bad_one() {
+        let (_, info) = signed_samples().remove(0);
+        let mut forged = Certificate::clone(info.signer.as_ref().unwrap());
+        let mut bytes = forged.signature.raw_bytes().to_vec();
+        bytes[10] ^= 1;
+        forged.signature = BitString::from_bytes(&bytes).unwrap();
+        let forged = Cert::try_from(forged).unwrap();
+        let at = info.signing_time.unwrap().unix;
+        let store = TrustStore::pec();
+        let mut links = Links::default();
+        let best = best(&store, &forged, &info.certificates, at, &mut links).unwrap();
+        assert!(matches!(
+            best.bad_link,
+            Some((cert, SignatureError::Invalid)) if *cert == forged
+        ));
+    }
+}

@@ -218,39 +218,42 @@ fn outside(constraints: &NameConstraints, cert: &Certificate) -> Option<String> 
         .as_deref()
         .unwrap_or_default();
     let excluded = constraints.excluded_subtrees.as_deref().unwrap_or_default();
-    let emails = |subtrees: &[GeneralSubtree]| -> Vec<String> {
-        subtrees
-            .iter()
-            .filter_map(|subtree| match &subtree.base {
-                GeneralName::Rfc822Name(base) => Some(base.to_string()),
-                _ => None,
-            })
-            .collect()
-    };
-    let directories = |subtrees: &[GeneralSubtree]| -> Vec<Name> {
-        subtrees
-            .iter()
-            .filter_map(|subtree| match &subtree.base {
-                GeneralName::DirectoryName(base) => Some(base.clone()),
-                _ => None,
-            })
-            .collect()
-    };
-
-    let (allowed, denied) = (emails(permitted), emails(excluded));
+    let (allowed, denied) = (email_bases(permitted), email_bases(excluded));
     let email = certificate::emails(cert)
         .into_iter()
         .find(|email| violates(&allowed, &denied, |base| email_within(email, base)));
     if email.is_some() {
         return email;
     }
-    let (allowed, denied) = (directories(permitted), directories(excluded));
+    let (allowed, denied) = (directory_bases(permitted), directory_bases(excluded));
     let subject = &cert.tbs_certificate.subject;
     let subject_outside = !subject.0.is_empty()
         && violates(&allowed, &denied, |base| {
             certificate::within_subtree(subject, base)
         });
     subject_outside.then(|| certificate::name_text(subject))
+}
+
+/// The rfc822Name bases of `subtrees`.
+fn email_bases(subtrees: &[GeneralSubtree]) -> Vec<String> {
+    subtrees
+        .iter()
+        .filter_map(|subtree| match &subtree.base {
+            GeneralName::Rfc822Name(base) => Some(base.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The directoryName bases of `subtrees`.
+fn directory_bases(subtrees: &[GeneralSubtree]) -> Vec<Name> {
+    subtrees
+        .iter()
+        .filter_map(|subtree| match &subtree.base {
+            GeneralName::DirectoryName(base) => Some(base.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A name of a type that has permitted subtrees must lie in one; no name may lie in an

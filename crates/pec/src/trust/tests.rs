@@ -209,8 +209,8 @@ fn a_forged_certificate_signature_fails() {
     );
 }
 
-#[test]
-fn store_intermediates_complete_a_chain_the_cms_lacks() {
+/// A store that knows AgID CA1 in its 2021 re-issue, with the Actalis root.
+fn store_with_agid_2021() -> TrustStore {
     let mut store = TrustStore {
         pec_ca_pins: Vec::new(),
         ..TrustStore::default()
@@ -222,25 +222,35 @@ fn store_intermediates_complete_a_chain_the_cms_lacks() {
     );
     assert_eq!((store.roots.len(), store.intermediates.len()), (1, 1));
     assert_eq!(store.pec_ca_pins, vec![PEC_CA_PINS[0]]);
-    let samples = signed_samples();
-    let named = |prefix: &str| {
-        samples
-            .iter()
-            .find(|(s, _)| s.name.starts_with(prefix))
-            .unwrap()
-    };
+    store
+}
 
+fn named(prefix: &str) -> cms::SignatureInfo {
+    let samples = signed_samples();
+    let found = samples
+        .into_iter()
+        .find(|(s, _)| s.name.starts_with(prefix));
+    found.unwrap().1
+}
+
+#[test]
+fn store_intermediates_complete_a_chain_the_cms_lacks() {
+    let store = store_with_agid_2021();
     // Signed in 2023, while this re-issue of AgID CA1 was valid.
-    let (_, info) = named("aruba-agidca1-posta-certificata");
+    let info = named("aruba-agidca1-posta-certificata");
     let signer = info.signer.as_ref().unwrap();
     let at = info.signing_time.unwrap().unix;
     let lone = std::slice::from_ref(signer);
     let (chain, checks) = validate(&store, signer, lone, at, &mut Links::default());
     assert_eq!(chain.len(), 3);
     assert!(checks.iter().all(Check::is_pass), "{checks:?}");
+}
 
+#[test]
+fn the_ca_certificate_valid_at_signing_time_is_preferred() {
+    let store = store_with_agid_2021();
     // Signed in 2018, before the re-issue: strictly, that CA certificate was not valid yet…
-    let (_, info) = named("sogei");
+    let info = named("sogei");
     let signer = info.signer.as_ref().unwrap();
     let at = info.signing_time.unwrap().unix;
     let lone = std::slice::from_ref(signer);
@@ -257,7 +267,7 @@ fn store_intermediates_complete_a_chain_the_cms_lacks() {
         "2021-09-21T06:30:58Z"
     );
     // …so the version the CMS carries, valid then, is preferred when both are at hand.
-    let (chain, checks) = run(&store, info, at);
+    let (chain, checks) = run(&store, &info, at);
     assert!(checks.iter().all(Check::is_pass), "{checks:?}");
     assert_eq!(
         chain.get(1),
