@@ -76,7 +76,7 @@ fn options(args: &[String]) -> Result<(Options, Vec<PathBuf>), String> {
             let path = Path::new(args.next().ok_or(USAGE)?);
             options
                 .trust
-                .add_pem(&read(path)?)
+                .add_certificates(&read(path)?)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         } else {
             files.push(PathBuf::from(arg));

@@ -22,7 +22,7 @@ struct Args {
     /// Judge certificate validity at this time (RFC 3339) instead of the signing time.
     #[arg(long, value_name = "RFC3339")]
     at: Option<Timestamp>,
-    /// Extra trust anchors (PEM): self-signed certificates become roots, others PEC CAs.
+    /// Extra trust anchors (PEM or DER): self-signed certificates become roots, others PEC CAs.
     #[arg(long, value_name = "PEM")]
     trust: Vec<PathBuf>,
     /// Files to verify; `-` reads standard input.
@@ -40,7 +40,12 @@ fn main() -> ExitCode {
     for path in &args.trust {
         let added = std::fs::read(path)
             .map_err(|e| e.to_string())
-            .and_then(|pem| options.trust.add_pem(&pem).map_err(|e| e.to_string()));
+            .and_then(|file| {
+                options
+                    .trust
+                    .add_certificates(&file)
+                    .map_err(|e| e.to_string())
+            });
         if let Err(e) = added {
             eprintln!("pec-verify: cannot use trust file {}: {e}", path.display());
             return ExitCode::from(2);

@@ -73,7 +73,7 @@ fn read_options(value: &JsValue) -> Result<(Options, String), JsValue> {
     for (index, pem) in pem_texts(value.trust())?.iter().enumerate() {
         options
             .trust
-            .add_pem(pem.as_bytes())
+            .add_certificates(pem.as_bytes())
             .map_err(|e| error(&format!("Cannot use options.trust[{index}]: {e}.")))?;
     }
     if let Some(at) = text(value.at(), "at", "an RFC 3339 time")? {

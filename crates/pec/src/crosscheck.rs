@@ -3,12 +3,15 @@
 //! names both values. Two signed times that disagree leave the verdict indeterminate, because
 //! certificate validity is judged at one of them.
 
+use x509_cert::Certificate;
+
+use crate::certificate;
 use crate::check::{Check, CheckId, Param};
+use crate::cms::SignatureInfo;
 use crate::content::Original;
 use crate::daticert::Daticert;
 use crate::headers::Headers;
 use crate::kind::{Classification, Kind, ReceiptType, Variant};
-use crate::report::SignatureReport;
 use crate::time::Timestamp;
 
 /// How far apart two times written by the same provider for the same event may be.
@@ -19,7 +22,7 @@ pub struct Facts<'a> {
     pub headers: &'a Headers,
     pub daticert: Option<&'a Daticert>,
     pub classification: &'a Classification,
-    pub signature: Option<&'a SignatureReport>,
+    pub signature: Option<&'a SignatureInfo>,
     pub postacert: Option<&'a Original>,
 }
 
@@ -68,10 +71,10 @@ pub fn run(facts: &Facts<'_>) -> Vec<Check> {
     if let Some(org) = facts
         .signature
         .and_then(|s| s.signer.as_ref())
-        .and_then(|c| c.organization.as_ref())
+        .and_then(|c| certificate::organization(c))
     {
-        let same = loose(org).contains(&loose(&d.gestore_emittente))
-            || loose(&d.gestore_emittente).contains(&loose(org));
+        let same = loose(&org).contains(&loose(&d.gestore_emittente))
+            || loose(&d.gestore_emittente).contains(&loose(&org));
         checks.push(
             Check::pass_or_warn(
                 CheckId::DaticertGestore,
@@ -85,6 +88,23 @@ pub fn run(facts: &Facts<'_>) -> Vec<Check> {
         checks.extend(postacert(d, &original.headers));
     }
     checks
+}
+
+/// The outer From against the addresses of the signer's certificate. The From header is not
+/// signed: a mismatch is worth showing, not a verdict. Reported with the trust checks, where
+/// the certificate is judged.
+pub fn sender(signer: &Certificate, from: Option<&str>) -> Check {
+    let emails = certificate::emails(signer);
+    let in_certificate = emails.join(", ");
+    match from.map(str::trim) {
+        Some(from) if emails.iter().any(|email| email.eq_ignore_ascii_case(from)) => {
+            Check::pass(CheckId::TrustSender)
+        }
+        Some(from) => Check::warn(CheckId::TrustSender)
+            .with(Param::Certificate, in_certificate)
+            .with(Param::Header, from),
+        None => Check::warn(CheckId::TrustSender).with(Param::Certificate, in_certificate),
+    }
 }
 
 /// `X-Ricevuta` or `X-Trasporto` names the same kind as the signed daticert.xml.
@@ -247,4 +267,37 @@ fn loose(text: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Effect, Status};
+    use crate::testutil::signed_samples;
+
+    #[test]
+    fn the_sender_header_is_compared_not_trusted() {
+        for (sample, info) in signed_samples() {
+            let signer = info.signer.as_ref().unwrap();
+            assert!(
+                sender(signer, sample.from.as_deref()).is_pass(),
+                "{}",
+                sample.name
+            );
+        }
+        let (_, info) = signed_samples().remove(0);
+        let signer = info.signer.as_ref().unwrap();
+        assert!(sender(signer, Some("POSTA-CERTIFICATA@PEC.ARUBA.IT")).is_pass());
+        let check = sender(signer, Some("someone@example.com"));
+        assert_eq!((check.status, check.effect), (Status::Warn, Effect::None));
+        assert_eq!(
+            check.params[&Param::Certificate].to_string(),
+            "posta-certificata@pec.aruba.it"
+        );
+        assert_eq!(
+            check.params[&Param::Header].to_string(),
+            "someone@example.com"
+        );
+        assert_eq!(sender(signer, None).status, Status::Warn);
+    }
 }

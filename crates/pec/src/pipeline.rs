@@ -94,7 +94,7 @@ fn signed_message(found: locate::Found<'_>, options: &Options, links: &mut Links
         headers: &found.headers,
         daticert: daticert.as_ref(),
         classification: &classification,
-        signature: signature.as_ref(),
+        signature: info.as_ref(),
         postacert: content.postacert.as_ref(),
     }));
 
@@ -127,16 +127,11 @@ fn trusted(
         let (at, moment_checks) = moment::judge(info.signing_time, options);
         checks.extend(moment_checks);
         if let Some(at) = at {
-            let (built, trust_checks) = trust::validate(
-                &options.trust,
-                signer,
-                &info.certificates,
-                at.unix,
-                sender,
-                links,
-            );
+            let (built, trust_checks) =
+                trust::validate(&options.trust, signer, &info.certificates, at.unix, links);
             chain = built;
             checks.extend(trust_checks);
+            checks.push(crosscheck::sender(signer, sender));
         }
     }
     checks.push(Check::info(CheckId::TrustRevocationNotChecked));

@@ -64,3 +64,19 @@ pub fn real() -> Vec<(Sample, Vec<u8>, Vec<u8>)> {
         })
         .collect()
 }
+
+/// The bytes of `../shared/trust/<file>`.
+pub fn shared_trust(file: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/trust")
+        .join(file);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Each real sample with what its CMS carries: the signer and the certificates.
+pub fn signed_samples() -> Vec<(Sample, crate::cms::SignatureInfo)> {
+    real()
+        .into_iter()
+        .map(|(sample, signed, p7s)| (sample, crate::cms::verify(&signed, Some(&p7s)).0.unwrap()))
+        .collect()
+}

@@ -8,13 +8,16 @@ use crate::{Result, cmd, exec, output, root};
 const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The Mozilla roots of Debian's ca-certificates, the core's `embedded_roots_are_debians`
+/// reads from here.
+const DEBIAN_ROOTS: &str = "/usr/share/ca-certificates/mozilla";
 
 pub fn run() -> Result {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
     npm_packages()?;
-    chromium()?;
+    debian_packages()?;
     println!("setup: everything is in place");
     Ok(())
 }
@@ -79,16 +82,31 @@ fn npm_packages() -> Result {
     std::fs::write(&stamp, digest).map_err(|e| format!("{}: {e}", stamp.display()))
 }
 
-fn chromium() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+/// Debian packages, each known by a file it installs: Chromium and its driver for the browser
+/// tests, and ca-certificates, whose roots the core's embedded anchors are compared with.
+const DEBIAN_PACKAGES: [(&str, &str); 3] = [
+    ("chromium", CHROMIUM),
+    ("chromium-driver", CHROMEDRIVER),
+    ("ca-certificates", DEBIAN_ROOTS),
+];
+
+/// `apt-get install` of the packages whose file is missing, in one go.
+fn debian_packages() -> Result {
+    let missing: Vec<&str> = DEBIAN_PACKAGES
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|&(package, _)| package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    println!("setup: installing Debian's chromium and chromium-driver (about 30 seconds)");
-    exec(cmd("apt-get", &["update", "-q"]))?;
-    let mut install = cmd(
-        "apt-get",
-        &["install", "-y", "-q", "chromium", "chromium-driver"],
+    println!(
+        "setup: installing Debian's {} (about 30 seconds)",
+        missing.join(", ")
     );
+    exec(cmd("apt-get", &["update", "-q"]))?;
+    let mut install = cmd("apt-get", &["install", "-y", "-q"]);
+    install.args(&missing);
     install.env("DEBIAN_FRONTEND", "noninteractive");
     exec(install)
 }
