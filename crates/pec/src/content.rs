@@ -48,6 +48,11 @@ pub struct Attachment {
     pub size: usize,
     /// SHA-256 of the decoded content, hex.
     pub sha256: String,
+    /// Where its bytes lie in the text verified, when they lie there (not in a buffer decoded
+    /// on the way, as a forward attached in base64): enough to hand it out without reading the
+    /// file again ([`crate::attachment`]).
+    #[serde(skip)]
+    pub span: Option<mime::Span>,
 }
 
 /// Reads a signed entity from its own bytes.
@@ -57,14 +62,14 @@ pub fn read(signed: &[u8]) -> Content {
     };
     let message = parsed.message();
     match message.parts.first() {
-        Some(entity) => of_entity(message, entity),
+        Some(entity) => of_entity(message, entity, None),
         None => Content::untrusted(layout_problem(LayoutProblem::NotMime)),
     }
 }
 
 /// Reads the signed entity `entity`, a part of the parsed `message`: the input's own parse is
 /// used when its bytes are the signed bytes, so nothing is parsed or decoded twice.
-pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>) -> Content {
+pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>, text: Option<&[u8]>) -> Content {
     let layout = match Layout::of(message, entity) {
         Ok(layout) => layout,
         Err(check) => return Content::untrusted(check),
@@ -79,7 +84,7 @@ pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>) -> Content {
                 CheckId::PostacertStructure,
                 structure::message_conforms(inner),
             ));
-            original(inner)
+            original(inner, text)
         })
     });
     Content {
@@ -203,7 +208,8 @@ fn nested_name(message: &Message<'_>, children: &[&MessagePart<'_>]) -> Option<L
     None
 }
 
-fn original(message: &Message<'_>) -> Original {
+/// The original message, its attachments placed in `text` when it was parsed from it.
+fn original(message: &Message<'_>, text: Option<&[u8]>) -> Original {
     let first_body = |ids: &[u32], html: bool| {
         ids.iter()
             .filter_map(|&id| message.parts.get(id as usize))
@@ -232,6 +238,7 @@ fn original(message: &Message<'_>) -> Original {
                     ),
                     size: bytes.len(),
                     sha256: crate::hex(&Sha256::digest(&bytes)),
+                    span: text.and_then(|text| mime::Span::of(text, message, part)),
                 }
             })
             .collect(),
@@ -245,27 +252,28 @@ mod tests {
     use crate::testutil;
 
     #[test]
-    fn attachments_decode_on_demand_to_the_listed_bytes() {
+    fn attachments_are_read_again_to_the_listed_bytes() {
         let mut seen = 0;
         for path in testutil::samples("real") {
             let input = std::fs::read(&path).unwrap();
-            for (message, found) in crate::locate::find(&input).unwrap().signed().enumerate() {
+            let text = crate::locate::canonical(&input);
+            for (message, found) in crate::locate::find(&text).unwrap().signed().enumerate() {
                 let listed = super::read(&found.signed)
                     .postacert
                     .map(|o| o.attachments)
                     .unwrap_or_default();
                 for (index, attachment) in listed.iter().enumerate() {
-                    let bytes = crate::attachment(&input, message, index).unwrap();
+                    let bytes = crate::read_again(&text, message, index).unwrap();
                     assert_eq!(bytes.len(), attachment.size, "{}", path.display());
                     assert_eq!(crate::hex(&Sha256::digest(&bytes)), attachment.sha256);
                     seen += 1;
                 }
-                assert_eq!(crate::attachment(&input, message, listed.len()), None);
+                assert_eq!(crate::read_again(&text, message, listed.len()), None);
             }
-            assert_eq!(crate::attachment(&input, 99, 0), None);
+            assert_eq!(crate::read_again(&text, 99, 0), None);
         }
         assert!(seen > 0, "no sample has an attachment");
-        assert_eq!(crate::attachment(b"not a message", 0, 0), None);
+        assert_eq!(crate::read_again(b"not a message", 0, 0), None);
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub use report::{InputError, MessageReport, Report, Verdict};
 pub use time::Timestamp;
 pub use trust::TrustStore;
 
+use sha2::{Digest, Sha256};
+
 /// How to verify.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -127,11 +129,31 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
 }
 
 /// The decoded bytes of attachment `index` of the original message (`postacert.eml`) carried
-/// by message `message` of `input`, numbered as in [`Report::messages`] and
-/// [`report::Original::attachments`]. `None` when there is no such attachment.
-pub fn attachment(input: &[u8], message: usize, index: usize) -> Option<Vec<u8>> {
+/// by message `message` of `report`, the report of `input`: numbered as in
+/// [`Report::messages`] and [`report::Original::attachments`]. Taken from where the report
+/// placed it, without reading the file again, and handed out only if its SHA-256 is the one
+/// the report lists; an attachment the report could not place is read again from the file.
+/// `None` when there is no such attachment.
+pub fn attachment(input: &[u8], report: &Report, message: usize, index: usize) -> Option<Vec<u8>> {
+    let listed = report
+        .messages
+        .get(message)?
+        .postacert
+        .as_ref()?
+        .attachments
+        .get(index)?;
     let text = locate::canonical(input);
-    match locate::find(&text).ok()?.items.into_iter().nth(message)? {
+    let placed = listed.span.as_ref().and_then(|span| span.decode(&text));
+    let bytes = match placed {
+        Some(bytes) => bytes,
+        None => read_again(&text, message, index)?,
+    };
+    (hex(&Sha256::digest(&bytes)) == listed.sha256).then_some(bytes)
+}
+
+/// Attachment `index` of message `message`, found by reading `text` again.
+fn read_again(text: &[u8], message: usize, index: usize) -> Option<Vec<u8>> {
+    match locate::find(text).ok()?.items.into_iter().nth(message)? {
         locate::Item::Signed(found) => content::attachment(&found.signed, index),
         locate::Item::Unverified(_) => None,
     }

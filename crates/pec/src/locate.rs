@@ -221,6 +221,7 @@ pub const MAX_DEPTH: usize = 16;
 /// without being one that can be verified, in the order they appear; an error when there is
 /// none, saying why.
 pub fn find(input: &[u8]) -> Result<Located<'_>, InputError> {
+    let whole = input;
     if input.len() > MAX_INPUT {
         return Err(InputError::TooLarge);
     }
@@ -236,7 +237,10 @@ pub fn find(input: &[u8]) -> Result<Located<'_>, InputError> {
     }
 
     let messages = mbox_messages(input);
-    let mut search = Search::default();
+    let mut search = Search {
+        text: whole,
+        ..Search::default()
+    };
     let mut parsed_any = false;
     for (index, raw) in messages.iter().enumerate() {
         let Some(parsed) = Parsed::new(raw) else {
@@ -310,6 +314,8 @@ fn mbox_messages(input: &[u8]) -> Vec<&[u8]> {
 
 #[derive(Default)]
 struct Search<'a> {
+    /// The whole text searched, which the attachments' places are counted in.
+    text: &'a [u8],
     located: Located<'a>,
     /// Signed messages and unverified parts met, listed or not.
     answered: usize,
@@ -352,7 +358,7 @@ impl<'a> Search<'a> {
             if part.is_content_type("multipart", "signed") {
                 signed_until = signed_until.max(part.offset_end);
                 signed_any = true;
-                match signed(message, source, part, location) {
+                match signed(message, source, part, location, self.text) {
                     Some(found) => {
                         self.answered += 1;
                         self.located.items.push(Item::Signed(Box::new(found)));
@@ -479,6 +485,7 @@ fn signed<'a>(
     source: Option<&'a [u8]>,
     part: &MessagePart<'_>,
     location: &Location,
+    text: &[u8],
 ) -> Option<Found<'a>> {
     let children: Vec<&MessagePart<'_>> = part
         .sub_parts()?
@@ -501,7 +508,7 @@ fn signed<'a>(
             source
                 .and_then(|source| source.get(range))
                 .map_or_else(|| Cow::Owned(entity.to_vec()), Cow::Borrowed),
-            content::of_entity(message, first),
+            content::of_entity(message, first, Some(text)),
         ),
         Some(canonical) => {
             let content = content::read(&canonical);

@@ -98,6 +98,48 @@ pub fn decoded<'a>(message: &'a Message<'_>, part: &'a MessagePart<'_>) -> Cow<'
     }
 }
 
+/// Where the body of a part lies in the text a message was parsed from, and its transfer
+/// encoding: what [`decoded`] reads, found again without parsing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    range: std::ops::Range<usize>,
+    encoding: Encoding,
+}
+
+impl Span {
+    /// The span of `part` (of `message`) in `text`, when `message` was parsed from `text`
+    /// itself rather than from a buffer of its own (a transfer-encoded forward): mail-parser
+    /// counts every part's offsets from the start of the bytes it was given.
+    pub fn of(text: &[u8], message: &Message<'_>, part: &MessagePart<'_>) -> Option<Self> {
+        let raw = message.raw_message.as_ref();
+        // Where `raw` starts in `text`: the difference of the two addresses, when `raw` lies
+        // within `text`.
+        let start = (raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        (start.checked_add(raw.len())? <= text.len()).then_some(())?;
+        let body = part.offset_body as usize..part.offset_end as usize;
+        raw.get(body.clone())?;
+        let encoding = match &part.body {
+            PartType::Multipart(_) => return None,
+            // A transfer-encoded message was decoded by the parser, the same way.
+            _ => part.encoding,
+        };
+        Some(Self {
+            range: start + body.start..start + body.end,
+            encoding,
+        })
+    }
+
+    /// The bytes [`decoded`] gave for this part, from `text`, the same text it was found in.
+    pub fn decode(&self, text: &[u8]) -> Option<Vec<u8>> {
+        let raw = text.get(self.range.clone())?;
+        match self.encoding {
+            Encoding::Base64 => base64_decode(raw),
+            Encoding::QuotedPrintable => quoted_printable_decode(raw),
+            Encoding::None => Some(raw.to_vec()),
+        }
+    }
+}
+
 /// The header fields of `message` a verifier compares. Ids keep their angle brackets; the
 /// `X-` fields are matched whatever their case (`X-Tiporicevuta` occurs).
 pub fn headers(message: &Message<'_>) -> Headers {

@@ -34,7 +34,9 @@ pub fn original(props: &MessageProps) -> Html {
                 let message = props.index;
                 let name = name.clone();
                 Callback::from(move |_: MouseEvent| {
-                    if let Some(bytes) = pec::attachment(&verified.input, message, index) {
+                    if let Some(bytes) =
+                        pec::attachment(&verified.input, &verified.report, message, index)
+                    {
                         download::save(&bytes, &name, "application/octet-stream");
                     }
                 })
