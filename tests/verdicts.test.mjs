@@ -122,7 +122,7 @@ test('an unsigned forgery beside a genuine receipt gets its own verdict', async 
   const titles = await result.locator('.verdict-title').allInnerTexts();
   assert.deepEqual(titles, ['Ricevuta PEC autentica', 'Messaggio PEC non autentico']);
   const forged = result.locator('.message').nth(1);
-  assert.equal(await forged.locator('.location').innerText(), 'mbox message 2');
+  assert.equal(await forged.locator('.location').innerText(), 'messaggio 2 del file mbox');
   assert.match(await forged.locator('.verdict-detail').innerText(), /sembra un messaggio PEC, ma non porta la firma di un gestore/);
   // Nothing it claims is shown as what it proves.
   assert.equal(await forged.locator('.proof').count(), 0);

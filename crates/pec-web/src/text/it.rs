@@ -646,7 +646,7 @@ fn unreadable_daticert(c: &Check) -> &'static str {
 /// One step of where in the file a message was found.
 fn step(step: &Step) -> String {
     match step {
-        Step::MboxMessage(n) => format!("messaggio {n} della raccolta (mbox)"),
+        Step::MboxMessage(n) => format!("messaggio {n} del file mbox"),
         Step::Attachment { number, name } => {
             let number = number.map(|n| format!(" {n}")).unwrap_or_default();
             let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
