@@ -40,21 +40,7 @@ pub fn run(facts: &Facts<'_>) -> Vec<Check> {
     let Some(d) = facts.daticert else {
         return checks;
     };
-
-    if let Some(msgid) = &d.msgid {
-        checks.push(same_id(
-            CheckId::HeadersRiferimentoMessageId,
-            &headers.x_riferimento_message_id,
-            msgid,
-        ));
-    }
-    if facts.classification.kind == Some(Kind::PostaCertificata) {
-        checks.push(same_id(
-            CheckId::HeadersMessageId,
-            &headers.message_id,
-            &d.identificativo,
-        ));
-    }
+    checks.extend(ids(d, facts));
     if let Some(data) = d.data {
         if let Some(date) = headers.date {
             checks.push(times(CheckId::HeadersDate, date, data, Check::warn));
@@ -68,26 +54,48 @@ pub fn run(facts: &Facts<'_>) -> Vec<Check> {
             ));
         }
     }
-    if let Some(org) = facts
-        .signature
-        .and_then(|s| s.signer.as_ref())
-        .and_then(|c| certificate::organization(c))
-    {
-        let same = loose(&org).contains(&loose(&d.gestore_emittente))
-            || loose(&d.gestore_emittente).contains(&loose(&org));
-        checks.push(
-            Check::pass_or_warn(
-                CheckId::DaticertGestore,
-                same && !d.gestore_emittente.is_empty(),
-            )
-            .with(Param::Daticert, d.gestore_emittente.clone())
-            .with(Param::Certificate, org.clone()),
-        );
-    }
+    let signer = facts.signature.and_then(|s| s.signer.as_ref());
+    checks.extend(signer.and_then(|signer| gestore(d, signer)));
     if let Some(original) = facts.postacert {
         checks.extend(postacert(d, &original.headers));
     }
     checks
+}
+
+/// The message ids of the headers against daticert's: the original's, and for an envelope
+/// the PEC identifier.
+fn ids(d: &Daticert, facts: &Facts<'_>) -> Vec<Check> {
+    let headers = facts.headers;
+    let original = d.msgid.as_ref().map(|msgid| {
+        same_id(
+            CheckId::HeadersRiferimentoMessageId,
+            &headers.x_riferimento_message_id,
+            msgid,
+        )
+    });
+    let envelope = (facts.classification.kind == Some(Kind::PostaCertificata)).then(|| {
+        same_id(
+            CheckId::HeadersMessageId,
+            &headers.message_id,
+            &d.identificativo,
+        )
+    });
+    original.into_iter().chain(envelope).collect()
+}
+
+/// daticert's provider against the signer certificate's organisation, when it names one.
+fn gestore(d: &Daticert, signer: &Certificate) -> Option<Check> {
+    let org = certificate::organization(signer)?;
+    let same = loose(&org).contains(&loose(&d.gestore_emittente))
+        || loose(&d.gestore_emittente).contains(&loose(&org));
+    Some(
+        Check::pass_or_warn(
+            CheckId::DaticertGestore,
+            same && !d.gestore_emittente.is_empty(),
+        )
+        .with(Param::Daticert, d.gestore_emittente.clone())
+        .with(Param::Certificate, org),
+    )
 }
 
 /// The outer From against the addresses of the signer's certificate. The From header is not
