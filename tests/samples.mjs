@@ -5,8 +5,11 @@ import { join } from 'node:path';
 
 const shared = process.env.PEC_SHARED ?? new URL('../../shared', import.meta.url).pathname;
 
+/** Where a sample is, `path` from the samples folder: `real/…`, `tampered/…`. */
+export const samplePath = (path) => join(shared, 'samples', path);
+
 export function sample(path) {
-  return { name: path.split('/').pop(), bytes: readFileSync(join(shared, 'samples', path)) };
+  return { name: path.split('/').pop(), bytes: readFileSync(samplePath(path)) };
 }
 
 /** The `.eml` files of one folder of the samples: `real`, `tampered`, … */

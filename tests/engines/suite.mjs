@@ -10,11 +10,9 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { By, until } from 'selenium-webdriver';
 import { session } from './drivers.mjs';
-import { GENUINE, TAMPERED, WEAK_KEY_WARNING, samplesIn, weakKey } from '../samples.mjs';
+import { GENUINE, TAMPERED, WEAK_KEY_WARNING, samplePath, samplesIn, weakKey } from '../samples.mjs';
 import { outputDir, portal, site } from '../servers.mjs';
 
-const shared = process.env.PEC_SHARED ?? new URL('../../../shared', import.meta.url).pathname;
-const samplePath = (path) => join(shared, 'samples', path);
 const CONSOLE_ERRORS = new URL('./console-errors.js', import.meta.url);
 const GENUINE_SAMPLE = 'real/aruba-agidca1-consegna-completa.eml';
 const PHONE = { width: 360, height: 800 };
@@ -78,9 +76,9 @@ export function run(engine) {
 
   test('the page loads with no console error', async () => {
     await open(page.origin);
-    // The engine has started and the page has asked for its worker.
-    await waitFor("return document.querySelector('.drop-zone') !== null", 'the drop zone');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Once the engine runs, the page registers its worker, which takes over at once: by then
+    // everything the page does at start-up is done.
+    await waitFor('return navigator.serviceWorker.controller !== null', 'the service worker');
     assert.deepEqual(await script('return window.consoleErrors'), []);
     assert.equal(await script('return document.documentElement.lang'), 'it');
   });
