@@ -178,6 +178,18 @@ export function run(engine) {
     await browser.switchTo().frame(await browser.findElement(By.id('viewer')));
     assert.deepEqual(await text('.verdict-title'), ['Ricevuta PEC autentica']);
     await browser.switchTo().defaultContent();
+    // Every real sample, sent the same way: each of its messages is TOTAL-PASSED.
+    const names = samplesIn('real');
+    for (const [index, name] of names.entries()) {
+      await send(`real/${name}`);
+      await waitFor('return window.reports.length === arguments[0]', `the report of ${name}`, index + 2);
+    }
+    const reports = (await script('return window.reports')).slice(1);
+    assert.deepEqual(reports.map((r) => r.name), names);
+    for (const { name, report } of reports) {
+      assert.ok(report.messages.length > 0, name);
+      assert.deepEqual(report.messages.map((m) => m.verdict).filter((v) => v !== 'TOTAL-PASSED'), [], name);
+    }
 
     // A page at another origin embeds a viewer told to trust `listed`: it is not heard.
     await embedding(other.origin, listed.origin);
