@@ -1,13 +1,10 @@
 // Shared set-up of the end-to-end tests: Debian's Chromium driven by playwright-core, the page
 // served statically by `cargo xtask test` (PEC_URL), the samples read from ../shared (PEC_SHARED).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { url } from './servers.mjs';
 
-export const url = process.env.PEC_URL ?? 'http://127.0.0.1:8080';
-const shared = process.env.PEC_SHARED ?? new URL('../../shared', import.meta.url).pathname;
-export const outputDir = new URL('./output/', import.meta.url).pathname;
-mkdirSync(outputDir, { recursive: true });
+export { sample } from './samples.mjs';
+export { outputDir, url } from './servers.mjs';
 
 // As root Chromium needs --no-sandbox; without the background-networking flags it keeps
 // calling home, which this closed network refuses.
@@ -33,10 +30,6 @@ export async function settled(page, count) {
       && !document.querySelector('.result[aria-busy="true"]'),
     count,
   );
-}
-
-export function sample(path) {
-  return { name: path.split('/').pop(), bytes: readFileSync(join(shared, 'samples', path)) };
 }
 
 /** Opens the page and waits until the drop zone works (the engine is loaded). */

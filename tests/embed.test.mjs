@@ -4,24 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { drop, launch, outputDir, recordRequests, sample, settled, url } from './browser.mjs';
+import { portal } from './servers.mjs';
 
 const GENUINE = 'real/aruba-agidca1-consegna-completa.eml';
 const TAMPERED = 'tampered/sogei-sdi-edited-1.eml';
 const ENVELOPE = 'real/aruba-agidca1-posta-certificata.eml';
-
-/** Serves tests/embed/ on a free port: an origin of its own. */
-async function portal() {
-  const server = createServer((request, response) => {
-    const name = new URL(request.url, 'http://x').pathname.slice(1);
-    if (!['parent.html', 'parent.js'].includes(name)) return response.writeHead(404).end();
-    const type = name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
-    response.writeHead(200, { 'Content-Type': type }).end(readFileSync(new URL(`./embed/${name}`, import.meta.url)));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
 
 let browser;
 let listed;

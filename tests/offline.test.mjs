@@ -3,41 +3,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drop, launch, launchWithProfile, sample, settled, url } from './browser.mjs';
+import { NEW_TITLE, site } from './servers.mjs';
 
 const GENUINE = 'real/aruba-agidca1-consegna-completa.eml';
-const NEW_TITLE = 'Verifica ricevuta PEC (nuova versione)';
-
-/**
- * The page (PEC_URL) on an origin of its own, whose network the test controls: `build = 2`
- * serves a new build (another title, hence another worker version, as `cargo xtask build` would
- * write), `down = true` fails every request as a lost network does.
- */
-async function site() {
-  const state = { build: 1, down: false };
-  const server = createServer(async (request, response) => {
-    if (state.down) return request.socket.destroy();
-    const upstream = await fetch(new URL(request.url, url));
-    let body = Buffer.from(await upstream.arrayBuffer());
-    const path = new URL(request.url, url).pathname;
-    if (state.build === 2 && (path === '/' || path === '/index.html')) {
-      body = Buffer.from(body.toString().replace(/<title>[^<]*<\/title>/, `<title>${NEW_TITLE}</title>`));
-    }
-    if (state.build === 2 && path === '/sw.js') {
-      body = Buffer.from(body.toString().replace(/'pec-verify-(\w+)'/, "'pec-verify-$1-2'"));
-    }
-    response.writeHead(upstream.status, {
-      'Content-Type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
-    }).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, state, origin: `http://127.0.0.1:${server.address().port}` };
-}
-
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });

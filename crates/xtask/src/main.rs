@@ -17,12 +17,13 @@ use std::process::{Command, ExitCode};
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
-  setup   install whatever is missing (wasm target, Trunk, wasm-bindgen CLI, npm packages, Chromium)
+  setup   install whatever is missing (wasm target, Trunk, wasm-bindgen CLI, npm packages,
+          Chromium, WebKitGTK and Xvfb, Firefox ESR, geckodriver)
   build   set up, then build the page in release mode into dist/, the engine module into
           dist/engine/
   serve   build, then serve dist/ at http://127.0.0.1:8080
   test    set up, then run every test: fmt, clippy, native, wasm in Chromium, release build,
-          browser end-to-end tests, size report
+          browser end-to-end tests (Chromium, then WebKit and Firefox), size report
   size    print the size report of dist/ and check it against the budget
   fuzz [TARGET] [SECONDS]
           fuzz the core with cargo-fuzz: verify, daticert or both (default), 60 s each

@@ -1,16 +1,26 @@
 //! Installs what building and testing need, each only when missing, and says what it installs.
-//! Versions are pinned: Trunk here, wasm-bindgen by Cargo.lock, npm packages by package-lock.json.
+//! Versions are pinned: Trunk and geckodriver here, wasm-bindgen by Cargo.lock, npm packages by
+//! package-lock.json; the browsers and their drivers are Debian's.
 
 use std::path::Path;
 
 use crate::{Result, cmd, exec, output, root};
 
 const TRUNK_VERSION: &str = "0.21.14";
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// The Mozilla roots of Debian's ca-certificates, the core's `embedded_roots_are_debians`
-/// reads from here.
-const DEBIAN_ROOTS: &str = "/usr/share/ca-certificates/mozilla";
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// Debian's packages the tests need, each with a file that shows it is installed: Chromium
+/// and its driver, WebKitGTK's driver (which brings MiniBrowser) with Xvfb for its display,
+/// Firefox ESR, and ca-certificates, whose Mozilla roots the core's embedded anchors are
+/// compared with (`embedded_roots_are_debians`).
+const DEBIAN_PACKAGES: [(&str, &str); 6] = [
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+    ("xvfb", "/usr/bin/Xvfb"),
+    ("firefox-esr", "/usr/bin/firefox-esr"),
+    ("ca-certificates", "/usr/share/ca-certificates/mozilla"),
+];
 
 pub fn run() -> Result {
     wasm_target()?;
@@ -18,6 +28,7 @@ pub fn run() -> Result {
     wasm_bindgen()?;
     npm_packages()?;
     debian_packages()?;
+    geckodriver()?;
     println!("setup: everything is in place");
     Ok(())
 }
@@ -77,38 +88,53 @@ fn npm_packages() -> Result {
     if std::fs::read_to_string(&stamp).is_ok_and(|s| s == digest) {
         return Ok(());
     }
-    println!("setup: installing npm packages from package-lock.json (binaryen, playwright-core)");
+    println!(
+        "setup: installing npm packages from package-lock.json (binaryen, playwright-core, selenium-webdriver, pngjs)"
+    );
     exec(cmd("npm", &["ci", "--no-audit", "--no-fund"]))?;
     std::fs::write(&stamp, digest).map_err(|e| format!("{}: {e}", stamp.display()))
 }
 
-/// Debian packages, each known by a file it installs: Chromium and its driver for the browser
-/// tests, and ca-certificates, whose roots the core's embedded anchors are compared with.
-const DEBIAN_PACKAGES: [(&str, &str); 3] = [
-    ("chromium", CHROMIUM),
-    ("chromium-driver", CHROMEDRIVER),
-    ("ca-certificates", DEBIAN_ROOTS),
-];
-
-/// `apt-get install` of the packages whose file is missing, in one go.
+/// One `apt-get install` of the packages whose file is missing.
 fn debian_packages() -> Result {
     let missing: Vec<&str> = DEBIAN_PACKAGES
         .iter()
         .filter(|(_, file)| !Path::new(file).exists())
-        .map(|&(package, _)| package)
+        .map(|(package, _)| *package)
         .collect();
     if missing.is_empty() {
         return Ok(());
     }
     println!(
-        "setup: installing Debian's {} (about 30 seconds)",
+        "setup: installing Debian's {} (a minute or two)",
         missing.join(", ")
     );
     exec(cmd("apt-get", &["update", "-q"]))?;
     let mut install = cmd("apt-get", &["install", "-y", "-q"]);
-    install.args(&missing);
-    install.env("DEBIAN_FRONTEND", "noninteractive");
+    install
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive");
     exec(install)
+}
+
+/// Firefox's WebDriver server, from the Rust package registry (Debian has none).
+fn geckodriver() -> Result {
+    if tool_version("geckodriver").as_deref() == Some(GECKODRIVER_VERSION) {
+        return Ok(());
+    }
+    println!(
+        "setup: installing geckodriver {GECKODRIVER_VERSION} (compiles from source, about 5 minutes)"
+    );
+    exec(cmd(
+        "cargo",
+        &[
+            "install",
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
+            "--locked",
+        ],
+    ))
 }
 
 /// The version a tool prints (`trunk 0.21.14`, `wasm-bindgen 0.2.130`): its second word.

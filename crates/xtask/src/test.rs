@@ -1,6 +1,13 @@
 //! Every test the project has, in order, stopping at the first failure.
 
+use std::process::Command;
+use std::time::Instant;
+
 use crate::{Result, cmd, exec, root, serve, setup};
+
+/// The engines of the cross-engine suite (tests/engines/), each a file there, with the name a
+/// report gives it.
+const OTHER_ENGINES: [(&str, &str); 2] = [("webkit", "WebKit"), ("firefox", "Firefox")];
 
 pub fn run() -> Result {
     setup::run()?;
@@ -64,12 +71,29 @@ fn step(name: &str, result: Result) -> Result {
     result.map_err(|e| format!("{name}: {e}"))
 }
 
-/// The end-to-end tests run against a static server of dist/, as a user's browser would see it.
+/// The end-to-end tests run against a static server of dist/, as a user's browser would see it:
+/// every test in Chromium, then the cross-engine suite in each other engine, timed.
 fn end_to_end() -> Result {
     let (url, _server) = serve::spawn()?;
-    let mut tests = cmd("node", &["--test", "--test-concurrency=1", "tests/"]);
-    tests
-        .env("PEC_URL", url)
-        .env("PEC_SHARED", root().join("../shared"));
-    exec(tests)
+    let node = |args: &[&str]| -> Command {
+        let mut tests = cmd("node", args);
+        tests
+            .env("PEC_URL", &url)
+            .env("PEC_SHARED", root().join("../shared"));
+        tests
+    };
+    step(
+        "in Chromium",
+        exec(node(&["--test", "--test-concurrency=1", "tests/"])),
+    )?;
+    for (engine, name) in OTHER_ENGINES {
+        let started = Instant::now();
+        let suite = format!("tests/engines/{engine}.mjs");
+        step(&format!("in {name}"), exec(node(&["--test", &suite])))?;
+        println!(
+            "end-to-end tests in {name}: {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
 }
