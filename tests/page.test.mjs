@@ -35,7 +35,7 @@ test('a tampered receipt chosen through the file input says it was changed after
   assert.match(await verdict.locator('.verdict-title').innerText(), /non autentico/);
   assert.match(await verdict.locator('.verdict-detail').innerText(), /modificato dopo la firma del gestore/);
   assert.deepEqual(requests, []);
-  await page.screenshot({ path: `${outputDir}/tampered-360.png`, fullPage: true });
+  await page.screenshot({ path: `${outputDir}/tampered-touch-360.png`, fullPage: true });
   await page.close();
 });
 
