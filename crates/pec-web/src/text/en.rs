@@ -3,7 +3,6 @@
 
 use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
 use pec::kind::{Kind, ReceiptType};
-use pec::locate::Step;
 use pec::{Check, CheckId, InputError};
 
 use super::{Fact, Text};
@@ -114,7 +113,8 @@ pub const EN: Text = Text {
     input_error,
     failure,
     check_template: check,
-    step,
+    mbox_message: "mbox message {n}",
+    attachment_step: "attachment",
     fact,
     claimed: "The file claims that {clause}, but this is not proven.",
     receipt_proof,
@@ -632,18 +632,6 @@ fn unreadable_daticert(c: &Check) -> &'static str {
         )
         | None => {
             "The certification data (daticert.xml) is unreadable: it is not a well-formed XML document."
-        }
-    }
-}
-
-/// One step of where in the file a message was found.
-fn step(step: &Step) -> String {
-    match step {
-        Step::MboxMessage(n) => format!("mbox message {n}"),
-        Step::Attachment { number, name } => {
-            let number = number.map(|n| format!(" {n}")).unwrap_or_default();
-            let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
-            format!("attachment{number}{name}")
         }
     }
 }

@@ -3,7 +3,6 @@
 
 use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
 use pec::kind::{Kind, ReceiptType};
-use pec::locate::Step;
 use pec::{Check, CheckId, InputError};
 
 use super::{Fact, Text};
@@ -114,7 +113,8 @@ pub const IT: Text = Text {
     input_error,
     failure,
     check_template: check,
-    step,
+    mbox_message: "messaggio {n} del file mbox",
+    attachment_step: "allegato",
     fact,
     claimed: "Il file dichiara che {clause}, ma non è provato.",
     receipt_proof,
@@ -639,18 +639,6 @@ fn unreadable_daticert(c: &Check) -> &'static str {
         )
         | None => {
             "I dati di certificazione (daticert.xml) non sono leggibili: non sono un documento XML ben formato."
-        }
-    }
-}
-
-/// One step of where in the file a message was found.
-fn step(step: &Step) -> String {
-    match step {
-        Step::MboxMessage(n) => format!("messaggio {n} del file mbox"),
-        Step::Attachment { number, name } => {
-            let number = number.map(|n| format!(" {n}")).unwrap_or_default();
-            let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
-            format!("allegato{number}{name}")
         }
     }
 }

@@ -229,8 +229,10 @@ pub struct Text {
     /// name; coded details choose the sentence instead). Templates, not code: they cost the
     /// page less.
     pub check_template: fn(&Check) -> &'static str,
-    /// One step of where in the file a message was found.
-    pub step: fn(&Step) -> String,
+    /// Where a message was found, step by step: message `{n}` of an mbox file, and the word
+    /// before an attachment's number and name.
+    pub mbox_message: &'static str,
+    pub attachment_step: &'static str,
     /// What each [`Fact`] attests: a clause template and its consequence.
     pub fact: fn(Fact) -> (&'static str, &'static str),
     /// The sentence for a fact that is not proven, with `{clause}`.
@@ -316,8 +318,20 @@ impl Text {
 
     /// Where in the file a message was found, step by step.
     pub fn location(&self, location: &Location) -> String {
-        let steps: Vec<String> = location.0.iter().map(self.step).collect();
+        let steps: Vec<String> = location.0.iter().map(|step| self.step(step)).collect();
         steps.join(" › ")
+    }
+
+    /// "allegato 1 (ricevuta.eml)", "messaggio 2 del file mbox".
+    fn step(&self, step: &Step) -> String {
+        match step {
+            Step::MboxMessage(n) => fill(self.mbox_message, |_| n.to_string()),
+            Step::Attachment { number, name } => {
+                let number = number.map(|n| format!(" {n}")).unwrap_or_default();
+                let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+                format!("{}{number}{name}", self.attachment_step)
+            }
+        }
     }
 
     /// What the message proves, as sentences; when it is not proven, the one sentence that
@@ -484,6 +498,29 @@ mod tests {
             Lang::It.text().check(&check)
         );
         assert!(Lang::En.text().check(&check).contains("(UTC)"));
+    }
+
+    #[test]
+    fn locations_are_worded_in_each_language() {
+        let location = Location(vec![
+            Step::MboxMessage(2),
+            Step::Attachment {
+                number: Some(1),
+                name: Some("r.eml".into()),
+            },
+            Step::Attachment {
+                number: None,
+                name: None,
+            },
+        ]);
+        assert_eq!(
+            Lang::It.text().location(&location),
+            "messaggio 2 del file mbox › allegato 1 (r.eml) › allegato"
+        );
+        assert_eq!(
+            Lang::En.text().location(&location),
+            "mbox message 2 › attachment 1 (r.eml) › attachment"
+        );
     }
 
     #[test]
