@@ -328,10 +328,39 @@ value_from! {
     usize => Number(|v: usize| v as u64),
     u32 => Number(u64::from),
     Timestamp => Time(|v| v),
-    LayoutProblem => Layout(|v| v),
-    Claim => Claim(|v| v),
-    Ambiguity => Ambiguity(|v| v),
-    Fault => Fault(|v| v),
+}
+
+/// A coded reason: one of the enums a check's detail can hold, and the detail that holds it.
+pub trait Code: Copy + Into<Value> {
+    const PARAM: Param;
+    fn of(value: &Value) -> Option<Self>;
+}
+
+macro_rules! codes {
+    ($($code:ident => $variant:ident in $param:ident),* $(,)?) => {$(
+        impl From<$code> for Value {
+            fn from(value: $code) -> Self {
+                Self::$variant(value)
+            }
+        }
+
+        impl Code for $code {
+            const PARAM: Param = Param::$param;
+            fn of(value: &Value) -> Option<Self> {
+                match value {
+                    Value::$variant(code) => Some(*code),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+codes! {
+    LayoutProblem => Layout in Problem,
+    Claim => Claim in Claim,
+    Ambiguity => Ambiguity in Problem,
+    Fault => Fault in Error,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -409,36 +438,29 @@ impl Check {
         self.status == Status::Pass
     }
 
+    /// The coded reason of type `T`, when the check carries one.
+    pub fn code<T: Code>(&self) -> Option<T> {
+        self.value(T::PARAM).and_then(T::of)
+    }
+
     /// The coded reason in `error`, when there is one.
     pub fn fault(&self) -> Option<Fault> {
-        match self.value(Param::Error) {
-            Some(Value::Fault(fault)) => Some(*fault),
-            _ => None,
-        }
+        self.code()
     }
 
     /// The layout problem in `problem` (`mime.layout`), when there is one.
     pub fn layout_problem(&self) -> Option<LayoutProblem> {
-        match self.value(Param::Problem) {
-            Some(Value::Layout(problem)) => Some(*problem),
-            _ => None,
-        }
+        self.code()
     }
 
     /// The ambiguity in `problem` (`daticert.unambiguous`), when there is one.
     pub fn ambiguity(&self) -> Option<Ambiguity> {
-        match self.value(Param::Problem) {
-            Some(Value::Ambiguity(ambiguity)) => Some(*ambiguity),
-            _ => None,
-        }
+        self.code()
     }
 
     /// The claim in `claim` (`mime.unsigned`), when there is one.
     pub fn claim(&self) -> Option<Claim> {
-        match self.value(Param::Claim) {
-            Some(Value::Claim(claim)) => Some(*claim),
-            _ => None,
-        }
+        self.code()
     }
 }
 

@@ -45,7 +45,7 @@ pub fn facts(t: &Text, message: &MessageReport) -> Html {
                 { optional(t.provider, Some(&d.gestore_emittente)) }
                 { optional(t.pec_id, Some(&d.identificativo)) }
                 { optional(t.msgid, d.msgid.as_deref()) }
-                { optional(t.receipt_type, message.classification.receipt_type.map(t.receipt_name)) }
+                { optional(t.receipt_type, message.classification.receipt_type.map(|r| t.receipt_name(r))) }
                 { optional(t.delivered_to, d.consegna.as_deref()) }
                 { optional(t.received, ricezione.as_deref()) }
                 { optional(t.error, error) }

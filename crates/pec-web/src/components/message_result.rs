@@ -21,7 +21,7 @@ pub fn message_result(props: &MessageProps) -> Html {
         return Html::default();
     };
     let noun = Noun::of(message.classification.kind);
-    let reason = message.reason.map(t.failure);
+    let reason = message.reason.map(|id| t.failure(id));
     let verdict = match message.verdict {
         Verdict::TotalPassed => verdict_banner("passed", "✓", t.passed(noun), None, None),
         Verdict::TotalFailed => {
@@ -45,7 +45,7 @@ pub fn message_result(props: &MessageProps) -> Html {
             }
             { verdict }
             if read {
-                <p class="kind">{ (t.kind)(message.classification.kind) }</p>
+                <p class="kind">{ t.kind(message.classification.kind) }</p>
                 { proof(t, message) }
             }
             { warnings(t, message) }

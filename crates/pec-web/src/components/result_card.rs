@@ -25,13 +25,9 @@ pub fn result_card(props: &Props) -> Html {
         }
         Some(verified) => {
             let messages = match verified.report.error {
-                Some(error) => verdict_banner(
-                    "not-pec",
-                    "!",
-                    t.not_pec,
-                    Some((t.input_error)(error)),
-                    None,
-                ),
+                Some(error) => {
+                    verdict_banner("not-pec", "!", t.not_pec, Some(t.input_error(error)), None)
+                }
                 None => (0..verified.report.messages.len())
                     .map(|index| {
                         html! {

@@ -1,11 +1,8 @@
 //! The English table: the same page for readers without Italian; PEC's own terms stay Italian
 //! where the law names them.
 
-use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
-use pec::kind::{Kind, ReceiptType};
-use pec::{Check, CheckId, InputError};
-
-use super::{Fact, Text};
+use super::Text;
+use super::tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
 
 const REVOCATION_NOTE: &str = "Certificate revocation is not checked: it would need a network connection, and this page opens none, by design.";
 
@@ -109,15 +106,17 @@ pub const EN: Text = Text {
         "December",
     ],
     bytes: "bytes",
-    kind,
-    input_error,
-    failure,
-    check_template: check,
+    kinds: KINDS,
+    input_errors: INPUT_ERRORS,
+    failures: FAILURES,
+    checks: CHECKS,
     mbox_message: "mbox message {n}",
     attachment_step: "attachment",
-    fact,
+    facts: FACTS,
     claimed: "The file claims that {clause}, but this is not proven.",
-    receipt_proof,
+    receipt_proofs: RECEIPT_PROOFS,
+    receipt_unstated: "The receipt type is not stated: the content delivered is not proven.",
+    receipt_names: RECEIPT_NAMES,
     ordinary_messages: |count| match count {
         1 => {
             "The file also holds an ordinary e-mail: it is not a PEC message and was not verified."
@@ -129,509 +128,226 @@ pub const EN: Text = Text {
     },
     from_to: |from, to| format!("from {from} to {to}"),
     valid_at_signing: |date| format!("valid at the signing time: {date}"),
-    receipt_name: |receipt| match receipt {
-        ReceiptType::Completa => "completa (full)",
-        ReceiptType::Breve => "breve (short)",
-        ReceiptType::Sintetica => "sintetica (summary)",
-    },
 };
 
-fn kind(kind: Option<Kind>) -> &'static str {
-    match kind {
-        Some(Kind::Accettazione) => "Acceptance receipt (accettazione)",
-        Some(Kind::NonAccettazione) => "Non-acceptance notice (non accettazione)",
-        Some(Kind::PresaInCarico) => "Taking-charge receipt (presa in carico)",
-        Some(Kind::PostaCertificata) => "Transport envelope (PEC message)",
-        Some(Kind::AvvenutaConsegna) => "Delivery receipt (avvenuta consegna)",
-        Some(Kind::ErroreConsegna) => "Non-delivery notice (mancata consegna)",
-        Some(Kind::PreavvisoErroreConsegna) => {
-            "Delivery delay notice (preavviso di mancata consegna)"
-        }
-        Some(Kind::RilevazioneVirus) => "Virus detection notice",
-        Some(Kind::BustaAnomalia) => "Anomaly envelope (busta di anomalia)",
-        None => "Signed message of unknown kind",
-    }
-}
+const CHECKS: Checks = Checks {
+    mime_signed_entity: "The file holds a signed message (S/MIME).",
+    mime_signature_part: "The signature part (smime.p7s) is missing or unreadable.",
+    mime_boundaries_pass: "The boundaries of the signed parts follow the MIME rules: every mail client reads the same parts.",
+    mime_boundaries_fail: "The boundaries of the signed parts are ambiguous: a mail client could read other parts. Such data is not certified.",
+    mime_too_deep: "{count} messages in the file are forwarded more than {limit} levels deep and were not examined.",
+    mime_unlisted: "The file holds {count} more parts that look like PEC messages and cannot be verified: only the first {limit} are listed.",
+    mime_opaque_signature: "This part is signed as opaque S/MIME (application/pkcs7-mime), which this version cannot verify yet.",
+    postacert_structure_pass: "The original message follows the MIME rules: every mail client shows the same parts.",
+    postacert_structure_fail: "The original message holds ambiguous boundaries: a mail client could show other text or attachments than those listed here.",
+    cms_parse_pass: "The signature is readable.",
+    cms_parse_not_signed_data: "The signature part holds no signature (SignedData) but another kind of data.",
+    cms_parse_no_signer: "The signature names no signer.",
+    cms_parse_fail: "The signature is unreadable: its data does not have the expected structure (CMS).",
+    cms_signers_pass: "The signature has a single signer, as PEC requires.",
+    cms_signers_fail: "The signature has {count} signers, while a PEC message has exactly one: its provider.",
+    cms_algorithm_pass: "The signature's algorithms are supported.",
+    cms_algorithm_fail: "Unsupported algorithm: {algorithm}.",
+    cms_signer_certificate_pass: "The signature carries the provider's certificate.",
+    cms_signer_certificate_fail: "The signature does not carry the signer's certificate.",
+    cms_content_type_pass: "The signed content type is correct.",
+    cms_content_type_fail: "The signed content type does not match the declared one.",
+    cms_message_digest_pass: "The content's digest matches the signed one: the content was not changed.",
+    cms_message_digest_absent: "The signature carries no digest of the content (messageDigest): the content's integrity cannot be checked.",
+    cms_message_digest_fail: "The content's digest ({computed}) does not match the signed one ({signed}): the content was changed after signing.",
+    cms_signature_pass: "The provider's signature is valid.",
+    cms_signature_fail: "The signature is not valid.",
+    cms_sha1: "Digest computed with SHA-1: a dated algorithm, but still the one PEC prescribes.",
+    cms_signing_time: "The signature does not say when it was made: the certificate's validity cannot be judged.",
+    trust_chain_pass: "The certificate chain reaches a known root: {root}.",
+    trust_chain_fail: "The certificate chain reaches no known root {issuer}.",
+    trust_certificate_signatures_pass: "Every certificate in the chain is signed by its issuer.",
+    trust_certificate_signatures_fail: "The signature on certificate {certificate} is invalid or cannot be checked.",
+    trust_pec_ca_pass: "The certificate is issued by a recognised PEC authority: {ca}.",
+    trust_pec_ca_fail: "The certificate is not issued by a recognised PEC authority (AgID CA1, DigitPA CA1): it may be any signature, not a PEC provider's.",
+    trust_validity_pass: "Every certificate was valid at the signing time.",
+    trust_validity_fail: "Certificate {certificate} was not valid at the signing time ({at}): valid from {not_before} to {not_after}.",
+    trust_key_size_pass: "The certificates' keys are long enough.",
+    trust_key_size_weak: "The key of certificate {certificate} is {bits}-bit RSA: accepted when it was issued, but weak by today's standards.",
+    trust_key_size_fail: "The key of certificate {certificate} is only {bits}-bit RSA: too short to vouch for who signed.",
+    trust_ca_basic_constraints_pass: "The chain's authorities may issue certificates.",
+    trust_ca_basic_constraints_fail: "Certificate {certificate} may not issue certificates.",
+    trust_pec_policy_pass: "The certificate carries the PEC provider policy.",
+    trust_pec_policy_fail: "The certificate does not carry the PEC provider policy.",
+    trust_critical_extensions_pass: "No certificate carries an unknown critical extension.",
+    trust_critical_extensions_fail: "The certificate \"{certificate}\" carries an unknown critical extension ({extension}): it must be rejected.",
+    trust_key_usage_pass: "The certificate may be used for signing.",
+    trust_key_usage_fail: "The certificate lacks the required usage ({missing}).",
+    trust_provider_email_pass: "The certificate names the provider's mail address: {email}.",
+    trust_provider_email_fail: "Certificate {certificate} names no mail address as a subject alternative name (SAN): it is not a PEC provider certificate.",
+    trust_name_constraints_pass: "The provider is one the PEC authority may certify.",
+    trust_name_constraints_unreadable: "The name constraints of authority {ca} are unreadable: which providers it may certify cannot be told.",
+    trust_name_constraints_fail: "The provider is not one authority {ca} may certify ({name}).",
+    trust_sender_pass: "The message's sender matches the provider certificate's address.",
+    trust_sender_fail: "The sender in the (unsigned) header is \"{header}\", but the provider's certificate is for \"{certificate}\".",
+    daticert_present: "The certification data (daticert.xml) is missing.",
+    daticert_unambiguous_pass: "The certification data (daticert.xml) has a single reading.",
+    daticert_repeated: "The certification data is ambiguous: the element \"{element}\" appears more than once. Such data is not certified.",
+    daticert_nested_in_text: "The certification data is ambiguous: the element \"{element}\", meant to hold only text, holds another element. Such data is not certified.",
+    daticert_duplicate_attribute: "The certification data is ambiguous: the attribute \"{attribute}\" appears more than once on the element \"{element}\". Such data is not certified.",
+    daticert_doctype_subset: "The certification data is ambiguous: its DOCTYPE declaration carries definitions of its own, which can add values not written in the text. Such data is not certified.",
+    daticert_ambiguous: "The certification data is ambiguous (element \"{element}\"). Such data is not certified.",
+    daticert_tipo_pass: "Certified message kind: {tipo}.",
+    daticert_tipo_fail: "Unknown message kind: \"{tipo}\".",
+    daticert_gestore_pass: "The provider in the certified data (\"{daticert}\") matches the certificate's organisation (\"{certificate}\").",
+    daticert_gestore_fail: "The provider in the certified data (\"{daticert}\") differs from the certificate's organisation (\"{certificate}\").",
+    headers_receipt_type_pass: "The X-TipoRicevuta header names the same receipt type as the certified data.",
+    headers_receipt_type_fail: "The X-TipoRicevuta header (not signed) says \"{header}\", but the certified data says \"{daticert}\" (empty: not stated). The certified data holds.",
+    headers_security_pass: "The X-VerificaSicurezza header agrees with the certified data.",
+    headers_security_fail: "The X-VerificaSicurezza header (not signed) says \"{header}\", but the certified data says \"{daticert}\" (empty: no virus). The certified data holds.",
+    headers_kind_pass: "The {header} header names the same kind as the signed data.",
+    headers_kind_fail: "The (unsigned) {header} header says \"{value}\", but the signed kind is \"{daticert}\".",
+    headers_subject_pass: "The subject matches the signed one.",
+    headers_subject_fail: "The subject in the (unsigned) header is \"{header}\", but the signed one is \"{daticert}\".",
+    headers_message_id_pass: "The identifier in the header matches the signed one.",
+    headers_riferimento_message_id_fail: "The (unsigned) X-Riferimento-Message-ID header is \"{header}\", but the signed identifier is \"{daticert}\".",
+    headers_message_id_fail: "The (unsigned) Message-ID header is \"{header}\", but the signed PEC identifier is \"{daticert}\".",
+    headers_date_pass: "The header's date agrees with the signed one.",
+    headers_date_fail: "The date in the (unsigned) header is {time}, but the signed one is {daticert}.",
+    time_signing_time_pass: "The signing time agrees with the certified time.",
+    time_signing_time_fail: "The signing time ({time}) and the certified time ({daticert}) are more than 10 minutes apart.",
+    time_future_pass: "The signing time is not later than the time of verification.",
+    time_future_fail: "The signing time ({signing_time}) is later than the time of verification ({now}): a signature cannot come from the future.",
+    time_at_before_signing_pass: "The chosen time of verification ({at}) is not before the signature.",
+    time_at_before_signing_fail: "The chosen time of verification ({at}) is before the signature ({signing_time}): the message did not exist yet.",
+    postacert_sender_pass: "The original message's sender matches the certified one.",
+    postacert_sender_fail: "The original message's sender is \"{postacert}\", but the certified one is \"{daticert}\".",
+    postacert_recipients_pass: "The certified recipients appear in the original message.",
+    postacert_recipients_fail: "Certified recipients missing from the original message: {missing}.",
+    postacert_subject_pass: "The original message's subject matches the certified one.",
+    postacert_subject_fail: "The original message's subject is \"{postacert}\", but the certified one is \"{daticert}\".",
+    mime_layout_pass: "The signed parts are laid out as a provider writes them: text, certification data, original message.",
+    layout_daticert_repeated: "The signed content holds more than one daticert.xml: the certification data is ambiguous and not certified.",
+    layout_postacert_repeated: "The signed content holds more than one original message (postacert.eml): the content is ambiguous and not certified.",
+    layout_postacert_not_last: "Other parts follow the original message (postacert.eml), which a provider never writes: the content is not certified.",
+    layout_daticert_after_postacert: "daticert.xml comes after the original message, where only the sender can have written it: the data is not certified.",
+    layout_postacert_not_message: "The postacert.eml part is not an e-mail message: the content is not certified.",
+    layout_misplaced: "A daticert.xml or postacert.eml part appears where a provider never writes one: the data is not certified.",
+    layout_not_pec: "The signed content is not shaped as a PEC message (text, certification data, original message).",
+    unsigned_subject: "This part has the subject of a PEC message but carries no provider signature: what it says is not certified.",
+    unsigned_daticert: "This part holds a daticert.xml outside any signature: that data is not certified.",
+    unsigned_signed: "This part presents itself as a signed message, but its parts are missing: there is nothing to verify.",
+    unsigned_header: "This part has the headers of a PEC message but carries no provider signature: what it says is not certified.",
+    daticert_well_formed_pass: "The certification data (daticert.xml) is readable.",
+    daticert_too_large: "The certification data (daticert.xml) is too large to be examined.",
+    daticert_not_daticert: "The daticert.xml file holds no PEC certification data.",
+    daticert_missing: "The certification data (daticert.xml) lacks \"{element}\", which is required.",
+    daticert_invalid: "In the certification data (daticert.xml) the value of \"{element}\" is not in the expected format.",
+    daticert_malformed: "The certification data (daticert.xml) is unreadable: it is not a well-formed XML document.",
+    trust_revocation_not_checked: REVOCATION_NOTE,
+};
 
-fn input_error(error: InputError) -> &'static str {
-    match error {
-        InputError::Empty => "The file is empty. Save the receipt again as an .eml file.",
-        InputError::NotEmail => {
-            "The file is not an e-mail message (perhaps a PDF, an image or a printout). Open the PEC receipt in your mail program and save it as an .eml file."
-        }
-        InputError::Unsigned => {
-            "This message carries no PEC provider signature: it is neither a PEC receipt nor an envelope. Save as .eml the message you received from the provider (the receipt or the envelope), not the original message inside it."
-        }
-        InputError::TooLarge => "The file is too large to be examined.",
-    }
-}
+const FAILURES: Failures = Failures {
+    modified: "The content was changed after the provider signed it.",
+    invalid_signature: "The signature is not valid.",
+    layout: "The certification data cannot be relied on: the signed content is not laid out as a provider writes it.",
+    unsigned: "This part looks like a PEC message, but it carries no provider signature.",
+    too_deep: "A part of the file is nested too deeply to be examined: save the receipt itself as an .eml file.",
+    unlisted: "The file holds too many parts that cannot be verified.",
+    opaque: "This part is signed in a form this version cannot verify yet.",
+    damaged: "The provider's signature is missing or damaged.",
+    algorithm: "The signature uses an unsupported algorithm.",
+    signers: "The message carries more than one signature, while a PEC message is signed by its provider alone: authenticity cannot be established.",
+    key_size: "A key in the provider's certificate chain is too short to vouch for the signature: authenticity cannot be established.",
+    validity: "The provider's certificate was not valid at the signing time.",
+    not_pec_provider: "The signature is intact, but not from a recognised PEC provider.",
+    critical_extension: "A provider certificate carries a critical extension this tool cannot assess: authenticity cannot be established.",
+    signing_time: "The signing time is missing or disagrees with the certified one: the certificate cannot be judged.",
+    future: "The signature claims to be made after the time of verification: its date cannot be relied on.",
+    at_before_signing: "The chosen time of verification is before the signature: the message did not exist yet.",
+    daticert_unreadable: "The certification data (daticert.xml) is missing or unreadable.",
+    daticert_ambiguous: "The certification data (daticert.xml) is ambiguous: it can be read two ways, and such data is not certified.",
+    general: "One of the checks failed: see the details.",
+};
 
-/// Why the message did not pass, from the check that decided it. The checks of the last arm
-/// only pass, warn or inform: they never decide a verdict, and get the general sentence.
-fn failure(id: CheckId) -> &'static str {
-    match id {
-        CheckId::CmsMessageDigest => "The content was changed after the provider signed it.",
-        CheckId::CmsSignature | CheckId::TrustCertificateSignatures => {
-            "The signature is not valid."
-        }
-        CheckId::MimeBoundaries | CheckId::MimeLayout => {
-            "The certification data cannot be relied on: the signed content is not laid out as a provider writes it."
-        }
-        CheckId::MimeUnsigned => {
-            "This part looks like a PEC message, but it carries no provider signature."
-        }
-        CheckId::MimeTooDeep => {
-            "A part of the file is nested too deeply to be examined: save the receipt itself as an .eml file."
-        }
-        CheckId::MimeUnlisted => "The file holds too many parts that cannot be verified.",
-        CheckId::MimeOpaqueSignature => {
-            "This part is signed in a form this version cannot verify yet."
-        }
-        CheckId::CmsParse
-        | CheckId::MimeSignaturePart
-        | CheckId::CmsSignerCertificate
-        | CheckId::CmsContentType => "The provider's signature is missing or damaged.",
-        CheckId::CmsAlgorithm => "The signature uses an unsupported algorithm.",
-        CheckId::CmsSigners => {
-            "The message carries more than one signature, while a PEC message is signed by its provider alone: authenticity cannot be established."
-        }
-        CheckId::TrustKeySize => {
-            "A key in the provider's certificate chain is too short to vouch for the signature: authenticity cannot be established."
-        }
-        CheckId::TrustValidity => "The provider's certificate was not valid at the signing time.",
-        CheckId::TrustChain
-        | CheckId::TrustPecCa
-        | CheckId::TrustPecPolicy
-        | CheckId::TrustKeyUsage
-        | CheckId::TrustNameConstraints
-        | CheckId::TrustCaBasicConstraints
-        | CheckId::TrustProviderEmail => {
-            "The signature is intact, but not from a recognised PEC provider."
-        }
-        CheckId::TrustCriticalExtensions => {
-            "A provider certificate carries a critical extension this tool cannot assess: authenticity cannot be established."
-        }
-        CheckId::CmsSigningTime | CheckId::TimeSigningTime => {
-            "The signing time is missing or disagrees with the certified one: the certificate cannot be judged."
-        }
-        CheckId::TimeFuture => {
-            "The signature claims to be made after the time of verification: its date cannot be relied on."
-        }
-        CheckId::TimeAtBeforeSigning => {
-            "The chosen time of verification is before the signature: the message did not exist yet."
-        }
-        CheckId::DaticertPresent | CheckId::DaticertWellFormed | CheckId::DaticertTipo => {
-            "The certification data (daticert.xml) is missing or unreadable."
-        }
-        CheckId::DaticertUnambiguous => {
-            "The certification data (daticert.xml) is ambiguous: it can be read two ways, and such data is not certified."
-        }
-        CheckId::MimeSignedEntity
-        | CheckId::CmsSha1
-        | CheckId::TrustSender
-        | CheckId::TrustRevocationNotChecked
-        | CheckId::DaticertGestore
-        | CheckId::HeadersKind
-        | CheckId::HeadersReceiptType
-        | CheckId::HeadersSecurity
-        | CheckId::HeadersSubject
-        | CheckId::HeadersRiferimentoMessageId
-        | CheckId::HeadersMessageId
-        | CheckId::HeadersDate
-        | CheckId::PostacertSender
-        | CheckId::PostacertRecipients
-        | CheckId::PostacertSubject
-        | CheckId::PostacertStructure => "One of the checks failed: see the details.",
-    }
-}
+const KINDS: Kinds = Kinds {
+    accettazione: "Acceptance receipt (accettazione)",
+    non_accettazione: "Non-acceptance notice (non accettazione)",
+    presa_in_carico: "Taking-charge receipt (presa in carico)",
+    posta_certificata: "Transport envelope (PEC message)",
+    avvenuta_consegna: "Delivery receipt (avvenuta consegna)",
+    errore_consegna: "Non-delivery notice (mancata consegna)",
+    preavviso_errore_consegna: "Delivery delay notice (preavviso di mancata consegna)",
+    rilevazione_virus: "Virus detection notice",
+    busta_anomalia: "Anomaly envelope (busta di anomalia)",
+    unknown: "Signed message of unknown kind",
+};
 
-fn check(c: &Check) -> &'static str {
-    let ok = c.is_pass();
-    match c.id {
-        CheckId::MimeSignedEntity => "The file holds a signed message (S/MIME).",
-        CheckId::MimeSignaturePart => "The signature part (smime.p7s) is missing or unreadable.",
-        CheckId::MimeBoundaries if ok => {
-            "The boundaries of the signed parts follow the MIME rules: every mail client reads the same parts."
-        }
-        CheckId::MimeBoundaries => {
-            "The boundaries of the signed parts are ambiguous: a mail client could read other parts. Such data is not certified."
-        }
-        CheckId::MimeLayout => layout(c),
-        CheckId::MimeUnsigned => unsigned(c),
-        CheckId::MimeTooDeep => {
-            "{count} messages in the file are forwarded more than {limit} levels deep and were not examined."
-        }
-        CheckId::MimeUnlisted => {
-            "The file holds {count} more parts that look like PEC messages and cannot be verified: only the first {limit} are listed."
-        }
-        CheckId::MimeOpaqueSignature => {
-            "This part is signed as opaque S/MIME (application/pkcs7-mime), which this version cannot verify yet."
-        }
-        CheckId::PostacertStructure if ok => {
-            "The original message follows the MIME rules: every mail client shows the same parts."
-        }
-        CheckId::PostacertStructure => {
-            "The original message holds ambiguous boundaries: a mail client could show other text or attachments than those listed here."
-        }
-        CheckId::CmsParse if ok => "The signature is readable.",
-        CheckId::CmsParse => match c.fault() {
-            Some(Fault::NotSignedData) => {
-                "The signature part holds no signature (SignedData) but another kind of data."
-            }
-            Some(Fault::NoSigner) => "The signature names no signer.",
-            _ => {
-                "The signature is unreadable: its data does not have the expected structure (CMS)."
-            }
-        },
-        CheckId::CmsSigners if ok => "The signature has a single signer, as PEC requires.",
-        CheckId::CmsSigners => {
-            "The signature has {count} signers, while a PEC message has exactly one: its provider."
-        }
-        CheckId::CmsAlgorithm if ok => "The signature's algorithms are supported.",
-        CheckId::CmsAlgorithm => "Unsupported algorithm: {algorithm}.",
-        CheckId::CmsSignerCertificate => {
-            if ok {
-                "The signature carries the provider's certificate."
-            } else {
-                "The signature does not carry the signer's certificate."
-            }
-        }
-        CheckId::CmsContentType => {
-            if ok {
-                "The signed content type is correct."
-            } else {
-                "The signed content type does not match the declared one."
-            }
-        }
-        CheckId::CmsMessageDigest if ok => {
-            "The content's digest matches the signed one: the content was not changed."
-        }
-        CheckId::CmsMessageDigest if c.fault().is_some() => {
-            "The signature carries no digest of the content (messageDigest): the content's integrity cannot be checked."
-        }
-        CheckId::CmsMessageDigest => {
-            "The content's digest ({computed}) does not match the signed one ({signed}): the content was changed after signing."
-        }
-        CheckId::CmsSignature => {
-            if ok {
-                "The provider's signature is valid."
-            } else {
-                "The signature is not valid."
-            }
-        }
-        CheckId::CmsSha1 => {
-            "Digest computed with SHA-1: a dated algorithm, but still the one PEC prescribes."
-        }
-        CheckId::CmsSigningTime => {
-            "The signature does not say when it was made: the certificate's validity cannot be judged."
-        }
-        CheckId::TrustChain if ok => "The certificate chain reaches a known root: {root}.",
-        CheckId::TrustChain => "The certificate chain reaches no known root {issuer}.",
-        CheckId::TrustCertificateSignatures if ok => {
-            "Every certificate in the chain is signed by its issuer."
-        }
-        CheckId::TrustCertificateSignatures => {
-            "The signature on certificate {certificate} is invalid or cannot be checked."
-        }
-        CheckId::TrustPecCa if ok => {
-            "The certificate is issued by a recognised PEC authority: {ca}."
-        }
-        CheckId::TrustPecCa => {
-            "The certificate is not issued by a recognised PEC authority (AgID CA1, DigitPA CA1): it may be any signature, not a PEC provider's."
-        }
-        CheckId::TrustValidity if ok => "Every certificate was valid at the signing time.",
-        CheckId::TrustValidity => {
-            "Certificate {certificate} was not valid at the signing time ({at}): valid from {not_before} to {not_after}."
-        }
-        CheckId::TrustKeySize if ok => "The certificates' keys are long enough.",
-        CheckId::TrustKeySize if c.status == pec::Status::Warn => {
-            "The key of certificate {certificate} is {bits}-bit RSA: accepted when it was issued, but weak by today's standards."
-        }
-        CheckId::TrustKeySize => {
-            "The key of certificate {certificate} is only {bits}-bit RSA: too short to vouch for who signed."
-        }
-        CheckId::TrustCaBasicConstraints if ok => "The chain's authorities may issue certificates.",
-        CheckId::TrustCaBasicConstraints => "Certificate {certificate} may not issue certificates.",
-        CheckId::TrustPecPolicy => {
-            if ok {
-                "The certificate carries the PEC provider policy."
-            } else {
-                "The certificate does not carry the PEC provider policy."
-            }
-        }
-        CheckId::TrustCriticalExtensions if ok => {
-            "No certificate carries an unknown critical extension."
-        }
-        CheckId::TrustCriticalExtensions => {
-            "The certificate \"{certificate}\" carries an unknown critical extension ({extension}): it must be rejected."
-        }
-        CheckId::TrustKeyUsage if ok => "The certificate may be used for signing.",
-        CheckId::TrustKeyUsage => "The certificate lacks the required usage ({missing}).",
-        CheckId::TrustProviderEmail if ok => {
-            "The certificate names the provider's mail address: {email}."
-        }
-        CheckId::TrustProviderEmail => {
-            "Certificate {certificate} names no mail address as a subject alternative name (SAN): it is not a PEC provider certificate."
-        }
-        CheckId::TrustNameConstraints if ok => "The provider is one the PEC authority may certify.",
-        CheckId::TrustNameConstraints if c.fault().is_some() => {
-            "The name constraints of authority {ca} are unreadable: which providers it may certify cannot be told."
-        }
-        CheckId::TrustNameConstraints => {
-            "The provider is not one authority {ca} may certify ({name})."
-        }
-        CheckId::TrustSender if ok => {
-            "The message's sender matches the provider certificate's address."
-        }
-        CheckId::TrustSender => {
-            "The sender in the (unsigned) header is \"{header}\", but the provider's certificate is for \"{certificate}\"."
-        }
-        CheckId::TrustRevocationNotChecked => REVOCATION_NOTE,
-        CheckId::DaticertPresent => "The certification data (daticert.xml) is missing.",
-        CheckId::DaticertWellFormed => unreadable_daticert(c),
-        CheckId::DaticertUnambiguous if ok => {
-            "The certification data (daticert.xml) has a single reading."
-        }
-        CheckId::DaticertUnambiguous => match c.ambiguity() {
-            Some(Ambiguity::Repeated) => {
-                "The certification data is ambiguous: the element \"{element}\" appears more than once. Such data is not certified."
-            }
-            Some(Ambiguity::NestedInText) => {
-                "The certification data is ambiguous: the element \"{element}\", meant to hold only text, holds another element. Such data is not certified."
-            }
-            Some(Ambiguity::DuplicateAttribute) => {
-                "The certification data is ambiguous: the attribute \"{attribute}\" appears more than once on the element \"{element}\". Such data is not certified."
-            }
-            Some(Ambiguity::DoctypeSubset) => {
-                "The certification data is ambiguous: its DOCTYPE declaration carries definitions of its own, which can add values not written in the text. Such data is not certified."
-            }
-            None => {
-                "The certification data is ambiguous (element \"{element}\"). Such data is not certified."
-            }
-        },
-        CheckId::DaticertTipo if ok => "Certified message kind: {tipo}.",
-        CheckId::DaticertTipo => "Unknown message kind: \"{tipo}\".",
-        CheckId::DaticertGestore if ok => {
-            "The provider in the certified data (\"{daticert}\") matches the certificate's organisation (\"{certificate}\")."
-        }
-        CheckId::DaticertGestore => {
-            "The provider in the certified data (\"{daticert}\") differs from the certificate's organisation (\"{certificate}\")."
-        }
-        CheckId::HeadersReceiptType if ok => {
-            "The X-TipoRicevuta header names the same receipt type as the certified data."
-        }
-        CheckId::HeadersReceiptType => {
-            "The X-TipoRicevuta header (not signed) says \"{header}\", but the certified data says \"{daticert}\" (empty: not stated). The certified data holds."
-        }
-        CheckId::HeadersSecurity if ok => {
-            "The X-VerificaSicurezza header agrees with the certified data."
-        }
-        CheckId::HeadersSecurity => {
-            "The X-VerificaSicurezza header (not signed) says \"{header}\", but the certified data says \"{daticert}\" (empty: no virus). The certified data holds."
-        }
-        CheckId::HeadersKind if ok => "The {header} header names the same kind as the signed data.",
-        CheckId::HeadersKind => {
-            "The (unsigned) {header} header says \"{value}\", but the signed kind is \"{daticert}\"."
-        }
-        CheckId::HeadersSubject if ok => "The subject matches the signed one.",
-        CheckId::HeadersSubject => {
-            "The subject in the (unsigned) header is \"{header}\", but the signed one is \"{daticert}\"."
-        }
-        CheckId::HeadersRiferimentoMessageId | CheckId::HeadersMessageId if ok => {
-            "The identifier in the header matches the signed one."
-        }
-        CheckId::HeadersRiferimentoMessageId => {
-            "The (unsigned) X-Riferimento-Message-ID header is \"{header}\", but the signed identifier is \"{daticert}\"."
-        }
-        CheckId::HeadersMessageId => {
-            "The (unsigned) Message-ID header is \"{header}\", but the signed PEC identifier is \"{daticert}\"."
-        }
-        CheckId::HeadersDate if ok => "The header's date agrees with the signed one.",
-        CheckId::HeadersDate => {
-            "The date in the (unsigned) header is {time}, but the signed one is {daticert}."
-        }
-        CheckId::TimeSigningTime if ok => "The signing time agrees with the certified time.",
-        CheckId::TimeSigningTime => {
-            "The signing time ({time}) and the certified time ({daticert}) are more than 10 minutes apart."
-        }
-        CheckId::TimeFuture if ok => "The signing time is not later than the time of verification.",
-        CheckId::TimeFuture => {
-            "The signing time ({signing_time}) is later than the time of verification ({now}): a signature cannot come from the future."
-        }
-        CheckId::TimeAtBeforeSigning if ok => {
-            "The chosen time of verification ({at}) is not before the signature."
-        }
-        CheckId::TimeAtBeforeSigning => {
-            "The chosen time of verification ({at}) is before the signature ({signing_time}): the message did not exist yet."
-        }
-        CheckId::PostacertSender if ok => {
-            "The original message's sender matches the certified one."
-        }
-        CheckId::PostacertSender => {
-            "The original message's sender is \"{postacert}\", but the certified one is \"{daticert}\"."
-        }
-        CheckId::PostacertRecipients if ok => {
-            "The certified recipients appear in the original message."
-        }
-        CheckId::PostacertRecipients => {
-            "Certified recipients missing from the original message: {missing}."
-        }
-        CheckId::PostacertSubject if ok => {
-            "The original message's subject matches the certified one."
-        }
-        CheckId::PostacertSubject => {
-            "The original message's subject is \"{postacert}\", but the certified one is \"{daticert}\"."
-        }
-    }
-}
+const INPUT_ERRORS: InputErrors = InputErrors {
+    empty: "The file is empty. Save the receipt again as an .eml file.",
+    not_email: "The file is not an e-mail message (perhaps a PDF, an image or a printout). Open the PEC receipt in your mail program and save it as an .eml file.",
+    unsigned: "This message carries no PEC provider signature: it is neither a PEC receipt nor an envelope. Save as .eml the message you received from the provider (the receipt or the envelope), not the original message inside it.",
+    too_large: "The file is too large to be examined.",
+};
 
-/// What each kind of message attests: a clause (with `{when}`, `{sender}`, `{to}`) and what
-/// follows from it.
-fn fact(fact: Fact) -> (&'static str, &'static str) {
-    match fact {
-        Fact::Accettazione => (
-            "the sender's provider accepted the message for sending{when}",
-            "It proves sending, not delivery: delivery is proven by the delivery receipt.",
-        ),
-        Fact::NonAccettazione => (
-            "the sender's provider refused the message{when}",
-            "The message never entered the PEC system and was not sent.",
-        ),
-        Fact::NonAccettazioneVirus => (
-            "the sender's provider refused the message because it contained a virus{when}",
-            "The message never entered the PEC system and was not sent.",
-        ),
-        Fact::PresaInCarico => (
-            "the recipient's provider received the message from the sender's provider{when}",
-            "It is a notice between providers: it does not prove delivery to the recipient's mailbox.",
-        ),
-        Fact::PostaCertificata => (
-            "this PEC message was sent by {sender}{when}",
-            "Sender, time and content (text and attachments) are those certified by the sender's provider.",
-        ),
-        Fact::AvvenutaConsegna => (
-            "the message was delivered to the recipient's mailbox{to}{when}",
-            "Delivery counts even if the message has not been read.",
-        ),
-        Fact::ErroreConsegna => (
-            "the message was not delivered to the recipient{when}",
-            "The failure is final.",
-        ),
-        Fact::ErroreConsegnaVirus => (
-            "the message was not delivered to the recipient because it contained a virus{when}",
-            "The failure is final.",
-        ),
-        Fact::Timeout12h => (
-            "the provider reported{when} that it could not deliver the message within 12 hours of sending",
-            "This is not final: a delivery receipt or a non-delivery notice may still follow.",
-        ),
-        Fact::Timeout24h => (
-            "the provider reported{when} that the message was not delivered within 24 hours of sending",
-            "The failure is final.",
-        ),
-        Fact::RilevazioneVirus => (
-            "the recipient's provider found a virus in the message and did not deliver it{when}",
-            "It is a notice between providers.",
-        ),
-        Fact::BustaAnomalia => (
-            "a message arrived, but the provider could not certify it (for instance because it came from an ordinary mailbox)",
-            "It does not have the value of a PEC message.",
-        ),
-        Fact::Unknown => (
-            "the file holds a signed message of unknown kind",
-            "What it attests cannot be said.",
-        ),
-    }
-}
+const FACTS: Facts = Facts {
+    accettazione: (
+        "the sender's provider accepted the message for sending{when}",
+        "It proves sending, not delivery: delivery is proven by the delivery receipt.",
+    ),
+    non_accettazione: (
+        "the sender's provider refused the message{when}",
+        "The message never entered the PEC system and was not sent.",
+    ),
+    non_accettazione_virus: (
+        "the sender's provider refused the message because it contained a virus{when}",
+        "The message never entered the PEC system and was not sent.",
+    ),
+    presa_in_carico: (
+        "the recipient's provider received the message from the sender's provider{when}",
+        "It is a notice between providers: it does not prove delivery to the recipient's mailbox.",
+    ),
+    posta_certificata: (
+        "this PEC message was sent by {sender}{when}",
+        "Sender, time and content (text and attachments) are those certified by the sender's provider.",
+    ),
+    avvenuta_consegna: (
+        "the message was delivered to the recipient's mailbox{to}{when}",
+        "Delivery counts even if the message has not been read.",
+    ),
+    errore_consegna: (
+        "the message was not delivered to the recipient{when}",
+        "The failure is final.",
+    ),
+    errore_consegna_virus: (
+        "the message was not delivered to the recipient because it contained a virus{when}",
+        "The failure is final.",
+    ),
+    timeout_12h: (
+        "the provider reported{when} that it could not deliver the message within 12 hours of sending",
+        "This is not final: a delivery receipt or a non-delivery notice may still follow.",
+    ),
+    timeout_24h: (
+        "the provider reported{when} that the message was not delivered within 24 hours of sending",
+        "The failure is final.",
+    ),
+    rilevazione_virus: (
+        "the recipient's provider found a virus in the message and did not deliver it{when}",
+        "It is a notice between providers.",
+    ),
+    busta_anomalia: (
+        "a message arrived, but the provider could not certify it (for instance because it came from an ordinary mailbox)",
+        "It does not have the value of a PEC message.",
+    ),
+    unknown: (
+        "the file holds a signed message of unknown kind",
+        "What it attests cannot be said.",
+    ),
+};
 
-/// What a delivery receipt of each type proves about the content.
-fn receipt_proof(receipt: Option<ReceiptType>) -> &'static str {
-    match receipt {
-        Some(ReceiptType::Completa) => {
-            "This is a full (completa) receipt: it contains the original message and its attachments, so it also proves the content delivered."
-        }
-        Some(ReceiptType::Breve) => {
-            "This is a short (breve) receipt: it holds digests in place of the attachments, so it proves the content only together with the original files."
-        }
-        Some(ReceiptType::Sintetica) => {
-            "This is a summary (sintetica) receipt: it does not contain the message, so it does not prove the content delivered."
-        }
-        None => "The receipt type is not stated: the content delivered is not proven.",
-    }
-}
+const RECEIPT_PROOFS: ByReceipt = ByReceipt {
+    completa: "This is a full (completa) receipt: it contains the original message and its attachments, so it also proves the content delivered.",
+    breve: "This is a short (breve) receipt: it holds digests in place of the attachments, so it proves the content only together with the original files.",
+    sintetica: "This is a summary (sintetica) receipt: it does not contain the message, so it does not prove the content delivered.",
+};
 
-/// The provider's layout of the signed parts, or what is wrong with it.
-fn layout(c: &Check) -> &'static str {
-    match c.layout_problem() {
-        None => {
-            "The signed parts are laid out as a provider writes them: text, certification data, original message."
-        }
-        Some(LayoutProblem::DaticertRepeated) => {
-            "The signed content holds more than one daticert.xml: the certification data is ambiguous and not certified."
-        }
-        Some(LayoutProblem::PostacertRepeated) => {
-            "The signed content holds more than one original message (postacert.eml): the content is ambiguous and not certified."
-        }
-        Some(LayoutProblem::PostacertNotLast) => {
-            "Other parts follow the original message (postacert.eml), which a provider never writes: the content is not certified."
-        }
-        Some(LayoutProblem::DaticertAfterPostacert) => {
-            "daticert.xml comes after the original message, where only the sender can have written it: the data is not certified."
-        }
-        Some(LayoutProblem::PostacertNotMessage) => {
-            "The postacert.eml part is not an e-mail message: the content is not certified."
-        }
-        Some(LayoutProblem::DaticertNested | LayoutProblem::PostacertNested) => {
-            "A daticert.xml or postacert.eml part appears where a provider never writes one: the data is not certified."
-        }
-        Some(LayoutProblem::NotMime | LayoutProblem::NotMultipart) => {
-            "The signed content is not shaped as a PEC message (text, certification data, original message)."
-        }
-    }
-}
-
-/// Why an unsigned part looks like a PEC message.
-fn unsigned(c: &Check) -> &'static str {
-    match c.claim() {
-        Some(Claim::Subject) => {
-            "This part has the subject of a PEC message but carries no provider signature: what it says is not certified."
-        }
-        Some(Claim::Daticert) => {
-            "This part holds a daticert.xml outside any signature: that data is not certified."
-        }
-        Some(Claim::Signed) => {
-            "This part presents itself as a signed message, but its parts are missing: there is nothing to verify."
-        }
-        Some(Claim::Header) | None => {
-            "This part has the headers of a PEC message but carries no provider signature: what it says is not certified."
-        }
-    }
-}
-
-/// Why daticert.xml could not be read, or that it could.
-fn unreadable_daticert(c: &Check) -> &'static str {
-    match c.fault() {
-        _ if c.is_pass() => "The certification data (daticert.xml) is readable.",
-        Some(Fault::TooLarge) => {
-            "The certification data (daticert.xml) is too large to be examined."
-        }
-        Some(Fault::NotDaticert) => "The daticert.xml file holds no PEC certification data.",
-        Some(Fault::Missing) => {
-            "The certification data (daticert.xml) lacks \"{element}\", which is required."
-        }
-        Some(Fault::Invalid) => {
-            "In the certification data (daticert.xml) the value of \"{element}\" is not in the expected format."
-        }
-        Some(
-            Fault::Malformed
-            | Fault::NotDer
-            | Fault::NotSignedData
-            | Fault::NoSigner
-            | Fault::NoMessageDigest
-            | Fault::UnreadableExtension,
-        )
-        | None => {
-            "The certification data (daticert.xml) is unreadable: it is not a well-formed XML document."
-        }
-    }
-}
+const RECEIPT_NAMES: ByReceipt = ByReceipt {
+    completa: "completa (full)",
+    breve: "breve (short)",
+    sintetica: "sintetica (summary)",
+};

@@ -3,10 +3,12 @@
 
 mod en;
 mod it;
+mod tables;
 
 use pec::kind::{Kind, ReceiptType, Variant};
 use pec::locate::{Location, Step};
 use pec::{Check, CheckId, InputError, Param, Timestamp, Value};
+use tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
 use yew::prelude::*;
 
 /// The page's languages; Italian first.
@@ -220,30 +222,27 @@ pub struct Text {
     pub italian_time: &'static str,
     pub months: [&'static str; 12],
     pub bytes: &'static str,
-    pub kind: fn(Option<Kind>) -> &'static str,
-    pub input_error: fn(InputError) -> &'static str,
-    /// Why the verdict is not TOTAL-PASSED, from the id of the check that decided it
-    /// ([`pec::MessageReport::reason`]).
-    pub failure: fn(CheckId) -> &'static str,
-    /// The sentence for a check, with `{param}` where one of its details goes (a [`Param`]'s
-    /// name; coded details choose the sentence instead). Templates, not code: they cost the
-    /// page less.
-    pub check_template: fn(&Check) -> &'static str,
+    kinds: Kinds,
+    input_errors: InputErrors,
+    failures: Failures,
+    /// Templates, not code: they cost the page less.
+    pub checks: Checks,
     /// Where a message was found, step by step: message `{n}` of an mbox file, and the word
     /// before an attachment's number and name.
     pub mbox_message: &'static str,
     pub attachment_step: &'static str,
-    /// What each [`Fact`] attests: a clause template and its consequence.
-    pub fact: fn(Fact) -> (&'static str, &'static str),
+    facts: Facts,
     /// The sentence for a fact that is not proven, with `{clause}`.
     pub claimed: &'static str,
-    /// What a delivery receipt of each type proves about the content.
-    pub receipt_proof: fn(Option<ReceiptType>) -> &'static str,
+    /// What a delivery receipt of each type proves about the content, and when its type
+    /// is not stated.
+    receipt_proofs: ByReceipt,
+    receipt_unstated: &'static str,
+    receipt_names: ByReceipt,
     pub from_to: fn(&str, &str) -> String,
     /// The mbox messages that are neither signed nor PEC, counted.
     pub ordinary_messages: fn(usize) -> String,
     pub valid_at_signing: fn(&str) -> String,
-    pub receipt_name: fn(ReceiptType) -> &'static str,
 }
 
 impl Text {
@@ -253,6 +252,24 @@ impl Text {
 
     pub fn failed(&self, noun: Noun) -> &'static str {
         self.failed[noun.index()]
+    }
+
+    pub fn kind(&self, kind: Option<Kind>) -> &'static str {
+        self.kinds.of(kind)
+    }
+
+    pub fn input_error(&self, error: InputError) -> &'static str {
+        self.input_errors.of(error)
+    }
+
+    /// Why the verdict is not TOTAL-PASSED, from the id of the check that decided it
+    /// ([`pec::MessageReport::reason`]).
+    pub fn failure(&self, id: CheckId) -> &'static str {
+        self.failures.of(id)
+    }
+
+    pub fn receipt_name(&self, receipt: ReceiptType) -> &'static str {
+        self.receipt_names.of(receipt)
     }
 
     pub fn status(&self, status: pec::Status) -> &'static str {
@@ -298,7 +315,7 @@ impl Text {
 
     /// The sentence for a check, its details filled in; times are written as dates.
     pub fn check(&self, check: &Check) -> String {
-        fill((self.check_template)(check), |name| {
+        fill(self.checks.template(check), |name| {
             Param::ALL
                 .iter()
                 .find(|p| p.as_str() == name)
@@ -338,7 +355,7 @@ impl Text {
     /// says what the file claims.
     pub fn proof(&self, p: &Proof<'_>) -> Vec<String> {
         let fact = Fact::of(p.kind, p.variant);
-        let (template, consequence) = (self.fact)(fact);
+        let (template, consequence) = self.facts.of(fact);
         let clause = fill(template, |name| match name {
             "when" => p.when.to_owned(),
             "sender" => p.sender.to_owned(),
@@ -350,7 +367,10 @@ impl Text {
         }
         let mut sentences = vec![sentence(&clause), consequence.to_owned()];
         if fact == Fact::AvvenutaConsegna {
-            sentences.push((self.receipt_proof)(p.receipt).to_owned());
+            let proof = p
+                .receipt
+                .map_or(self.receipt_unstated, |r| self.receipt_proofs.of(r));
+            sentences.push(proof.to_owned());
         }
         sentences
     }
@@ -463,7 +483,7 @@ mod tests {
     fn every_sentence_names_only_details_its_check_carries() {
         for lang in LANGS {
             for check in every_check() {
-                let template = (lang.text().check_template)(&check);
+                let template = lang.text().checks.template(&check);
                 for name in placeholders(template) {
                     let param = Param::ALL.iter().find(|p| p.as_str() == name);
                     assert!(
@@ -526,7 +546,7 @@ mod tests {
     #[test]
     fn the_failures_that_decide_verdicts_have_reasons_of_their_own() {
         for lang in LANGS {
-            let general = (lang.text().failure)(CheckId::HeadersDate);
+            let general = lang.text().failure(CheckId::HeadersDate);
             let own = [
                 CheckId::CmsMessageDigest,
                 CheckId::CmsSignature,
@@ -538,7 +558,7 @@ mod tests {
                 CheckId::TimeFuture,
             ];
             for id in own {
-                assert_ne!((lang.text().failure)(id), general, "{lang:?}: {id}");
+                assert_ne!(lang.text().failure(id), general, "{lang:?}: {id}");
             }
         }
     }
