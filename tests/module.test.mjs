@@ -218,3 +218,54 @@ test('unusable arguments throw an Error that says what is wrong', async () => {
   assertOnlyTheEngineLoaded(requests);
   await page.close();
 });
+
+/** `dossier(files, options)` of the module in `page`, each file `{ name, bytes }`; a thrown
+ * Error as `{ thrown: message }`. */
+function dossierInPage(page, files, options) {
+  const sent = files.map(({ name, bytes }) => ({ name, base64: Buffer.from(bytes).toString('base64') }));
+  return page.evaluate(async ([files, options]) => {
+    const { dossier } = await import('/engine/pec.js');
+    const given = files.map(({ name, base64 }) => ({
+      name, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
+    }));
+    try {
+      return dossier(given, options);
+    } catch (e) {
+      return { thrown: e instanceof Error ? e.message : `not an Error: ${e}` };
+    }
+  }, [sent, options]);
+}
+
+test('dossier() puts files together by sending as pec-verify --dossier --json does', async () => {
+  const { page, requests } = await openPortal();
+  const paths = ['real/aruba-agidca1-accettazione.eml', 'real/aruba-agidca1-consegna-completa.eml',
+    'real/aruba-agidca1-posta-certificata.eml'];
+  const files = paths.map((path) => ({ name: path, bytes: sample(path).bytes }));
+  const document = await dossierInPage(page, files);
+  const cwd = SAMPLES;
+  let out;
+  try {
+    out = execFileSync(cli, ['--dossier', '--json', ...paths], { cwd });
+  } catch (e) {
+    assert.equal(e.status, 1, 'the envelope alone is an incomplete sending');
+    out = e.stdout;
+  }
+  assert.deepEqual(document, JSON.parse(out.toString()));
+  assert.equal(document.dossiers.length, 2);
+  assert.equal(document.dossiers[0].complete, true);
+  assert.equal(document.dossiers[0].recipients[0].outcome, 'delivered');
+
+  for (const [args, message] of [
+    [['not an array'], /^The files must be an array of \{ name, bytes \}, bytes a Uint8Array\.$/],
+    [[[{ name: 'x.eml' }]], /^The files must be an array of \{ name, bytes \}, bytes a Uint8Array\.$/],
+    [[[], { name: 'x' }], /^Unknown option "name": the options are trust and at\.$/],
+  ]) {
+    const result = await page.evaluate(async (args) => {
+      const { dossier } = await import('/engine/pec.js');
+      try { dossier(...args); return 'no exception'; } catch (e) { return e.message; }
+    }, args);
+    assert.match(result, message);
+  }
+  assertOnlyTheEngineLoaded(requests);
+  await page.close();
+});

@@ -1,5 +1,9 @@
-//! `pec-verify`: the core's report for each file, as text or as JSON Lines.
-//! Exit status: 0 all TOTAL-PASSED, 1 anything else, 2 usage error or unreadable path.
+//! `pec-verify`: the core's report for each file, as text or as JSON Lines; with `--dossier`,
+//! one dossier per sending the files make up.
+//! Exit status: 0 all TOTAL-PASSED (with `--dossier`: every dossier complete), 1 anything
+//! else, 2 usage error or unreadable path.
+
+mod dossier;
 
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -16,9 +20,13 @@ use pec::{Options, Report, Status, Timestamp, Verdict};
     about = "Verify Italian PEC receipts and envelopes (.eml)"
 )]
 struct Args {
-    /// Print one JSON document per file (JSON Lines).
+    /// Print one JSON document per file (JSON Lines); with --dossier, one for all files.
     #[arg(long)]
     json: bool,
+    /// Put the files together by sending: the envelope, its acceptance and each recipient's
+    /// delivery or failure. Exits 0 only when every sending is complete.
+    #[arg(long)]
+    dossier: bool,
     /// Judge certificate validity at this time (RFC 3339) instead of the signing time.
     #[arg(long, value_name = "RFC3339")]
     at: Option<Timestamp>,
@@ -54,16 +62,14 @@ fn main() -> ExitCode {
 
     // One verifier for every file: a provider's certificate links are verified once.
     let mut verifier = pec::Verifier::new(options);
+    if args.dossier {
+        return dossier::run(&args.files, &mut verifier, args.json);
+    }
     let mut all_passed = true;
     let mut out = io::stdout().lock();
     for path in &args.files {
-        let name = path.display().to_string();
-        let bytes = match read_input(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("pec-verify: cannot read {name}: {e}");
-                return ExitCode::from(2);
-            }
+        let Some((name, bytes)) = read_named(path) else {
+            return ExitCode::from(2);
         };
         let report = verifier.verify(&bytes);
         all_passed &= report.all_passed();
@@ -76,10 +82,28 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    if all_passed {
+    status(all_passed)
+}
+
+/// 0 when the files say what was asked of them, 1 otherwise.
+fn status(success: bool) -> ExitCode {
+    if success {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// The name and bytes of a file given; `None`, with the reason on standard error, when it
+/// cannot be read.
+fn read_named(path: &PathBuf) -> Option<(String, Vec<u8>)> {
+    let name = path.display().to_string();
+    match read_input(path) {
+        Ok(bytes) => Some((name, bytes)),
+        Err(e) => {
+            eprintln!("pec-verify: cannot read {name}: {e}");
+            None
+        }
     }
 }
 

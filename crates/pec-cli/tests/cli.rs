@@ -187,3 +187,42 @@ fn a_trust_file_is_read_and_its_anchors_added() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn dossier_puts_the_real_acceptance_and_delivery_together() {
+    let acceptance = sample("real/aruba-agidca1-accettazione.eml");
+    let delivery = sample("real/aruba-agidca1-consegna-completa.eml");
+    let output = pec_verify(&["--dossier", "--json", &acceptance, &delivery]);
+    assert_eq!(output.status.code(), Some(0));
+    let docs = json_lines(&output);
+    assert_eq!(docs.len(), 1, "one document for all files");
+    let doc = &docs[0];
+    assert_eq!(doc["schema_version"], 1);
+    let dossiers = doc["dossiers"].as_array().expect("dossiers");
+    assert_eq!(dossiers.len(), 1);
+    let dossier = &dossiers[0];
+    assert_eq!(dossier["complete"], true);
+    assert_eq!(dossier["accepted"]["file"], acceptance.as_str());
+    assert_eq!(dossier["recipients"][0]["outcome"], "delivered");
+    assert_eq!(
+        dossier["recipients"][0]["receipt"]["file"],
+        delivery.as_str()
+    );
+    assert_eq!(dossier["problems"], Value::Array(Vec::new()));
+    // Each file's report is the one --json prints for it alone.
+    let alone = json_lines(&pec_verify(&["--json", &delivery]));
+    assert_eq!(doc["files"][1], alone[0]);
+}
+
+#[test]
+fn dossier_exits_1_when_a_sending_is_incomplete_and_says_why() {
+    let acceptance = sample("real/aruba-agidca1-accettazione.eml");
+    let output = pec_verify(&["--dossier", &acceptance]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("(incomplete)"), "{text}");
+    assert!(
+        text.contains("l.battistini@pec.it (certificato): unknown"),
+        "{text}"
+    );
+}

@@ -376,6 +376,9 @@ pub struct Message {
     pub corrupt_extra_signature: bool,
     /// Sign no signingTime attribute: nothing then says when the certificates must be valid.
     pub omit_signing_time: bool,
+    /// When the sender sent the original: the `Date` of postacert.eml, the same in the envelope
+    /// and in every receipt that carries it, however much later the receipt comes.
+    pub sent: Instant,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -457,7 +460,30 @@ impl Message {
             extra_signer: None,
             corrupt_extra_signature: false,
             omit_signing_time: false,
+            sent: data,
         }
+    }
+
+    /// The same message with `destinatari` (address and `certificato` or `esterno`) as its
+    /// recipients.
+    pub fn to(mut self, destinatari: &[(&str, &str)]) -> Self {
+        self.facts.destinatari = destinatari
+            .iter()
+            .map(|&(address, tipo)| (address.to_owned(), tipo.to_owned()))
+            .collect();
+        self
+    }
+
+    /// The receipt of the same sending about `recipient` (its `consegna`, for the kinds that
+    /// name one), certified and signed `minutes` after the message was sent: the receipts of
+    /// one sending share its identifiers, its original and its recipients.
+    pub fn about(mut self, recipient: &str, minutes: i64) -> Self {
+        if self.facts.consegna.is_some() {
+            self.facts.consegna = Some(recipient.to_owned());
+        }
+        self.facts.data.unix += minutes * 60;
+        self.signing_time += minutes * 60;
+        self
     }
 
     /// The `index`-th of a series of distinct genuine messages, as a provider's day of traffic:
@@ -749,7 +775,7 @@ impl Message {
         let mut out = format!(
             "Date: {}\r\nFrom: {}\r\nReply-To: {}\r\nTo: {}\r\nSubject: {}\r\n\
              Message-ID: <{}>\r\nX-Riferimento-Message-ID: {}\r\n",
-            facts.data.rfc5322(),
+            self.sent.rfc5322(),
             facts.mittente,
             facts.risposte,
             Self::recipients_line(facts),

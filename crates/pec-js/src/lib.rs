@@ -1,17 +1,20 @@
 //! The verification engine as a JavaScript ES module, for portals that verify PEC receipts in
 //! their own pages: `verify(bytes, options)` returns the report `pec-verify --json` prints for
-//! the same file, as a plain object. `cargo xtask build` turns this crate into
+//! the same file, as a plain object; `dossier(files, options)` the document of
+//! `pec-verify --dossier --json` for several files. `cargo xtask build` turns this crate into
 //! `dist/engine/pec.js` and `dist/engine/pec_bg.wasm` (wasm-bindgen `--target web`, wasm-opt).
 
-use js_sys::{Array, Date, JSON, Object, Uint8Array};
+use js_sys::{Array, Date, JSON, Object, Reflect, Uint8Array};
 use pec::{Options, Timestamp};
 use wasm_bindgen::prelude::*;
 
 /// The `file` of a report whose input has no name, as `pec-verify` names standard input.
 const UNNAMED: &str = "-";
 
-/// The options `verify` reads; any other key is refused, so a misspelt one cannot go unseen.
+/// The options `verify` reads, and those `dossier` reads; any other key is refused, so a
+/// misspelt one cannot go unseen.
 const KEYS: [&str; 3] = ["trust", "at", "name"];
+const DOSSIER_KEYS: [&str; 2] = ["trust", "at"];
 
 #[wasm_bindgen]
 extern "C" {
@@ -41,13 +44,58 @@ pub fn verify(bytes: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
         .dyn_ref::<Uint8Array>()
         .ok_or_else(|| error("The bytes to verify must be a Uint8Array."))?
         .to_vec();
-    let (options, name) = read_options(options)?;
+    let (options, name) = read_options(options, &KEYS)?;
     JSON::parse(&pec::verify(&bytes, &options).to_json(&name))
+}
+
+/// Verifies every file of `files` (an array of `{ name, bytes }`, `bytes` a `Uint8Array`) and
+/// puts them together by sending: returns `{ schema_version, dossiers, files }`, the document
+/// of `pec-verify --dossier --json`. Options: `trust` and `at`, as for `verify`.
+#[wasm_bindgen]
+pub fn dossier(files: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let given = read_files(files)?;
+    let (options, _) = read_options(options, &DOSSIER_KEYS)?;
+    let mut verifier = pec::Verifier::new(options);
+    let reports: Vec<pec::Report> = given.iter().map(|(_, b)| verifier.verify(b)).collect();
+    let files: Vec<pec::dossier::File<'_>> = given
+        .iter()
+        .zip(&reports)
+        .map(|((name, bytes), report)| pec::dossier::File {
+            name,
+            bytes,
+            report,
+        })
+        .collect();
+    JSON::parse(&pec::dossier::to_json(
+        &pec::dossier::dossiers(&files),
+        &files,
+    ))
+}
+
+/// The `files` of `dossier`: each `{ name, bytes }`.
+fn read_files(value: &JsValue) -> Result<Vec<(String, Vec<u8>)>, JsValue> {
+    let refused = || error("The files must be an array of { name, bytes }, bytes a Uint8Array.");
+    if !Array::is_array(value) {
+        return Err(refused());
+    }
+    Array::from(value)
+        .iter()
+        .map(|file| {
+            let name = Reflect::get(&file, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            let bytes = Reflect::get(&file, &"bytes".into()).ok();
+            match (name, bytes.as_ref().and_then(|b| b.dyn_ref::<Uint8Array>())) {
+                (Some(name), Some(bytes)) => Ok((name, bytes.to_vec())),
+                _ => Err(refused()),
+            }
+        })
+        .collect()
 }
 
 /// The core's options and the report's name from the JavaScript options object; the moment of
 /// verification is the browser's clock.
-fn read_options(value: &JsValue) -> Result<(Options, String), JsValue> {
+fn read_options(value: &JsValue, keys: &[&str]) -> Result<(Options, String), JsValue> {
     let mut options = Options {
         now: Some(Timestamp::utc((Date::now() / 1000.0) as i64)),
         ..Options::default()
@@ -56,15 +104,18 @@ fn read_options(value: &JsValue) -> Result<(Options, String), JsValue> {
         return Ok((options, UNNAMED.to_owned()));
     }
     if !value.is_object() {
-        return Err(error(
-            "The options must be an object: { trust, at, name }, each optional.",
-        ));
+        return Err(error(&format!(
+            "The options must be an object: {{ {} }}, each optional.",
+            keys.join(", ")
+        )));
     }
     for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
-        if !KEYS.contains(&key.as_str()) {
+        if !keys.contains(&key.as_str()) {
+            let (last, others) = keys.split_last().unwrap_or((&"", &[]));
             return Err(error(&format!(
-                "Unknown option {key:?}: the options are trust, at and name."
+                "Unknown option {key:?}: the options are {} and {last}.",
+                others.join(", ")
             )));
         }
     }

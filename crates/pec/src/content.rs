@@ -35,6 +35,9 @@ impl Content {
 /// The original message inside an envelope or a completa receipt.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Original {
+    /// SHA-256 of `postacert.eml` as signed (the part's bytes, decoded from its transfer
+    /// encoding), hex: two receipts carry the same original when these are equal.
+    pub sha256: String,
     pub headers: Headers,
     pub text: Option<String>,
     pub html: Option<String>,
@@ -84,7 +87,11 @@ pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>, text: Option<&
                 CheckId::PostacertStructure,
                 structure::message_conforms(inner),
             ));
-            original(inner, text)
+            original(
+                inner,
+                text,
+                crate::hex(&Sha256::digest(mime::decoded(message, part))),
+            )
         })
     });
     Content {
@@ -209,7 +216,7 @@ fn nested_name(message: &Message<'_>, children: &[&MessagePart<'_>]) -> Option<L
 }
 
 /// The original message, its attachments placed in `text` when it was parsed from it.
-fn original(message: &Message<'_>, text: Option<&[u8]>) -> Original {
+fn original(message: &Message<'_>, text: Option<&[u8]>, sha256: String) -> Original {
     let first_body = |ids: &[u32], html: bool| {
         ids.iter()
             .filter_map(|&id| message.parts.get(id as usize))
@@ -220,6 +227,7 @@ fn original(message: &Message<'_>, text: Option<&[u8]>) -> Original {
             })
     };
     Original {
+        sha256,
         headers: mime::headers(message),
         text: first_body(&message.text_body, false),
         html: first_body(&message.html_body, true),

@@ -58,6 +58,7 @@ pub mod cms;
 pub mod content;
 pub mod crosscheck;
 pub mod daticert;
+pub mod dossier;
 pub mod headers;
 pub mod kind;
 pub mod locate;

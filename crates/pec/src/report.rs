@@ -32,6 +32,16 @@ pub struct Report {
     pub sha256: String,
 }
 
+/// A report and the name of its file: the document [`Report::to_json`] writes.
+#[derive(Serialize)]
+pub struct Named<'a> {
+    schema_version: u32,
+    file: &'a str,
+    error_code: Option<&'static str>,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
 /// The verdict, in the vocabulary of ETSI EN 319 102-1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -140,21 +150,17 @@ impl Report {
     /// module: `{"schema_version": …, "file": …, "error": …, "messages": […], …}`, described
     /// field by field in the repository's `docs/report.md`.
     pub fn to_json(&self, file: &str) -> String {
-        #[derive(Serialize)]
-        struct Named<'a> {
-            schema_version: u32,
-            file: &'a str,
-            error_code: Option<&'static str>,
-            #[serde(flatten)]
-            report: &'a Report,
-        }
-        let named = Named {
+        serde_json::to_string(&self.named(file)).unwrap_or_default()
+    }
+
+    /// The report under the name of its file, as [`Report::to_json`] writes it.
+    pub fn named<'a>(&'a self, file: &'a str) -> Named<'a> {
+        Named {
             schema_version: SCHEMA_VERSION,
             file,
             error_code: self.error.map(InputError::code),
             report: self,
-        };
-        serde_json::to_string(&named).unwrap_or_default()
+        }
     }
 
     /// True when every message is TOTAL-PASSED and there is at least one.

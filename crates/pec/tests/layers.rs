@@ -1,6 +1,6 @@
 //! The core's layering, read from its sources: its modules form no cycle, and the report is
-//! assembled at the end: only `pipeline` (and the crate root, which re-exports it) use the
-//! report; the stages produce their own values.
+//! assembled at the end: only `pipeline` (and the crate root, which re-exports it) builds the
+//! report, and only `dossier` reads finished ones; the stages produce their own values.
 
 use std::path::Path;
 
@@ -14,11 +14,28 @@ fn the_cores_modules_form_no_cycle() {
 }
 
 #[test]
-fn only_the_pipeline_knows_the_report() {
+fn only_the_pipeline_and_the_dossier_know_the_report() {
+    let readers = ["pipeline", "dossier"];
     let users: Vec<String> = graph()
         .into_iter()
-        .filter(|(module, uses)| uses.iter().any(|m| m == "report") && module != "pipeline")
+        .filter(|(module, uses)| {
+            uses.iter().any(|m| m == "report") && !readers.contains(&module.as_str())
+        })
         .map(|(module, _)| module)
         .collect();
     assert!(users.is_empty(), "the report is used by {users:?}");
+}
+
+#[test]
+fn the_dossier_reads_finished_reports_and_no_stage_reads_it() {
+    let graph = graph();
+    assert!(!graph["dossier"].iter().any(|m| m == "pipeline"));
+    let users: Vec<&String> = graph
+        .iter()
+        .filter(|(module, uses)| {
+            !module.starts_with("dossier::") && uses.iter().any(|m| m == "dossier")
+        })
+        .map(|(module, _)| module)
+        .collect();
+    assert!(users.is_empty(), "the dossier is used by {users:?}");
 }

@@ -425,3 +425,75 @@ fn many_lines_that_start_like_a_delimiter() {
     };
     assert_linear_from("near delimiters, verified", 50_000, mail, verify);
 }
+
+// Dossiers: the reports of many files put together. The work is over reports, so each shape's
+// reports are made once from one genuine message and varied; the timed closure is told the
+// size by the length of its input.
+
+/// The report of one genuine factory message of `kind`.
+fn genuine(kind: Kind) -> pec::Report {
+    let report = pec::verify(&Message::new(kind).build(), &support::options());
+    assert!(report.all_passed());
+    report
+}
+
+/// `report` with its message's daticert changed by `edit`.
+fn varied(report: &pec::Report, edit: impl FnOnce(&mut pec::daticert::Daticert)) -> pec::Report {
+    let mut report = report.clone();
+    if let Some(daticert) = report.messages[0].daticert.as_mut() {
+        edit(daticert);
+    }
+    report
+}
+
+/// [`assert_linear`] on the dossiers of `build(n)` and `build(10 n)`.
+fn assert_dossiers_linear(what: &str, n: usize, build: impl Fn(usize) -> Vec<pec::Report>) {
+    let (small, large) = (build(n), build(10 * n));
+    let run = |input: &[u8]| {
+        let reports = if input.len() == n { &small } else { &large };
+        let files: Vec<pec::dossier::File<'_>> = reports
+            .iter()
+            .map(|report| pec::dossier::File {
+                name: "f.eml",
+                bytes: &[],
+                report,
+            })
+            .collect();
+        black_box(pec::dossier::dossiers(&files));
+    };
+    assert_linear(what, &vec![0; n], &vec![0; 10 * n], run);
+}
+
+#[test]
+fn dossiers_of_many_sendings() {
+    let acceptance = genuine(Kind::Accettazione);
+    assert_dossiers_linear("sendings", 2_000, |n| {
+        (0..n)
+            .map(|i| {
+                varied(&acceptance, |d| {
+                    d.identificativo = format!("id{i}@pec.prova.it")
+                })
+            })
+            .collect()
+    });
+}
+
+#[test]
+fn dossiers_of_a_sending_to_many_recipients() {
+    let acceptance = genuine(Kind::Accettazione);
+    let delivery = genuine(Kind::AvvenutaConsegna(Ricevuta::Sintetica));
+    let address = |i: usize| format!("r{i}@pec.altra.it");
+    assert_dossiers_linear("recipients", 2_000, |n| {
+        let everyone = varied(&acceptance, |d| {
+            let one = d.destinatari[0].clone();
+            d.destinatari = (0..n)
+                .map(|i| pec::daticert::Destinatario {
+                    address: address(i),
+                    ..one.clone()
+                })
+                .collect();
+        });
+        let receipts = (0..n).map(|i| varied(&delivery, |d| d.consegna = Some(address(i))));
+        std::iter::once(everyone).chain(receipts).collect()
+    });
+}

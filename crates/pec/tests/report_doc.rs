@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use pec::check::{Ambiguity, CheckId, Claim, Effect, Fault, LayoutProblem, Param, Status};
+use pec::dossier::breve::{Encoding, Outcome as HashOutcome};
+use pec::dossier::{Field, Outcome, Problem};
 use pec::kind::{Kind, ReceiptType, Variant};
 use pec::{InputError, Verdict};
 
@@ -107,6 +109,10 @@ fn the_parameter_and_code_tables_list_every_name() {
         ("layout", names(LayoutProblem::ALL, LayoutProblem::as_str)),
         ("ambiguity", names(Ambiguity::ALL, Ambiguity::as_str)),
         ("claim", names(Claim::ALL, Claim::as_str)),
+        ("outcome", names(Outcome::ALL, Outcome::as_str)),
+        ("problem", problem_codes()),
+        ("hash-outcome", names(HashOutcome::ALL, HashOutcome::as_str)),
+        ("encoding", names(Encoding::ALL, Encoding::as_str)),
     ];
     for (table, code) in lists {
         assert_eq!(
@@ -115,6 +121,45 @@ fn the_parameter_and_code_tables_list_every_name() {
             "the {table} table of docs/report.md is not the code's list"
         );
     }
+}
+
+/// The `problem` of each kind of dossier problem, as the JSON writes it.
+fn problem_codes() -> Vec<String> {
+    let message = || pec::dossier::Event {
+        at: None,
+        file: String::new(),
+        location: pec::locate::Location::default(),
+    };
+    let problem = |p: Problem| {
+        // A new kind of problem stops this from compiling until it is listed below.
+        match &p {
+            Problem::NotGenuine { .. }
+            | Problem::Contradicts { .. }
+            | Problem::Disagrees { .. }
+            | Problem::UnexpectedRecipient { .. } => {}
+        }
+        let json = serde_json::to_value(&p).expect("serialisable");
+        json["problem"].as_str().expect("a problem code").to_owned()
+    };
+    vec![
+        problem(Problem::NotGenuine {
+            message: message(),
+            verdict: Verdict::TotalFailed,
+            reason: None,
+        }),
+        problem(Problem::Contradicts {
+            message: message(),
+            address: None,
+        }),
+        problem(Problem::Disagrees {
+            message: message(),
+            field: Field::Oggetto,
+        }),
+        problem(Problem::UnexpectedRecipient {
+            message: message(),
+            address: String::new(),
+        }),
+    ]
 }
 
 /// Every variant of a field-less enum: the match stops compiling when one is added.
