@@ -65,7 +65,7 @@ fn sending(d: &Dossier, lines: &mut Vec<String>) {
     lines.push(format!("sending {}  ({state})", d.identificativo));
     lines.push(format!(
         "  from {}, subject {:?}",
-        d.mittente,
+        super::address(&d.mittente),
         d.oggetto.as_deref().unwrap_or_default()
     ));
     for (label, event) in [
@@ -95,13 +95,18 @@ fn event_text(event: &Event) -> String {
     let place = if event.location.is_empty() {
         String::new()
     } else {
-        format!(" in {}", event.location)
+        format!(" in {}", super::visible(&event.location.to_string()))
     };
     format!("{at}  {}{place}", event.file)
 }
 
 fn recipient_text(r: &Recipient) -> String {
-    let mut text = format!("{} ({}): {}", r.address, r.tipo, r.outcome.as_str());
+    let mut text = format!(
+        "{} ({}): {}",
+        super::address(&r.address),
+        r.tipo,
+        r.outcome.as_str()
+    );
     if let Some(receipt) = &r.receipt {
         text += &format!("  {}", event_text(receipt));
     }
@@ -124,7 +129,11 @@ fn recipient_text(r: &Recipient) -> String {
                     .as_deref()
                     .map(|f| format!(" ({f})"))
                     .unwrap_or_default();
-                text += &format!("\n      {}: {}{how}{file}", a.name, a.outcome.as_str());
+                text += &format!(
+                    "\n      {}: {}{how}{file}",
+                    super::visible(&a.name),
+                    a.outcome.as_str()
+                );
             }
         }
         Some(ContentProof::Sintetica) => text += "\n      content: not proven (sintetica)",

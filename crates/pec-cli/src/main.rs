@@ -142,7 +142,7 @@ fn render(name: &str, report: &Report) -> String {
         let place = if message.location.is_empty() {
             String::new()
         } else {
-            format!(" in {}", message.location)
+            format!(" in {}", visible(&message.location.to_string()))
         };
         lines.push(format!("  {}  {kind}{place}", message.verdict.as_str()));
         if let Some(reason) = message.reason {
@@ -156,7 +156,7 @@ fn render(name: &str, report: &Report) -> String {
                 .map(|t| format!(" at {}", t.rfc3339()));
             lines.push(format!(
                 "    signed by {}{}",
-                who.unwrap_or("an unknown signer"),
+                visible(who.unwrap_or("an unknown signer")),
                 when.unwrap_or_default()
             ));
         }
@@ -166,15 +166,24 @@ fn render(name: &str, report: &Report) -> String {
                 Verdict::TotalPassed => "certified",
                 _ => "claims (not certified)",
             };
-            let to: Vec<&str> = d.destinatari.iter().map(|r| r.address.as_str()).collect();
+            let to: Vec<String> = d.destinatari.iter().map(|r| address(&r.address)).collect();
             let at = d
                 .data
                 .map(|t| format!(", {}", t.rfc3339()))
                 .unwrap_or_default();
             lines.push(format!(
                 "    {label}: from {} to {}{at}",
-                d.mittente,
+                address(&d.mittente),
                 to.join(", ")
+            ));
+        }
+        let attachments = message.postacert.iter().flat_map(|o| &o.attachments);
+        for attachment in attachments.filter(|a| a.executable) {
+            let name = attachment.name.as_deref().unwrap_or("(no name)");
+            lines.push(format!(
+                "    attachment {:?} runs as a program when opened (.{}): the signature says who sent it, not that it is safe",
+                visible(name),
+                attachment.extension.as_deref().unwrap_or("?")
             ));
         }
         for check in message.checks.iter().filter(|c| c.status != Status::Pass) {
@@ -202,4 +211,20 @@ fn render(name: &str, report: &Report) -> String {
         .map(|l| l.trim_end())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A value from the file as a terminal shows it: characters that turn the text around or
+/// cannot be seen written as `[U+202E]`.
+fn visible(text: &str) -> String {
+    pec::sender::visible(text).into_owned()
+}
+
+/// An address from the file, [`visible`], and flagged when its domain mixes alphabets.
+fn address(text: &str) -> String {
+    let shown = visible(text);
+    if pec::sender::mixed_scripts(text) {
+        shown + " (its domain mixes alphabets: a look-alike?)"
+    } else {
+        shown
+    }
 }

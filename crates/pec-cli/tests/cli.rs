@@ -226,3 +226,47 @@ fn dossier_exits_1_when_a_sending_is_incomplete_and_says_why() {
         "{text}"
     );
 }
+
+#[test]
+fn text_output_shows_hidden_characters_look_alikes_and_programs() {
+    use pec_factory::{Attachment, Kind, Message, Ricevuta, pki};
+    let dir = std::env::temp_dir().join(format!("pec-cli-sender-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let mut message = Message::new(Kind::PostaCertificata(Ricevuta::Completa));
+    message.facts.mittente = "mario.rossi@pec.\u{440}rova.it".into();
+    message.attachments = vec![Attachment {
+        name: "fattura\u{202e}fdp.exe".into(),
+        content_type: "application/pdf".into(),
+        bytes: b"MZ\x90\0".to_vec(),
+    }];
+    let files = [
+        ("busta.eml", message.build()),
+        ("root.pem", pki::pem(&pki::pki().root).into_bytes()),
+        ("ca.pem", pki::pem(&pki::pki().pec_ca).into_bytes()),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).expect("written");
+    }
+    let path = |name: &str| dir.join(name).display().to_string();
+    let output = pec_verify(&[
+        "--trust",
+        &path("root.pem"),
+        "--trust",
+        &path("ca.pem"),
+        &path("busta.eml"),
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(!text.contains('\u{202e}'), "{text}");
+    assert!(
+        text.contains("attachment \"fattura[U+202E]fdp.exe\" runs as a program when opened (.exe)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "from mario.rossi@pec.\u{440}rova.it (its domain mixes alphabets: a look-alike?)"
+        ),
+        "{text}"
+    );
+}

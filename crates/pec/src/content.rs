@@ -5,6 +5,7 @@ use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::filetype::{self, Detected};
 use crate::headers::Headers;
 
 use crate::check::{Check, CheckId, LayoutProblem, Param};
@@ -51,6 +52,13 @@ pub struct Attachment {
     pub size: usize,
     /// SHA-256 of the decoded content, hex.
     pub sha256: String,
+    /// The extension the operating system will read from `name` ([`filetype::extension`]).
+    pub extension: Option<String>,
+    /// The type the first bytes tell, whatever `content_type` declares.
+    pub detected_type: Option<Detected>,
+    /// Opening it runs something, by its extension or its bytes: a genuine signature says who
+    /// sent it, not that it is safe.
+    pub executable: bool,
     /// Where its bytes lie in the text verified, when they lie there (not in a buffer decoded
     /// on the way, as a forward attached in base64): enough to hand it out without reading the
     /// file again ([`crate::attachment`]).
@@ -235,8 +243,9 @@ fn original(message: &Message<'_>, text: Option<&[u8]>, sha256: String) -> Origi
             .attachments()
             .map(|part| {
                 let bytes = mime::decoded(message, part);
+                let name = part.attachment_name();
                 Attachment {
-                    name: part.attachment_name().map(str::to_owned),
+                    name: name.map(str::to_owned),
                     content_type: part.content_type().map_or_else(
                         || "text/plain".to_owned(),
                         |ct| match ct.subtype() {
@@ -246,6 +255,9 @@ fn original(message: &Message<'_>, text: Option<&[u8]>, sha256: String) -> Origi
                     ),
                     size: bytes.len(),
                     sha256: crate::hex(&Sha256::digest(&bytes)),
+                    extension: name.and_then(filetype::extension),
+                    detected_type: Detected::of(&bytes),
+                    executable: filetype::runs(name, &bytes),
                     span: text.and_then(|text| mime::Span::of(text, message, part)),
                 }
             })

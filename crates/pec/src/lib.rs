@@ -59,6 +59,7 @@ pub mod content;
 pub mod crosscheck;
 pub mod daticert;
 pub mod dossier;
+pub mod filetype;
 pub mod headers;
 pub mod kind;
 pub mod locate;
@@ -66,6 +67,7 @@ mod mime;
 pub mod moment;
 mod pipeline;
 pub mod report;
+pub mod sender;
 pub mod structure;
 #[cfg(test)]
 mod testutil;

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use pec::check::{Ambiguity, CheckId, Claim, Effect, Fault, LayoutProblem, Param, Status};
 use pec::dossier::breve::{Encoding, Outcome as HashOutcome};
 use pec::dossier::{Field, Outcome, Problem};
+use pec::filetype::Detected;
 use pec::kind::{Kind, ReceiptType, Variant};
 use pec::{InputError, Verdict};
 
@@ -113,6 +114,7 @@ fn the_parameter_and_code_tables_list_every_name() {
         ("problem", problem_codes()),
         ("hash-outcome", names(HashOutcome::ALL, HashOutcome::as_str)),
         ("encoding", names(Encoding::ALL, Encoding::as_str)),
+        ("detected", names(Detected::ALL, Detected::as_str)),
     ];
     for (table, code) in lists {
         assert_eq!(

@@ -7,11 +7,12 @@ use crate::{Result, cmd, exec, output, root};
 
 /// Each target of crates/pec/fuzz with the longest input libFuzzer may build: whole messages
 /// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`, a signed
-/// entity for `structure`.
-const TARGETS: [(&str, usize); 3] = [
+/// entity for `structure`, a few files for `dossier`.
+const TARGETS: [(&str, usize); 4] = [
     ("verify", 256 << 10),
     ("daticert", 64 << 10),
     ("structure", 256 << 10),
+    ("dossier", 512 << 10),
 ];
 
 const DEFAULT_SECONDS: u64 = 60;
@@ -26,7 +27,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result {
         } else {
             seconds = arg.parse().map_err(|_| {
                 format!(
-                    "`{arg}` is neither a fuzz target (verify, daticert, structure) nor a number of seconds"
+                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier) nor a number of seconds"
                 )
             })?;
         }
