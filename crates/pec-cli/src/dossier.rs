@@ -6,17 +6,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use pec::dossier::{ContentProof, Dossier, Event, File, Outcome, Problem, Recipient};
-use pec::{Report, Verifier};
+use pec::{Options, Report};
 
 /// Reads and verifies every file, then prints their dossiers.
-pub fn run(paths: &[PathBuf], verifier: &mut Verifier, json: bool) -> ExitCode {
+pub fn run(paths: &[PathBuf], options: &Options, json: bool) -> ExitCode {
     let mut read = Vec::new();
-    for path in paths {
-        let Some((name, bytes)) = super::read_named(path) else {
-            return ExitCode::from(2);
-        };
-        let report = verifier.verify(&bytes);
-        read.push((name, bytes, report));
+    let mut complete = true;
+    super::batch::run(paths, options, true, |(name, result)| {
+        match super::readable(&name, result) {
+            Some((bytes, report)) => read.push((name, bytes, report)),
+            None => complete = false,
+        }
+        complete
+    });
+    if !complete {
+        return ExitCode::from(2);
     }
     let files: Vec<File<'_>> = read
         .iter()

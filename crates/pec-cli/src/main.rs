@@ -3,6 +3,7 @@
 //! Exit status: 0 all TOTAL-PASSED (with `--dossier`: every dossier complete), 1 anything
 //! else, 2 usage error or unreadable path.
 
+mod batch;
 mod dossier;
 
 use std::io::{self, Read, Write};
@@ -60,27 +61,27 @@ fn main() -> ExitCode {
         }
     }
 
-    // One verifier for every file: a provider's certificate links are verified once.
-    let mut verifier = pec::Verifier::new(options);
     if args.dossier {
-        return dossier::run(&args.files, &mut verifier, args.json);
+        return dossier::run(&args.files, &options, args.json);
     }
-    let mut all_passed = true;
+    let (mut all_passed, mut unreadable) = (true, false);
     let mut out = io::stdout().lock();
-    for path in &args.files {
-        let Some((name, bytes)) = read_named(path) else {
-            return ExitCode::from(2);
+    batch::run(&args.files, &options, false, |(name, result)| {
+        let Some((_, report)) = readable(&name, result) else {
+            unreadable = true;
+            return false;
         };
-        let report = verifier.verify(&bytes);
         all_passed &= report.all_passed();
         let text = if args.json {
             report.to_json(&name)
         } else {
             render(&name, &report)
         };
-        if writeln!(out, "{text}").is_err() {
-            return ExitCode::from(2);
-        }
+        unreadable = writeln!(out, "{text}").is_err();
+        !unreadable
+    });
+    if unreadable {
+        return ExitCode::from(2);
     }
     status(all_passed)
 }
@@ -94,17 +95,12 @@ fn status(success: bool) -> ExitCode {
     }
 }
 
-/// The name and bytes of a file given; `None`, with the reason on standard error, when it
-/// cannot be read.
-fn read_named(path: &PathBuf) -> Option<(String, Vec<u8>)> {
-    let name = path.display().to_string();
-    match read_input(path) {
-        Ok(bytes) => Some((name, bytes)),
-        Err(e) => {
-            eprintln!("pec-verify: cannot read {name}: {e}");
-            None
-        }
-    }
+/// A file's bytes and report; `None`, with the reason on standard error, when it could not be
+/// read.
+fn readable<T>(name: &str, result: io::Result<T>) -> Option<T> {
+    result
+        .map_err(|e| eprintln!("pec-verify: cannot read {name}: {e}"))
+        .ok()
 }
 
 /// The system clock, the moment of verification; `None` if it reads before 1970.

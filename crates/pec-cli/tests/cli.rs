@@ -270,3 +270,42 @@ fn text_output_shows_hidden_characters_look_alikes_and_programs() {
         "{text}"
     );
 }
+
+#[test]
+fn many_files_come_out_in_the_order_given_whatever_each_takes() {
+    // Small and large, quick and slow files in turn, more of them than threads run ahead.
+    let kinds = [
+        "real/sogei-agidca1-posta-certificata-sdi.eml",
+        "unsigned/toniorusso-pec-parser-postacert.eml",
+        "real/aruba-agidca1-accettazione.eml",
+        "tampered/sogei-sdi-edited-1.eml",
+    ];
+    let paths: Vec<String> = (0..60)
+        .map(|i| sample(kinds[i * 7 % kinds.len()]))
+        .collect();
+    let args: Vec<&str> = std::iter::once("--json")
+        .chain(paths.iter().map(String::as_str))
+        .collect();
+    let output = pec_verify(&args);
+    let files: Vec<String> = json_lines(&output)
+        .iter()
+        .map(|doc| doc["file"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(files, paths);
+}
+
+#[test]
+fn an_unreadable_file_stops_the_output_after_the_files_before_it() {
+    let genuine = sample("real/aruba-agidca1-accettazione.eml");
+    let mut args = vec![
+        "--json",
+        genuine.as_str(),
+        genuine.as_str(),
+        "/nonexistent/x.eml",
+    ];
+    args.extend([genuine.as_str(); 20]);
+    let output = pec_verify(&args);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(json_lines(&output).len(), 2);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read /nonexistent/x.eml"));
+}

@@ -1,0 +1,117 @@
+//! Many files on every core: each thread reads and verifies the next file with a verifier
+//! of its own (a verifier remembers the certificate links it checked, so each thread checks a
+//! provider's once), and the results come out in the order the files were given. Threads run
+//! at most a few files ahead of the output, so memory stays bounded however many files there
+//! are.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
+
+use pec::{Options, Report, Verifier};
+
+/// A file as read and verified: its name, its bytes (kept only when asked for) and its report;
+/// or why it could not be read.
+pub type Verified = (String, io::Result<(Vec<u8>, Report)>);
+
+/// How many files each thread may run ahead of the output.
+const AHEAD: usize = 4;
+
+struct Shared {
+    /// Results not yet handed out, by position.
+    ready: Mutex<Done>,
+    changed: Condvar,
+    next: AtomicUsize,
+}
+
+#[derive(Default)]
+struct Done {
+    results: BTreeMap<usize, Verified>,
+    /// How many results were handed out; `usize::MAX` once the caller stopped.
+    emitted: usize,
+}
+
+/// Verifies every file of `paths` and hands each result to `emit` in order; stops early when
+/// `emit` returns false. `keep` says whether `emit` needs the bytes.
+pub fn run(
+    paths: &[PathBuf],
+    options: &Options,
+    keep: bool,
+    mut emit: impl FnMut(Verified) -> bool,
+) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    let shared = Shared {
+        ready: Mutex::default(),
+        changed: Condvar::new(),
+        next: AtomicUsize::new(0),
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| work(paths, options, keep, threads, &shared));
+        }
+        for index in 0..paths.len() {
+            let result = take(&shared, index);
+            if !emit(result) {
+                stop(&shared);
+                return;
+            }
+        }
+    });
+}
+
+/// One thread's loop: the next file not taken, unless too far ahead of the output.
+fn work(paths: &[PathBuf], options: &Options, keep: bool, threads: usize, shared: &Shared) {
+    let mut verifier = Verifier::new(options.clone());
+    loop {
+        let index = shared.next.fetch_add(1, Ordering::Relaxed);
+        let Some(path) = paths.get(index) else {
+            return;
+        };
+        {
+            let guard = lock(shared);
+            let guard = shared
+                .changed
+                .wait_while(guard, |done| {
+                    done.emitted != usize::MAX && index >= done.emitted + AHEAD * threads
+                })
+                .unwrap_or_else(PoisonError::into_inner);
+            if guard.emitted == usize::MAX {
+                return;
+            }
+        }
+        let name = path.display().to_string();
+        let result = super::read_input(path).map(|bytes| {
+            let report = verifier.verify(&bytes);
+            (if keep { bytes } else { Vec::new() }, report)
+        });
+        lock(shared).results.insert(index, (name, result));
+        shared.changed.notify_all();
+    }
+}
+
+/// Waits for the result at `index` and hands it out.
+fn take(shared: &Shared, index: usize) -> Verified {
+    let guard = lock(shared);
+    let mut done = shared
+        .changed
+        .wait_while(guard, |done| !done.results.contains_key(&index))
+        .unwrap_or_else(PoisonError::into_inner);
+    done.emitted = index + 1;
+    let result = done.results.remove(&index);
+    drop(done);
+    shared.changed.notify_all();
+    result.unwrap_or_else(|| (String::new(), Err(io::Error::other("lost"))))
+}
+
+fn stop(shared: &Shared) {
+    lock(shared).emitted = usize::MAX;
+    shared.changed.notify_all();
+}
+
+fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Done> {
+    shared.ready.lock().unwrap_or_else(PoisonError::into_inner)
+}
