@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod fuzz;
 mod module;
+mod nginx;
 mod offline;
 mod serve;
 mod setup;
@@ -26,7 +27,10 @@ usage: cargo xtask <command>
           browser end-to-end tests (Chromium, then WebKit and Firefox), size report
   size    print the size report of dist/ and check it against the budget
   fuzz [TARGET] [SECONDS]
-          fuzz the core with cargo-fuzz: verify, daticert or both (default), 60 s each
+          fuzz the core with cargo-fuzz: verify, daticert, structure, dossier or all
+          (default), 60 s each
+  nginx [--root DIR] [--server-name NAME] [--listen PORT] [--frame-ancestors FILE]
+          print Debian nginx's configuration of the site for the build in dist/
   bench   set up, build, then measure the core natively, a batch against OpenSSL, the page in
           Chromium and its first visit; writes target/bench/report.md (minutes; not part of test)";
 
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "size" => size::run(),
         "fuzz" => fuzz::run(std::env::args().skip(2)),
+        "nginx" => nginx::run(std::env::args().skip(2)),
         "bench" => bench::run(),
         _ => {
             eprintln!("{USAGE}");

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::thread::JoinHandle;
 
+use sha2::Digest;
 use tiny_http::{Header, Request, Response, Server};
 
 use crate::{Result, root};
@@ -38,8 +39,13 @@ fn serve(server: &Server, dist: &Path) {
         let response = match resolve(dist, request.url())
             .and_then(|p| std::fs::read(&p).ok().map(|b| (p, b)))
         {
+            Some((path, bytes)) if fresh(&request, &bytes) => Response::from_data(Vec::new())
+                .with_status_code(304)
+                .with_header(header("ETag", &etag(&bytes)))
+                .with_header(header("Cache-Control", cache_control(&path))),
             Some((path, bytes)) => {
                 let content_type = content_type(&path);
+                let tag = etag(&bytes);
                 let brotli = (accepts_brotli(&request) && content_type != OCTET_STREAM)
                     .then(|| compressed.get(&path, &bytes))
                     .filter(|encoded| encoded.len() < bytes.len());
@@ -52,12 +58,52 @@ fn serve(server: &Server, dist: &Path) {
                     .with_header(header("Content-Type", content_type))
                     .with_header(header("Vary", "Accept-Encoding"))
                     .with_header(header("X-Content-Type-Options", "nosniff"))
-                    .with_header(header("Cache-Control", "no-cache"))
+                    .with_header(header("Cache-Control", cache_control(&path)))
+                    .with_header(header("ETag", &tag))
             }
             None => Response::from_string("not found").with_status_code(404),
         };
         // A client that went away is not the server's problem.
         let _ = request.respond(response);
+    }
+}
+
+/// A file's validator: its content's hash, so a revalidation costs no body when nothing
+/// changed (the service worker revalidates every file of the build it keeps).
+fn etag(bytes: &[u8]) -> String {
+    let digest = sha2::Sha256::digest(bytes);
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
+/// The request's `If-None-Match` names the file's current validator.
+fn fresh(request: &Request, bytes: &[u8]) -> bool {
+    let tag = etag(bytes);
+    request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("If-None-Match"))
+        .any(|h| h.value.as_str().split(',').any(|t| t.trim() == tag))
+}
+
+/// Trunk's files carry their content's hash in their name (`style-0123456789abcdef.css`): they
+/// never change. Everything else is revalidated on every use, as `deploy/nginx` does.
+fn cache_control(path: &Path) -> &'static str {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix("_bg.wasm")
+        .or_else(|| name.strip_suffix(".js"))
+        .or_else(|| name.strip_suffix(".css"));
+    let hashed = stem
+        .and_then(|s| s.rsplit_once('-'))
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
     }
 }
 
@@ -160,6 +206,27 @@ mod tests {
         assert_eq!(resolve(dist, "/a.js?v=1"), Some(dist.join("a.js")));
         assert_eq!(resolve(dist, "/../etc/passwd"), None);
         assert_eq!(resolve(dist, "/x/%2e%2e/y"), Some(dist.join("x/%2e%2e/y")));
+    }
+
+    #[test]
+    fn only_files_named_by_their_hash_are_kept_without_asking() {
+        let kept = "public, max-age=31536000, immutable";
+        for name in [
+            "pec-web-e5971d228aeffff6_bg.wasm",
+            "style-c0ef6bc0e1eb8bd1.css",
+            "page-33bebaabba1c4b7d.js",
+        ] {
+            assert_eq!(cache_control(Path::new(name)), kept, "{name}");
+        }
+        for name in [
+            "index.html",
+            "sw.js",
+            "engine/pec.js",
+            "engine/pec_bg.wasm",
+            "a-123.js",
+        ] {
+            assert_eq!(cache_control(Path::new(name)), "no-cache", "{name}");
+        }
     }
 
     #[test]

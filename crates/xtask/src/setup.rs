@@ -11,15 +11,21 @@ const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// Debian's packages the tests need, each with a file that shows it is installed: Chromium
 /// and its driver, WebKitGTK's driver (which brings MiniBrowser) with Xvfb for its display,
-/// Firefox ESR, and ca-certificates, whose Mozilla roots the core's embedded anchors are
-/// compared with (`embedded_roots_are_debians`).
-const DEBIAN_PACKAGES: [(&str, &str); 6] = [
+/// Firefox ESR, ca-certificates, whose Mozilla roots the core's embedded anchors are
+/// compared with (`embedded_roots_are_debians`), and nginx with its brotli module, which the
+/// hosting tests serve the page with (`deploy/nginx`).
+const DEBIAN_PACKAGES: [(&str, &str); 8] = [
     ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
     ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
     ("xvfb", "/usr/bin/Xvfb"),
     ("firefox-esr", "/usr/bin/firefox-esr"),
     ("ca-certificates", "/usr/share/ca-certificates/mozilla"),
+    ("nginx", "/usr/sbin/nginx"),
+    (
+        "libnginx-mod-http-brotli-filter",
+        "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so",
+    ),
 ];
 
 pub fn run() -> Result {

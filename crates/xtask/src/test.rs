@@ -67,6 +67,29 @@ pub fn run() -> Result {
     Ok(())
 }
 
+/// The tests of what a host changes (the page's headers, caching, offline use, framing) again
+/// against Debian's nginx with the configuration of `deploy/nginx`.
+fn behind_nginx(node: &dyn Fn(&[&str]) -> Command) -> Result {
+    let started = Instant::now();
+    let nginx = crate::nginx::spawn()?;
+    let mut tests = node(&[
+        "--test",
+        "--test-concurrency=1",
+        "tests/hosting.test.mjs",
+        "tests/hosting/nginx.mjs",
+        "tests/page.test.mjs",
+        "tests/offline.test.mjs",
+        "tests/embed.test.mjs",
+    ]);
+    tests.env("PEC_URL", &nginx.url).env("PEC_HOST", "nginx");
+    step("behind nginx", exec(tests))?;
+    println!(
+        "end-to-end tests behind nginx: {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 fn step(name: &str, result: Result) -> Result {
     result.map_err(|e| format!("{name}: {e}"))
 }
@@ -86,6 +109,7 @@ fn end_to_end() -> Result {
         "in Chromium",
         exec(node(&["--test", "--test-concurrency=1", "tests/"])),
     )?;
+    behind_nginx(&node)?;
     for (engine, name) in OTHER_ENGINES {
         let started = Instant::now();
         let suite = format!("tests/engines/{engine}.mjs");
