@@ -7,6 +7,7 @@ mod fuzz;
 mod module;
 mod nginx;
 mod offline;
+mod python;
 mod serve;
 mod setup;
 mod size;
@@ -29,6 +30,8 @@ usage: cargo xtask <command>
   fuzz [TARGET] [SECONDS]
           fuzz the core with cargo-fuzz: verify, daticert, structure, dossier or all
           (default), 60 s each
+  python  build the Python package's wheel with maturin, install it in a fresh virtual
+          environment and run its tests (tests/python, pytest)
   nginx [--root DIR] [--server-name NAME] [--listen PORT] [--frame-ancestors FILE]
           print Debian nginx's configuration of the site for the build in dist/
   bench   set up, build, then measure the core natively, a batch against OpenSSL, the page in
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         "size" => size::run(),
         "fuzz" => fuzz::run(std::env::args().skip(2)),
         "nginx" => nginx::run(std::env::args().skip(2)),
+        "python" => python::run(),
         "bench" => bench::run(),
         _ => {
             eprintln!("{USAGE}");

@@ -9,11 +9,19 @@ use crate::{Result, cmd, exec, root, serve, setup};
 /// report gives it.
 const OTHER_ENGINES: [(&str, &str); 2] = [("webkit", "WebKit"), ("firefox", "Firefox")];
 
+/// The Python package's crate, a workspace of its own.
+const PYTHON_CRATE: &str = "crates/pec-py/Cargo.toml";
+
 pub fn run() -> Result {
     setup::run()?;
     step(
         "formatting",
-        exec(cmd("cargo", &["fmt", "--all", "--check"])),
+        exec(cmd("cargo", &["fmt", "--all", "--check"])).and_then(|()| {
+            exec(cmd(
+                "cargo",
+                &["fmt", "--manifest-path", PYTHON_CRATE, "--check"],
+            ))
+        }),
     )?;
     step(
         "clippy",
@@ -45,9 +53,23 @@ pub fn run() -> Result {
                     "warnings",
                 ],
             ))
+        })
+        .and_then(|()| {
+            exec(cmd(
+                "cargo",
+                &[
+                    "clippy",
+                    "--manifest-path",
+                    PYTHON_CRATE,
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            ))
         }),
     )?;
     step("native tests", exec(cmd("cargo", &["test", "--workspace"])))?;
+    step("the Python package", crate::python::run())?;
     let mut wasm_tests = cmd(
         "cargo",
         &[

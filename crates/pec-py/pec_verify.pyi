@@ -1,0 +1,39 @@
+"""Verify Italian PEC receipts and envelopes: the same reports as `pec-verify --json`."""
+
+from os import PathLike
+from typing import Any, Sequence, Tuple, Union
+
+Anchor = Union[str, bytes]
+"""A trust anchor file's content: PEM text (one or several certificates) or DER bytes."""
+
+def verify(
+    data: bytes,
+    *,
+    trust: Union[Anchor, Sequence[Anchor], None] = None,
+    at: Union[str, None] = None,
+    name: str = "-",
+) -> dict[str, Any]:
+    """The report of `data`, as `pec-verify --json` prints it for the same bytes and options.
+
+    `trust` adds anchors (a self-signed certificate becomes a root, any other a PEC CA); `at`
+    judges certificate validity at that RFC 3339 time instead of the signing time; `name` is
+    the report's `file`. The interpreter's lock is released while the core works. Raises
+    `ValueError`, saying why, for an unusable option.
+    """
+
+def verify_file(
+    path: Union[str, PathLike[str]],
+    *,
+    trust: Union[Anchor, Sequence[Anchor], None] = None,
+    at: Union[str, None] = None,
+) -> dict[str, Any]:
+    """The report of the file at `path`, named as the path. Raises `OSError` when it cannot be read."""
+
+def dossier(
+    files: Sequence[Union[str, PathLike[str], Tuple[str, bytes]]],
+    *,
+    trust: Union[Anchor, Sequence[Anchor], None] = None,
+    at: Union[str, None] = None,
+) -> dict[str, Any]:
+    """The files (paths, or `(name, bytes)` pairs) put together by sending, as
+    `pec-verify --dossier --json` prints them: `{"schema_version", "dossiers", "files"}`."""

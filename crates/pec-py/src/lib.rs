@@ -1,0 +1,157 @@
+//! `pec_verify`, the verification core for Python: `verify(data)` returns the report
+//! `pec-verify --json` prints for the same bytes, as a dict; `verify_file(path)` reads the file
+//! first; `dossier(files)` puts files together by sending, as `pec-verify --dossier --json`.
+//! The interpreter's lock is released while the core works, so a thread pool verifies on every
+//! core. Options are checked before any work, with the sentences the JavaScript module uses.
+
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use pec::{Options, Timestamp};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+/// The `trust` option: one PEM text (or DER bytes), or a list of them.
+#[derive(FromPyObject)]
+enum Trust {
+    One(Anchor),
+    Many(Vec<Anchor>),
+}
+
+/// One anchor file's content, as text or bytes.
+#[derive(FromPyObject)]
+enum Anchor {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Anchor {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Self::Text(text) => text.as_bytes(),
+            Self::Bytes(bytes) => bytes,
+        }
+    }
+}
+
+/// A file given to `dossier`: a path, or a name and its bytes.
+#[derive(FromPyObject)]
+enum Given {
+    Named(String, Vec<u8>),
+    Path(PathBuf),
+}
+
+/// The core's options from the keyword arguments; the moment of verification is the system
+/// clock, as for `pec-verify`.
+fn options(trust: Option<Trust>, at: Option<&str>) -> PyResult<Options> {
+    let mut options = Options {
+        now: now(),
+        ..Options::default()
+    };
+    let anchors = match trust {
+        None => Vec::new(),
+        Some(Trust::One(anchor)) => vec![anchor],
+        Some(Trust::Many(anchors)) => anchors,
+    };
+    for (index, anchor) in anchors.iter().enumerate() {
+        options
+            .trust
+            .add_certificates(anchor.bytes())
+            .map_err(|e| PyValueError::new_err(format!("Cannot use trust[{index}]: {e}.")))?;
+    }
+    if let Some(at) = at {
+        let at = at
+            .parse::<Timestamp>()
+            .map_err(|e| PyValueError::new_err(format!("Cannot use at: {e}.")))?;
+        options.at = Some(at);
+    }
+    Ok(options)
+}
+
+fn now() -> Option<Timestamp> {
+    let since_epoch = SystemTime::now().duration_since(UNIX_EPOCH).ok()?;
+    Some(Timestamp::utc(i64::try_from(since_epoch.as_secs()).ok()?))
+}
+
+/// The JSON text as Python objects.
+fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+/// The report of `data` (bytes), as a dict: `{"schema_version", "file", "error", "messages",
+/// …}`. Any bytes give a report; an unusable option raises `ValueError`.
+#[pyfunction]
+#[pyo3(signature = (data, *, trust = None, at = None, name = "-"))]
+fn verify<'py>(
+    py: Python<'py>,
+    data: Vec<u8>,
+    trust: Option<Trust>,
+    at: Option<&str>,
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(trust, at)?;
+    let json = py.detach(|| pec::verify(&data, &options).to_json(name));
+    loads(py, &json)
+}
+
+/// The report of the file at `path`, named as the path; an unreadable file raises `OSError`.
+#[pyfunction]
+#[pyo3(signature = (path, *, trust = None, at = None))]
+fn verify_file<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    trust: Option<Trust>,
+    at: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(trust, at)?;
+    let name = path.display().to_string();
+    let json =
+        py.detach(|| std::fs::read(&path).map(|b| pec::verify(&b, &options).to_json(&name)))?;
+    loads(py, &json)
+}
+
+/// The files (paths, or `(name, bytes)` pairs) put together by sending: `{"schema_version",
+/// "dossiers", "files"}`, as `pec-verify --dossier --json` prints it.
+#[pyfunction]
+#[pyo3(signature = (files, *, trust = None, at = None))]
+fn dossier<'py>(
+    py: Python<'py>,
+    files: Vec<Given>,
+    trust: Option<Trust>,
+    at: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(trust, at)?;
+    let json = py.detach(|| -> std::io::Result<String> {
+        let mut read = Vec::new();
+        for file in files {
+            read.push(match file {
+                Given::Named(name, bytes) => (name, bytes),
+                Given::Path(path) => (path.display().to_string(), std::fs::read(&path)?),
+            });
+        }
+        let mut verifier = pec::Verifier::new(options);
+        let reports: Vec<pec::Report> = read.iter().map(|(_, b)| verifier.verify(b)).collect();
+        let given: Vec<pec::dossier::File<'_>> = read
+            .iter()
+            .zip(&reports)
+            .map(|((name, bytes), report)| pec::dossier::File {
+                name,
+                bytes,
+                report,
+            })
+            .collect();
+        Ok(pec::dossier::to_json(
+            &pec::dossier::dossiers(&given),
+            &given,
+        ))
+    })?;
+    loads(py, &json)
+}
+
+#[pymodule]
+fn pec_verify(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(verify, module)?)?;
+    module.add_function(wrap_pyfunction!(verify_file, module)?)?;
+    module.add_function(wrap_pyfunction!(dossier, module)?)?;
+    Ok(())
+}
