@@ -37,3 +37,19 @@ def dossier(
 ) -> dict[str, Any]:
     """The files (paths, or `(name, bytes)` pairs) put together by sending, as
     `pec-verify --dossier --json` prints them: `{"schema_version", "dossiers", "files"}`."""
+
+class Verifier:
+    """Options kept, and what was learnt (the provider certificate links checked) reused from
+    one file to the next: for many files, one verifier per thread is much quicker than the
+    functions. Each call is judged at the present moment."""
+
+    def __init__(
+        self,
+        *,
+        trust: Union[Anchor, Sequence[Anchor], None] = None,
+        at: Union[str, None] = None,
+    ) -> None: ...
+    def verify(self, data: bytes, *, name: str = "-") -> dict[str, Any]:
+        """As the module's `verify`, with this verifier's options."""
+    def verify_file(self, path: Union[str, PathLike[str]]) -> dict[str, Any]:
+        """As the module's `verify_file`, with this verifier's options."""

@@ -89,3 +89,14 @@ def test_the_readme_example_runs(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     exec(compile(example, "README.md", "exec"), {})
     assert capsys.readouterr().out == "TOTAL-PASSED avvenuta-consegna 2018-11-13T16:39:27+01:00\n"
+
+
+def test_a_verifier_gives_the_functions_reports_file_after_file():
+    anchors = [p.read_text() for p in ANCHORS]
+    verifier = pec_verify.Verifier(trust=anchors)
+    for path in sorted(FACTORY.glob("*.eml"))[:20]:
+        data = path.read_bytes()
+        assert verifier.verify(data, name=str(path)) == pec_verify.verify(data, trust=anchors, name=str(path))
+        assert verifier.verify_file(path) == pec_verify.verify_file(path, trust=anchors)
+    with pytest.raises(ValueError, match=r"^Cannot use at: "):
+        pec_verify.Verifier(at="domani")

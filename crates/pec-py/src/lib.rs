@@ -1,10 +1,12 @@
 //! `pec_verify`, the verification core for Python: `verify(data)` returns the report
 //! `pec-verify --json` prints for the same bytes, as a dict; `verify_file(path)` reads the file
-//! first; `dossier(files)` puts files together by sending, as `pec-verify --dossier --json`.
+//! first; `dossier(files)` puts files together by sending, as `pec-verify --dossier --json`;
+//! a `Verifier` does the same for many files, keeping what it learnt.
 //! The interpreter's lock is released while the core works, so a thread pool verifies on every
 //! core. Options are checked before any work, with the sentences the JavaScript module uses.
 
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use pec::{Options, Timestamp};
@@ -148,8 +150,52 @@ fn dossier<'py>(
     loads(py, &json)
 }
 
+/// A verifier that keeps its options and what it learnt (the provider certificate links it
+/// checked) from one file to the next: for many files, one per thread is much quicker than
+/// the functions, which start afresh each time.
+#[pyclass(module = "pec_verify", frozen)]
+struct Verifier(Mutex<pec::Verifier>);
+
+#[pymethods]
+impl Verifier {
+    #[new]
+    #[pyo3(signature = (*, trust = None, at = None))]
+    fn new(trust: Option<Trust>, at: Option<&str>) -> PyResult<Self> {
+        Ok(Self(Mutex::new(pec::Verifier::new(options(trust, at)?))))
+    }
+
+    /// As the module's `verify`, with this verifier's options.
+    #[pyo3(signature = (data, *, name = "-"))]
+    fn verify<'py>(
+        &self,
+        py: Python<'py>,
+        data: Vec<u8>,
+        name: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let json = py.detach(|| self.report(&data, name));
+        loads(py, &json)
+    }
+
+    /// As the module's `verify_file`, with this verifier's options.
+    fn verify_file<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
+        let name = path.display().to_string();
+        let json = py.detach(|| std::fs::read(&path).map(|bytes| self.report(&bytes, &name)))?;
+        loads(py, &json)
+    }
+}
+
+impl Verifier {
+    /// The report's JSON, judged at the present moment however long ago the verifier was made.
+    fn report(&self, data: &[u8], name: &str) -> String {
+        let mut verifier = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        verifier.options.now = now();
+        verifier.verify(data).to_json(name)
+    }
+}
+
 #[pymodule]
 fn pec_verify(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<Verifier>()?;
     module.add_function(wrap_pyfunction!(verify, module)?)?;
     module.add_function(wrap_pyfunction!(verify_file, module)?)?;
     module.add_function(wrap_pyfunction!(dossier, module)?)?;
