@@ -55,21 +55,7 @@ pub fn verify(bytes: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
 pub fn dossier(files: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let given = read_files(files)?;
     let (options, _) = read_options(options, &DOSSIER_KEYS)?;
-    let mut verifier = pec::Verifier::new(options);
-    let reports: Vec<pec::Report> = given.iter().map(|(_, b)| verifier.verify(b)).collect();
-    let files: Vec<pec::dossier::File<'_>> = given
-        .iter()
-        .zip(&reports)
-        .map(|((name, bytes), report)| pec::dossier::File {
-            name,
-            bytes,
-            report,
-        })
-        .collect();
-    JSON::parse(&pec::dossier::to_json(
-        &pec::dossier::dossiers(&files),
-        &files,
-    ))
+    JSON::parse(&pec::dossier_json(&given, options))
 }
 
 /// The `files` of `dossier`: each `{ name, bytes }`.

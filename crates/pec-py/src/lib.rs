@@ -124,28 +124,14 @@ fn dossier<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(trust, at)?;
     let json = py.detach(|| -> std::io::Result<String> {
-        let mut read = Vec::new();
-        for file in files {
-            read.push(match file {
-                Given::Named(name, bytes) => (name, bytes),
-                Given::Path(path) => (path.display().to_string(), std::fs::read(&path)?),
-            });
-        }
-        let mut verifier = pec::Verifier::new(options);
-        let reports: Vec<pec::Report> = read.iter().map(|(_, b)| verifier.verify(b)).collect();
-        let given: Vec<pec::dossier::File<'_>> = read
-            .iter()
-            .zip(&reports)
-            .map(|((name, bytes), report)| pec::dossier::File {
-                name,
-                bytes,
-                report,
+        let read = files
+            .into_iter()
+            .map(|file| match file {
+                Given::Named(name, bytes) => Ok((name, bytes)),
+                Given::Path(path) => Ok((path.display().to_string(), std::fs::read(&path)?)),
             })
-            .collect();
-        Ok(pec::dossier::to_json(
-            &pec::dossier::dossiers(&given),
-            &given,
-        ))
+            .collect::<std::io::Result<Vec<_>>>()?;
+        Ok(pec::dossier_json(&read, options))
     })?;
     loads(py, &json)
 }

@@ -131,6 +131,24 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
     pipeline::verify(input, options, &mut certificate::Links::default())
 }
 
+/// Verifies each file (a name and its bytes) with one verifier and puts them together by
+/// sending: the JSON document of `pec-verify --dossier --json`, as the JavaScript and Python
+/// modules return it.
+pub fn dossier_json(files: &[(String, Vec<u8>)], options: Options) -> String {
+    let mut verifier = Verifier::new(options);
+    let reports: Vec<Report> = files.iter().map(|(_, b)| verifier.verify(b)).collect();
+    let given: Vec<dossier::File<'_>> = files
+        .iter()
+        .zip(&reports)
+        .map(|((name, bytes), report)| dossier::File {
+            name,
+            bytes,
+            report,
+        })
+        .collect();
+    dossier::to_json(&dossier::dossiers(&given), &given)
+}
+
 /// The decoded bytes of attachment `index` of the original message (`postacert.eml`) carried
 /// by message `message` of `report`, the report of `input`: numbered as in
 /// [`Report::messages`] and [`report::Original::attachments`]. Taken from where the report
