@@ -22,6 +22,7 @@ pub use message::{
     Attachment, DaticertPart, Edit, ErroreConsegna, Facts, Failure, Kind, Message, Ricevuta,
 };
 pub use pki::{ABUSIVO, ALTRA, Gestore, Issuer, KeyAlgorithm, Leaf, PROVA, Pki, pki};
+pub use smime::Ber;
 
 /// The digest of the CMS signature (`micalg`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use crate::encoding::{
 };
 use crate::layout::{Injection, Layout, Parts};
 use crate::pki::{ABUSIVO, ALTRA, Issuer, KeyAlgorithm, Leaf, PROVA};
-use crate::smime::{self, Signature};
+use crate::smime::{self, Ber, Signature};
 use crate::time::{Instant, utc};
 
 /// The kind of receipt the sender asked for (`ricevuta/@tipo`, `X-TipoRicevuta`).
@@ -376,6 +376,8 @@ pub struct Message {
     pub corrupt_extra_signature: bool,
     /// Sign no signingTime attribute: nothing then says when the certificates must be valid.
     pub omit_signing_time: bool,
+    /// The SignedData in BER instead of DER, as mail clients write it.
+    pub ber: Option<Ber>,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -457,6 +459,7 @@ impl Message {
             extra_signer: None,
             corrupt_extra_signature: false,
             omit_signing_time: false,
+            ber: None,
         }
     }
 
@@ -601,7 +604,11 @@ impl Message {
         // The SignedData encodes the decoded certificate: put back the bytes its issuer signed
         // (they differ with `Leaf::unsorted_rdn`).
         let encoded = named.to_der().expect("an encodable certificate");
-        replace_first(&p7s, &encoded, &der)
+        let p7s = replace_first(&p7s, &encoded, &der);
+        match self.ber {
+            Some(ber) => ber.encode(&p7s),
+            None => p7s,
+        }
     }
 
     /// Boundaries derive from the identifiers, never from the edited facts, so an edit after

@@ -254,7 +254,7 @@ names! {
     /// Why something could not be read (the `error` param of `cms.parse`, `cms.message-digest`,
     /// `trust.name-constraints` and `daticert.well-formed`).
     pub enum Fault {
-        /// The signature is not DER, or not the structure CMS defines.
+        /// The signature is neither DER nor BER, or not the structure CMS defines.
         NotDer = "not-der",
         /// A CMS object other than SignedData.
         NotSignedData = "not-signed-data",

@@ -19,6 +19,7 @@ use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::time::Time;
 
 use crate::algorithm::{self, DigestAlgorithm, SignatureAlgorithm, SignatureError};
+use crate::ber;
 use crate::certificate::{self, Cert};
 use crate::check::{Check, CheckId, Fault, Param};
 use crate::time::Timestamp;
@@ -34,6 +35,26 @@ pub struct SignatureInfo {
     pub signer: Option<Cert>,
     /// Every certificate carried in the SignedData.
     pub certificates: Vec<Cert>,
+}
+
+/// What a SignedData carries inside it (an opaque S/MIME body, a signed `.p7m` file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Encapsulated {
+    /// The encapsulated content, as signed.
+    pub content: Vec<u8>,
+    /// The SignedData in DER, which [`verify`] takes with `content` as what was signed.
+    pub der: Vec<u8>,
+}
+
+/// The content `p7m`, a ContentInfo of SignedData in DER or BER, carries; `None` when it is
+/// not one, or carries none (a detached signature).
+pub fn encapsulated(p7m: &[u8]) -> Option<Encapsulated> {
+    let der = match ContentInfo::from_der(p7m) {
+        Ok(_) => p7m.to_vec(),
+        Err(_) => ber::to_der(p7m).ok()?,
+    };
+    let content = parse_der(&der).ok()?.econtent?;
+    Some(Encapsulated { content, der })
 }
 
 /// The signature of a `multipart/signed` message: `p7s` is its signature part, `None` when the
@@ -171,6 +192,8 @@ fn verify_signer(
 /// and decoding CRLs would cost the page ~18 KB.
 struct SignedDataParts {
     econtent_type: ObjectIdentifier,
+    /// The encapsulated content, when it is carried (an opaque signature, a signed file).
+    econtent: Option<Vec<u8>>,
     certificates: Vec<Cert>,
     signers: Vec<Signer>,
 }
@@ -203,7 +226,14 @@ impl<'a> DecodeValue<'a> for SignedDataParts {
         reader.read_nested(header.length, |reader| {
             CmsVersion::decode(reader)?;
             DigestAlgorithmIdentifiers::decode(reader)?;
-            let econtent_type = EncapsulatedContentInfo::decode(reader)?.econtent_type;
+            let encapsulated = EncapsulatedContentInfo::decode(reader)?;
+            let econtent = encapsulated
+                .econtent
+                .map(|any| {
+                    any.decode_as::<OctetStringRef<'_>>()
+                        .map(|s| s.as_bytes().to_vec())
+                })
+                .transpose()?;
             let mut certificates = Vec::new();
             if reader.peek_tag()? == CERTIFICATES {
                 certificates = read_certificates(AnyRef::decode(reader)?)?;
@@ -218,7 +248,8 @@ impl<'a> DecodeValue<'a> for SignedDataParts {
                 .map(read_signer)
                 .collect::<der::Result<_>>()?;
             Ok(Self {
-                econtent_type,
+                econtent_type: encapsulated.econtent_type,
+                econtent,
                 certificates,
                 signers,
             })
@@ -230,7 +261,15 @@ impl FixedTag for SignedDataParts {
     const TAG: Tag = Tag::Sequence;
 }
 
+/// SignedData in DER, or in BER as RFC 5652 allows, made DER first.
 fn parse(p7s: &[u8]) -> Result<SignedDataParts, Fault> {
+    match parse_der(p7s) {
+        Err(Fault::NotDer) => parse_der(&ber::to_der(p7s).map_err(|_| Fault::NotDer)?),
+        parsed => parsed,
+    }
+}
+
+fn parse_der(p7s: &[u8]) -> Result<SignedDataParts, Fault> {
     let content_info = ContentInfo::from_der(p7s).map_err(|_| Fault::NotDer)?;
     if content_info.content_type != ID_SIGNED_DATA {
         return Err(Fault::NotSignedData);

@@ -52,6 +52,7 @@ macro_rules! names {
 }
 
 pub mod algorithm;
+pub mod ber;
 pub mod certificate;
 pub mod check;
 pub mod cms;

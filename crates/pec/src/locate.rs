@@ -10,10 +10,10 @@ use serde::{Serialize, Serializer};
 pub use crate::check::Claim;
 use crate::check::{Check, CheckId, Param};
 use crate::content::{self, Content};
-use crate::crosscheck;
 use crate::headers::Headers;
 use crate::mime::{self, Parsed};
 use crate::structure;
+use crate::{cms, crosscheck};
 
 /// Why an input holds no signed PEC message. Serialised as an English sentence; the faces
 /// translate from [`InputError::code`].
@@ -174,7 +174,8 @@ pub enum Reason {
     Unsigned(Claim),
     /// `count` messages were nested deeper than [`MAX_DEPTH`] and left unexamined.
     TooDeep { count: usize },
-    /// An opaque S/MIME signature (`application/pkcs7-mime`), which this version cannot verify.
+    /// An opaque S/MIME body (`application/pkcs7-mime`) that is not SignedData carrying its
+    /// content: encrypted, or damaged.
     Opaque,
     /// `count` more such parts, beyond the [`MAX_UNVERIFIED`] listed one by one.
     Unlisted { count: usize },
@@ -367,8 +368,17 @@ impl<'a> Search<'a> {
                 }
             } else if !visit.content && !within_signed {
                 if is_opaque_smime(part) {
-                    let label = location.then(attachment(numbers.get(id), part));
-                    self.unverified(message, &label, Reason::Opaque);
+                    let label = match id {
+                        0 => location.clone(),
+                        _ => location.then(attachment(numbers.get(id), part)),
+                    };
+                    match opaque(message, part, &label) {
+                        Some(found) => {
+                            self.answered += 1;
+                            self.located.items.push(Item::Signed(Box::new(found)));
+                        }
+                        None => self.unverified(message, &label, Reason::Opaque),
+                    }
                 } else if part
                     .attachment_name()
                     .is_some_and(|name| name.trim().eq_ignore_ascii_case("daticert.xml"))
@@ -456,6 +466,25 @@ fn is_opaque_smime(part: &MessagePart<'_>) -> bool {
         || part
             .attachment_name()
             .is_some_and(|name| name.trim().to_ascii_lowercase().ends_with(".p7m"))
+}
+
+/// The opaque S/MIME body `part` of `message` (SignedData with its content inside): the
+/// content is what was signed, read as a signed entity. `None` when the body is not SignedData
+/// that carries its content (encrypted, damaged).
+fn opaque<'a>(
+    message: &Message<'_>,
+    part: &MessagePart<'_>,
+    location: &Location,
+) -> Option<Found<'a>> {
+    let encapsulated = cms::encapsulated(part.contents())?;
+    let content = content::read(&encapsulated.content);
+    Some(Found {
+        location: location.clone(),
+        headers: mime::headers(message),
+        signed: Cow::Owned(encapsulated.content),
+        signature: Some(encapsulated.der),
+        content,
+    })
 }
 
 /// The number a mail client lists each attachment of `message` under, by part id, from 1.

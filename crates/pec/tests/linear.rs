@@ -425,3 +425,40 @@ fn many_lines_that_start_like_a_delimiter() {
     };
     assert_linear_from("near delimiters, verified", 50_000, mail, verify);
 }
+
+// The BER step, on the shapes of SignedData a signing tool could write.
+
+fn ber(input: &[u8]) {
+    let _ = black_box(pec::ber::to_der(input));
+}
+
+/// `content` inside one indefinite SEQUENCE.
+fn indefinite(content: &[u8]) -> Vec<u8> {
+    [&[0x30, 0x80][..], content, &[0, 0]].concat()
+}
+
+#[test]
+fn ber_with_many_values() {
+    let build = |n: usize| indefinite(&[0x30, 0x80, 2, 1, 1, 0, 0].repeat(n));
+    assert_linear_from("BER values", 100_000, build, ber);
+}
+
+#[test]
+fn ber_string_in_many_pieces() {
+    let build =
+        |n: usize| indefinite(&[&[0x24, 0x80][..], &[4, 1, b'x'].repeat(n), &[0, 0]].concat());
+    assert_linear_from("BER string pieces", 100_000, build, ber);
+}
+
+#[test]
+fn ber_nested_to_the_limit_many_times() {
+    let depth = pec::ber::MAX_DEPTH - 1;
+    let nest = [
+        [0x24, 0x80].repeat(depth),
+        vec![4, 1, b'x'],
+        [0, 0].repeat(depth),
+    ]
+    .concat();
+    let build = |n: usize| indefinite(&nest.repeat(n));
+    assert_linear_from("BER nested strings", 2_000, build, ber);
+}

@@ -7,11 +7,12 @@ use crate::{Result, cmd, exec, output, root};
 
 /// Each target of crates/pec/fuzz with the longest input libFuzzer may build: whole messages
 /// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`, a signed
-/// entity for `structure`.
-const TARGETS: [(&str, usize); 3] = [
+/// entity for `structure`, a signature for `ber`.
+const TARGETS: [(&str, usize); 4] = [
     ("verify", 256 << 10),
     ("daticert", 64 << 10),
     ("structure", 256 << 10),
+    ("ber", 64 << 10),
 ];
 
 const DEFAULT_SECONDS: u64 = 60;
@@ -26,7 +27,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result {
         } else {
             seconds = arg.parse().map_err(|_| {
                 format!(
-                    "`{arg}` is neither a fuzz target (verify, daticert, structure) nor a number of seconds"
+                    "`{arg}` is neither a fuzz target (verify, daticert, structure, ber) nor a number of seconds"
                 )
             })?;
         }
@@ -75,7 +76,7 @@ fn cargo_fuzz() -> Result {
 
 /// Copies the seed inputs of `target` into `corpus`, next to what earlier runs found; returns
 /// how many there are. `verify` gets every sample and factory message, `daticert` the
-/// daticert.xml parts they carry, `structure` their signed entities.
+/// daticert.xml parts they carry, `structure` their signed entities, `ber` their signatures.
 fn seed(target: &str, corpus: &Path) -> Result<usize> {
     std::fs::create_dir_all(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut count = 0;
@@ -83,6 +84,7 @@ fn seed(target: &str, corpus: &Path) -> Result<usize> {
         let seeds = match target {
             "daticert" => daticerts(&bytes),
             "structure" => signed_entities(&bytes),
+            "ber" => signatures(&bytes),
             _ => vec![bytes],
         };
         for (index, seed) in seeds.iter().enumerate() {
@@ -154,6 +156,20 @@ fn signed_entities(message: &[u8]) -> Vec<Vec<u8>> {
         .unwrap_or_default()
         .signed()
         .map(|found| found.signed.into_owned())
+        .collect()
+}
+
+/// The signature of every signed message in `message`, in DER and in the BER forms mail
+/// clients write.
+fn signatures(message: &[u8]) -> Vec<Vec<u8>> {
+    pec::locate::find(message)
+        .unwrap_or_default()
+        .signed()
+        .filter_map(|found| found.signature)
+        .flat_map(|der| {
+            let ber = pec_factory::Ber::ALL.map(|ber| ber.encode(&der));
+            std::iter::once(der).chain(ber)
+        })
         .collect()
 }
 

@@ -185,7 +185,7 @@ fn failure(id: CheckId) -> &'static str {
         }
         CheckId::MimeUnlisted => "The file holds too many parts that cannot be verified.",
         CheckId::MimeOpaqueSignature => {
-            "This part is signed in a form this version cannot verify yet."
+            "This part is signed, but its signature cannot be read: it is encrypted or damaged."
         }
         CheckId::CmsParse
         | CheckId::MimeSignaturePart
@@ -265,7 +265,7 @@ fn check(c: &Check) -> &'static str {
             "The file holds {count} more parts that look like PEC messages and cannot be verified: only the first {limit} are listed."
         }
         CheckId::MimeOpaqueSignature => {
-            "This part is signed as opaque S/MIME (application/pkcs7-mime), which this version cannot verify yet."
+            "This part is opaque S/MIME (application/pkcs7-mime), but holds no readable signature with its content: it is encrypted or damaged."
         }
         CheckId::PostacertStructure if ok => {
             "The original message follows the MIME rules: every mail client shows the same parts."

@@ -178,7 +178,7 @@ fn failure(id: CheckId) -> &'static str {
         }
         CheckId::MimeUnlisted => "Il file contiene troppe parti che non si possono verificare.",
         CheckId::MimeOpaqueSignature => {
-            "Questa parte è firmata in una forma che questa versione non sa ancora verificare."
+            "Questa parte è firmata, ma la firma non si può leggere: è cifrata o danneggiata."
         }
         CheckId::CmsParse
         | CheckId::MimeSignaturePart
@@ -260,7 +260,7 @@ fn check(c: &Check) -> &'static str {
             "Nel file ci sono altre {count} parti che sembrano messaggi PEC senza poter essere verificate: sono elencate solo le prime {limit}."
         }
         CheckId::MimeOpaqueSignature => {
-            "Questa parte è firmata in forma S/MIME opaca (application/pkcs7-mime), che questa versione non sa ancora verificare."
+            "Questa parte è in forma S/MIME opaca (application/pkcs7-mime), ma non contiene una firma leggibile con il suo contenuto: è cifrata o danneggiata."
         }
         CheckId::PostacertStructure if ok => {
             "Il messaggio originale segue le regole MIME: ogni programma di posta ne mostra le stesse parti."
