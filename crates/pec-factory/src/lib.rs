@@ -7,6 +7,7 @@
 pub mod encoding;
 pub mod layout;
 pub mod message;
+pub mod outlook;
 pub mod pki;
 pub mod smime;
 pub mod time;
@@ -21,6 +22,7 @@ pub use layout::{Injection, Layout};
 pub use message::{
     Attachment, DaticertPart, Edit, ErroreConsegna, Facts, Failure, Kind, Message, Ricevuta,
 };
+pub use outlook::Saved;
 pub use pki::{ABUSIVO, ALTRA, Gestore, Issuer, KeyAlgorithm, Leaf, PROVA, Pki, pki};
 pub use smime::Ber;
 

@@ -64,6 +64,7 @@ pub mod kind;
 pub mod locate;
 mod mime;
 pub mod moment;
+pub mod msg;
 mod pipeline;
 pub mod report;
 pub mod structure;
@@ -71,6 +72,7 @@ pub mod structure;
 mod testutil;
 pub mod time;
 pub mod trust;
+pub mod unpack;
 
 pub use check::{Check, CheckId, Param, Status, Value};
 pub use report::{InputError, MessageReport, Report, Verdict};
@@ -136,18 +138,22 @@ pub fn verify(input: &[u8], options: &Options) -> Report {
 /// the report lists; an attachment the report could not place is read again from the file.
 /// `None` when there is no such attachment.
 pub fn attachment(input: &[u8], report: &Report, message: usize, index: usize) -> Option<Vec<u8>> {
-    let listed = report
-        .messages
-        .get(message)?
-        .postacert
-        .as_ref()?
-        .attachments
-        .get(index)?;
-    let text = locate::canonical(input);
+    let found = report.messages.get(message)?;
+    let listed = found.postacert.as_ref()?.attachments.get(index)?;
+    let document = unpack::unpack(input)
+        .documents
+        .into_iter()
+        .nth(found.document)?;
+    let text = locate::canonical(&document.text);
     let placed = listed.span.as_ref().and_then(|span| span.decode(&text));
+    // Its place among the messages of its own e-mail text.
+    let local = report.messages[..message]
+        .iter()
+        .filter(|m| m.document == found.document)
+        .count();
     let bytes = match placed {
         Some(bytes) => bytes,
-        None => read_again(&text, message, index)?,
+        None => read_again(&text, local, index)?,
     };
     (hex(&Sha256::digest(&bytes)) == listed.sha256).then_some(bytes)
 }

@@ -27,6 +27,10 @@ pub enum InputError {
     Unsigned,
     /// Larger than the core accepts.
     TooLarge,
+    /// An Outlook `.msg` that kept no signature (class `IPM.Note`): saved without it.
+    MsgUnsigned,
+    /// A Compound File (as `.msg` files are) whose structure is broken.
+    MsgUnreadable,
 }
 
 impl InputError {
@@ -36,6 +40,8 @@ impl InputError {
             Self::NotEmail => "not-email",
             Self::Unsigned => "unsigned",
             Self::TooLarge => "too-large",
+            Self::MsgUnsigned => "msg-unsigned",
+            Self::MsgUnreadable => "msg-unreadable",
         }
     }
 
@@ -49,6 +55,12 @@ impl InputError {
                 "This e-mail carries no PEC provider signature: it is not a PEC receipt or envelope. Save the receipt itself (the message from your provider) as an .eml file."
             }
             Self::TooLarge => "The file is too large to be examined.",
+            Self::MsgUnsigned => {
+                "Outlook saved this message without the provider's signature, so it cannot be verified. Save the receipt again as an .eml file from the provider's webmail or another mail program; in Outlook, drag the message you received to the desktop, not a forwarded or edited copy."
+            }
+            Self::MsgUnreadable => {
+                "The file looks like an Outlook .msg file but cannot be read: it is damaged or incomplete. Save the receipt again."
+            }
         }
     }
 }
@@ -98,8 +110,13 @@ impl Location {
         self.0.is_empty()
     }
 
+    /// `inner`, a location inside the part this one leads to, from the file.
+    pub fn join(&self, inner: &Self) -> Self {
+        Self(self.0.iter().chain(&inner.0).cloned().collect())
+    }
+
     /// This location, one step further in.
-    fn then(&self, step: Step) -> Self {
+    pub fn then(&self, step: Step) -> Self {
         let mut steps = self.0.clone();
         steps.push(step);
         Self(steps)

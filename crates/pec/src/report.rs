@@ -84,6 +84,10 @@ pub struct MessageReport {
     /// `daticert` already carries every value in it.
     #[serde(skip)]
     pub daticert_xml: Option<String>,
+    /// Which of the file's e-mail texts it was found in ([`crate::unpack::unpack`]'s order),
+    /// so that an attachment can be taken from where the report placed it.
+    #[serde(skip)]
+    pub document: usize,
     pub checks: Vec<Check>,
 }
 

@@ -462,3 +462,36 @@ fn ber_nested_to_the_limit_many_times() {
     let build = |n: usize| indefinite(&nest.repeat(n));
     assert_linear_from("BER nested strings", 2_000, build, ber);
 }
+
+// Outlook files: the Compound File's directory and the message's attachments.
+
+/// A `.msg` of class IPM.Note with `n` attachments, each a short e-mail.
+fn msg_with_attachments(n: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    let class: Vec<u8> = "IPM.Note"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    file.create_stream("/__substg1.0_001A001F")
+        .unwrap()
+        .write_all(&class)
+        .unwrap();
+    for i in 0..n {
+        let storage = format!("/__attach_version1.0_#{i:08X}");
+        file.create_storage(&storage).unwrap();
+        let mut data = file
+            .create_stream(format!("{storage}/__substg1.0_37010102"))
+            .unwrap();
+        data.write_all(b"Subject: x\r\n\r\n").unwrap();
+        data.write_all(&[b'x'; 5_000]).unwrap();
+    }
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+#[test]
+fn msg_with_many_attachments() {
+    let (small, large) = (msg_with_attachments(100), msg_with_attachments(1_000));
+    assert_linear("msg attachments", &small, &large, verify);
+}

@@ -26,7 +26,7 @@ usage: cargo xtask <command>
           browser end-to-end tests (Chromium, then WebKit and Firefox), size report
   size    print the size report of dist/ and check it against the budget
   fuzz [TARGET] [SECONDS]
-          fuzz the core with cargo-fuzz: one target (verify, daticert, structure, ber) or
+          fuzz the core with cargo-fuzz: one target (verify, daticert, structure, ber, msg) or
           all (default), 60 s each
   bench   set up, build, then measure the core natively, a batch against OpenSSL, the page in
           Chromium and its first visit; writes target/bench/report.md (minutes; not part of test)";

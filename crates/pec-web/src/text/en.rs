@@ -14,7 +14,7 @@ pub const EN: Text = Text {
     site_name: "PEC verifier",
     title: "Verify a PEC receipt",
     lead: "The file never leaves your device: the check runs entirely in your browser.",
-    drop_title: "Drop the PEC receipt or envelope (.eml) here",
+    drop_title: "Drop the PEC receipt or envelope (.eml or .msg) here",
     drop_hint: "or tap to choose the file (several at once work too)",
     help_title: "Where do I find the receipt file?",
     help: [
@@ -163,6 +163,12 @@ fn input_error(error: InputError) -> &'static str {
             "This message carries no PEC provider signature: it is neither a PEC receipt nor an envelope. Save as .eml the message you received from the provider (the receipt or the envelope), not the original message inside it."
         }
         InputError::TooLarge => "The file is too large to be examined.",
+        InputError::MsgUnsigned => {
+            "Outlook saved this message without the provider's signature, so it cannot be verified. Save the receipt again as an .eml file from the provider's webmail or another mail program; in Outlook, drag the message you received to the desktop, not a forwarded or edited copy."
+        }
+        InputError::MsgUnreadable => {
+            "The file looks like an Outlook message (.msg) but cannot be read: it is damaged or incomplete. Save or download the receipt again."
+        }
     }
 }
 

@@ -14,7 +14,7 @@ pub const IT: Text = Text {
     site_name: "Verifica PEC",
     title: "Verifica una ricevuta PEC",
     lead: "Il file non lascia il tuo dispositivo: la verifica avviene tutta nel browser.",
-    drop_title: "Trascina qui la ricevuta o la busta PEC (.eml)",
+    drop_title: "Trascina qui la ricevuta o la busta PEC (.eml o .msg)",
     drop_hint: "oppure tocca per scegliere il file (anche più di uno)",
     help_title: "Dove trovo il file della ricevuta?",
     help: [
@@ -158,6 +158,12 @@ fn input_error(error: InputError) -> &'static str {
             "Questo messaggio non porta la firma di un gestore PEC: non è una ricevuta né una busta PEC. Salva come .eml il messaggio ricevuto dal gestore (la ricevuta o la busta), non il messaggio originale al suo interno."
         }
         InputError::TooLarge => "Il file è troppo grande per essere esaminato.",
+        InputError::MsgUnsigned => {
+            "Outlook ha salvato questo messaggio senza la firma del gestore, quindi non si può verificare. Salva di nuovo la ricevuta come file .eml dalla webmail del gestore o da un altro programma di posta; in Outlook, trascina sul desktop il messaggio ricevuto, non una sua copia inoltrata o modificata."
+        }
+        InputError::MsgUnreadable => {
+            "Il file sembra un messaggio di Outlook (.msg), ma non si può leggere: è danneggiato o incompleto. Salva o scarica di nuovo la ricevuta."
+        }
     }
 }
 
