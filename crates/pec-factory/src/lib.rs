@@ -8,6 +8,7 @@ pub mod encoding;
 pub mod layout;
 pub mod message;
 pub mod outlook;
+pub mod p7m;
 pub mod pki;
 pub mod smime;
 pub mod time;
@@ -23,6 +24,7 @@ pub use message::{
     Attachment, DaticertPart, Edit, ErroreConsegna, Facts, Failure, Kind, Message, Ricevuta,
 };
 pub use outlook::Saved;
+pub use p7m::P7m;
 pub use pki::{ABUSIVO, ALTRA, Gestore, Issuer, KeyAlgorithm, Leaf, PROVA, Pki, pki};
 pub use smime::Ber;
 

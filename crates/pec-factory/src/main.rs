@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use pec_factory::pki::{self, pki};
 use pec_factory::{
-    Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, Ricevuta, Saved,
+    Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, P7m, Ricevuta, Saved,
 };
 
 const USAGE: &str = "\
@@ -56,6 +56,8 @@ fn write_all(dir: &Path) -> std::io::Result<usize> {
         let eml = Message::new(kind).build();
         // As Outlook saves it: the form courts accept beside the .eml.
         files.push((format!("{}.msg", kind.name()), Saved::Signed.msg(&eml)));
+        // As a lawyer deposits it: signed with their own signature.
+        files.push((format!("{}.eml.p7m", kind.name()), P7m::Der.sign(&eml)));
         files.push((format!("{}.eml", kind.name()), eml));
     }
     for (algorithm, digest, label) in [

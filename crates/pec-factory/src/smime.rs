@@ -49,6 +49,15 @@ fn any(value: &impl Encode) -> Any {
 /// The DER ContentInfo of a detached SignedData over `content`: a SignerInfo for each of
 /// `signatures` (a PEC message has one), and their certificates.
 pub fn sign(content: &[u8], signatures: &[Signature<'_>]) -> Vec<u8> {
+    signed_data(content, signatures, false)
+}
+
+/// The same SignedData with `content` inside it, as signing tools write a `.p7m` file.
+pub fn sign_attached(content: &[u8], signatures: &[Signature<'_>]) -> Vec<u8> {
+    signed_data(content, signatures, true)
+}
+
+fn signed_data(content: &[u8], signatures: &[Signature<'_>], attached: bool) -> Vec<u8> {
     let mut digest_algorithms = Vec::new();
     let mut certificates = Vec::new();
     for signature in signatures {
@@ -72,7 +81,7 @@ pub fn sign(content: &[u8], signatures: &[Signature<'_>]) -> Vec<u8> {
         digest_algorithms: SetOfVec::try_from(digest_algorithms).expect("distinct algorithms"),
         encap_content_info: EncapsulatedContentInfo {
             econtent_type: ID_DATA,
-            econtent: None,
+            econtent: attached.then(|| any(&OctetString::new(content).expect("content"))),
         },
         certificates: Some(CertificateSet(
             SetOfVec::try_from(certificates).expect("distinct certificates"),

@@ -21,7 +21,7 @@ use x509_cert::time::Time;
 use crate::algorithm::{self, DigestAlgorithm, SignatureAlgorithm, SignatureError};
 use crate::ber;
 use crate::certificate::{self, Cert};
-use crate::check::{Check, CheckId, Fault, Param};
+use crate::check::{Check, CheckId, Fault, Param, Status};
 use crate::time::Timestamp;
 
 /// What the first signer (as sent) signed with and when, and the certificates carried.
@@ -55,6 +55,31 @@ pub fn encapsulated(p7m: &[u8]) -> Option<Encapsulated> {
     };
     let content = parse_der(&der).ok()?.econtent?;
     Some(Encapsulated { content, der })
+}
+
+/// The signature someone put on a whole file (a lawyer's `.eml.p7m`), verified over the
+/// content it carries: intact or not, and by whom and when as it says. It vouches for the file,
+/// never for the PEC messages inside, which are judged on their own; whether its certificate is
+/// qualified would take the EU trusted lists, which the core does not read.
+pub fn file_signature(encapsulated: &Encapsulated) -> (Option<SignatureInfo>, Vec<Check>) {
+    let (info, checks) = verify_signed_data(&encapsulated.content, &encapsulated.der);
+    let intact = info.is_some()
+        && [CheckId::CmsMessageDigest, CheckId::CmsSignature]
+            .iter()
+            .all(|id| checks.iter().any(|c| c.id == *id))
+        && checks.iter().all(|c| c.status != Status::Fail);
+    let mut check = Check::pass_or_warn(CheckId::FileSignature, intact);
+    if let Some(signer) = info.as_ref().and_then(|info| info.signer.as_ref()) {
+        check = check.with(
+            Param::Certificate,
+            certificate::name_text(&signer.tbs_certificate.subject),
+        );
+    }
+    if let Some(time) = info.as_ref().and_then(|info| info.signing_time) {
+        check = check.with(Param::SigningTime, time);
+    }
+    let checks = vec![check, Check::info(CheckId::FileQualificationNotChecked)];
+    (info, checks)
 }
 
 /// The signature of a `multipart/signed` message: `p7s` is its signature part, `None` when the

@@ -103,6 +103,8 @@ pub enum Step {
         number: Option<usize>,
         name: Option<String>,
     },
+    /// The content of a signed file (`.p7m`), inside its signature.
+    SignedContent,
 }
 
 impl Location {
@@ -137,6 +139,7 @@ impl fmt::Display for Step {
                     None => Ok(()),
                 }
             }
+            Self::SignedContent => f.write_str("signed content"),
         }
     }
 }

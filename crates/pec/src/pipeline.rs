@@ -11,7 +11,7 @@ use crate::certificate::{self, Links};
 use crate::check::{self, Check, CheckId};
 use crate::kind::{self, Certified};
 use crate::locate::{self, InputError};
-use crate::report::{MessageReport, Report, SignatureReport, Verdict};
+use crate::report::{FileSignatureReport, MessageReport, Report, SignatureReport, Verdict};
 use crate::{Options, cms, crosscheck, daticert, hex, moment, trust, unpack};
 
 pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
@@ -52,11 +52,29 @@ pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
             .or_else(|| errors.first().copied())
             .unwrap_or(InputError::NotEmail)
     });
+    let file_signatures = unpacked
+        .signed_files
+        .into_iter()
+        .map(file_signature_report)
+        .collect();
     Report {
         error,
         messages,
+        file_signatures,
         ordinary_messages,
         sha256,
+    }
+}
+
+fn file_signature_report(signed: unpack::SignedFile) -> FileSignatureReport {
+    let info = signed.info.as_ref();
+    FileSignatureReport {
+        location: signed.location,
+        signer: info
+            .and_then(|info| info.signer.as_ref())
+            .map(|signer| certificate::describe(signer)),
+        signing_time: info.and_then(|info| info.signing_time),
+        checks: signed.checks,
     }
 }
 

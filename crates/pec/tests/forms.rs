@@ -1,13 +1,14 @@
 //! Every form in which people hold a receipt gives the verdict and facts of the receipt itself:
 //! a SignedData in BER as mail clients write it, the real S/MIME messages mail clients saved,
-//! and Outlook's `.msg` (as Outlook saves a signed message, forwarded, or without signature).
+//! Outlook's `.msg` (as Outlook saves a signed message, forwarded, or without signature), and
+//! signed files (`.p7m`), whose own signature is reported apart.
 
 mod common;
 mod support;
 
 use pec::check::Effect;
 use pec::{CheckId, InputError, MessageReport, Options, Status, Verdict};
-use pec_factory::{Ber, Kind, Message, Ricevuta, Saved};
+use pec_factory::{Ber, Kind, Message, P7m, Ricevuta, Saved};
 
 use support::{assert_check, not_passed};
 
@@ -238,5 +239,93 @@ fn attachments_of_a_receipt_in_a_msg_are_handed_out() {
             );
             assert!(pec::attachment(&msg, &report, 0, index).is_some());
         }
+    }
+}
+
+/// The file signature's sentence details: intact or not, whose, when.
+fn file_signature(report: &pec::report::FileSignatureReport) -> (Status, String, Option<String>) {
+    let check = report
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::FileSignature)
+        .unwrap();
+    assert_eq!(check.effect, Effect::None);
+    assert!(
+        report
+            .checks
+            .iter()
+            .any(|c| c.id == CheckId::FileQualificationNotChecked && c.status == Status::Info)
+    );
+    let time = check
+        .value(pec::Param::SigningTime)
+        .map(ToString::to_string);
+    let name = check
+        .value(pec::Param::Certificate)
+        .map(ToString::to_string);
+    (check.status, name.unwrap_or_default(), time)
+}
+
+#[test]
+fn a_receipt_in_a_signed_file_verifies_like_its_eml_and_the_file_signature_is_apart() {
+    let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
+    let expected = support::verify(&eml);
+    let signed_at = pec::Timestamp::utc(P7m::signing_time()).rfc3339();
+    for form in P7m::ALL {
+        let report = pec::verify(&form.sign(&eml), &support::options());
+        assert_eq!(report.error, None, "{form:?}");
+        assert_eq!(report.messages.len(), 1, "{form:?}");
+        // The PEC message is the evidence: its own verdict and facts, whatever the file's
+        // signature says.
+        assert_eq!(facts(&report.messages[0]), facts(&expected), "{form:?}");
+        let layers = if form == P7m::Nested { 2 } else { 1 };
+        assert_eq!(
+            report.messages[0].location.to_string(),
+            vec!["signed content"; layers].join(" > "),
+            "{form:?}"
+        );
+        assert_eq!(report.file_signatures.len(), layers, "{form:?}");
+        let intact = if form == P7m::BrokenSignature {
+            Status::Warn
+        } else {
+            Status::Pass
+        };
+        for signature in &report.file_signatures {
+            let (status, name, time) = file_signature(signature);
+            assert_eq!(status, intact, "{form:?}");
+            assert!(name.contains("Abusivo PEC"), "{form:?}: {name}");
+            assert_eq!(time.as_deref(), Some(signed_at.as_str()), "{form:?}");
+            assert!(signature.signer.is_some());
+        }
+        assert!(report.all_passed(), "{form:?}");
+    }
+}
+
+#[test]
+fn a_signed_file_that_holds_no_receipt_says_so_and_keeps_its_signature() {
+    let report = pec::verify(&P7m::Der.sign(b"%PDF-1.7\n"), &support::options());
+    assert_eq!(report.error, Some(InputError::NotEmail));
+    assert_eq!(report.file_signatures.len(), 1);
+    assert_eq!(file_signature(&report.file_signatures[0]).0, Status::Pass);
+}
+
+#[test]
+fn a_receipt_changed_inside_a_signed_file_fails_on_its_own() {
+    let mut message = Message::new(Kind::Accettazione);
+    message.edit = Some(pec_factory::Edit::Text);
+    let report = pec::verify(&P7m::Der.sign(&message.build()), &support::options());
+    assert_eq!(report.messages[0].verdict, Verdict::TotalFailed);
+    // The lawyer signed the changed bytes: their signature holds, and says nothing of the PEC.
+    assert_eq!(file_signature(&report.file_signatures[0]).0, Status::Pass);
+}
+
+#[test]
+fn attachments_of_a_receipt_in_a_signed_file_are_handed_out() {
+    let eml = Message::new(Kind::PostaCertificata(Ricevuta::Completa)).build();
+    let expected = pec::attachment(&eml, &pec::verify(&eml, &support::options()), 0, 0);
+    assert!(expected.is_some());
+    for form in [P7m::Der, P7m::Base64, P7m::Nested] {
+        let file = form.sign(&eml);
+        let report = pec::verify(&file, &support::options());
+        assert_eq!(pec::attachment(&file, &report, 0, 0), expected, "{form:?}");
     }
 }

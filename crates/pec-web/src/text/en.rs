@@ -3,7 +3,7 @@
 
 use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
 use pec::kind::{Kind, ReceiptType};
-use pec::{Check, CheckId, InputError};
+use pec::{Check, CheckId, InputError, Param};
 
 use super::{Fact, Text};
 
@@ -115,6 +115,8 @@ pub const EN: Text = Text {
     check_template: check,
     mbox_message: "mbox message {n}",
     attachment_step: "attachment",
+    signed_content: "signed file content",
+    file_signatures_heading: "Signature on the file",
     fact,
     claimed: "The file claims that {clause}, but this is not proven.",
     receipt_proof,
@@ -247,13 +249,27 @@ fn failure(id: CheckId) -> &'static str {
         | CheckId::PostacertSender
         | CheckId::PostacertRecipients
         | CheckId::PostacertSubject
-        | CheckId::PostacertStructure => "One of the checks failed: see the details.",
+        | CheckId::PostacertStructure
+        | CheckId::FileSignature
+        | CheckId::FileQualificationNotChecked => "One of the checks failed: see the details.",
     }
 }
 
 fn check(c: &Check) -> &'static str {
     let ok = c.is_pass();
     match c.id {
+        CheckId::FileSignature if ok && c.value(Param::SigningTime).is_some() => {
+            "The file is signed by {certificate} on {signing_time}, and the signature is intact: the file has not changed since. It says who signed the file and when, not whether the PEC messages inside are genuine: those are verified here on their own."
+        }
+        CheckId::FileSignature if ok => {
+            "The file is signed by {certificate}, and the signature is intact: the file has not changed since. It says who signed the file, not whether the PEC messages inside are genuine: those are verified here on their own."
+        }
+        CheckId::FileSignature => {
+            "The signature on the file is not intact: the file was changed after it was signed, or the signature is damaged. Who signed the file is not established; the PEC messages inside are verified here on their own."
+        }
+        CheckId::FileQualificationNotChecked => {
+            "Whether the certificate of whoever signed the file is qualified (EU trusted lists) was not checked: that would take a connection, and this verifier makes none."
+        }
         CheckId::MimeSignedEntity => "The file holds a signed message (S/MIME).",
         CheckId::MimeSignaturePart => "The signature part (smime.p7s) is missing or unreadable.",
         CheckId::MimeBoundaries if ok => {

@@ -3,7 +3,7 @@
 
 use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
 use pec::kind::{Kind, ReceiptType};
-use pec::{Check, CheckId, InputError};
+use pec::{Check, CheckId, InputError, Param};
 
 use super::{Fact, Text};
 
@@ -115,6 +115,8 @@ pub const IT: Text = Text {
     check_template: check,
     mbox_message: "messaggio {n} del file mbox",
     attachment_step: "allegato",
+    signed_content: "contenuto del file firmato",
+    file_signatures_heading: "Firma sul file",
     fact,
     claimed: "Il file dichiara che {clause}, ma non è provato.",
     receipt_proof,
@@ -242,13 +244,29 @@ fn failure(id: CheckId) -> &'static str {
         | CheckId::PostacertSender
         | CheckId::PostacertRecipients
         | CheckId::PostacertSubject
-        | CheckId::PostacertStructure => "Uno dei controlli non è stato superato: vedi i dettagli.",
+        | CheckId::PostacertStructure
+        | CheckId::FileSignature
+        | CheckId::FileQualificationNotChecked => {
+            "Uno dei controlli non è stato superato: vedi i dettagli."
+        }
     }
 }
 
 fn check(c: &Check) -> &'static str {
     let ok = c.is_pass();
     match c.id {
+        CheckId::FileSignature if ok && c.value(Param::SigningTime).is_some() => {
+            "Il file è firmato da {certificate} il {signing_time}, e la firma è integra: il file non è cambiato da allora. La firma dice chi ha firmato il file e quando, non se i messaggi PEC al suo interno sono autentici: quelli sono verificati qui per conto loro."
+        }
+        CheckId::FileSignature if ok => {
+            "Il file è firmato da {certificate}, e la firma è integra: il file non è cambiato da allora. La firma dice chi ha firmato il file, non se i messaggi PEC al suo interno sono autentici: quelli sono verificati qui per conto loro."
+        }
+        CheckId::FileSignature => {
+            "La firma sul file non è integra: il file è stato modificato dopo la firma, o la firma è danneggiata. Chi ha firmato il file non è accertato; i messaggi PEC al suo interno sono verificati qui per conto loro."
+        }
+        CheckId::FileQualificationNotChecked => {
+            "Non è stato verificato se il certificato di chi ha firmato il file sia qualificato (elenchi di fiducia europei): servirebbe una connessione, e questa verifica non ne fa."
+        }
         CheckId::MimeSignedEntity => "Il file contiene un messaggio firmato (S/MIME).",
         CheckId::MimeSignaturePart => "La parte con la firma (smime.p7s) manca o non è leggibile.",
         CheckId::MimeBoundaries if ok => {

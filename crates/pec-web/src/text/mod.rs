@@ -233,6 +233,10 @@ pub struct Text {
     /// before an attachment's number and name.
     pub mbox_message: &'static str,
     pub attachment_step: &'static str,
+    /// The step into the content of a signed file (`.p7m`).
+    pub signed_content: &'static str,
+    /// The heading over the signatures on the file itself ([`pec::Report::file_signatures`]).
+    pub file_signatures_heading: &'static str,
     /// What each [`Fact`] attests: a clause template and its consequence.
     pub fact: fn(Fact) -> (&'static str, &'static str),
     /// The sentence for a fact that is not proven, with `{clause}`.
@@ -331,6 +335,7 @@ impl Text {
                 let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
                 format!("{}{number}{name}", self.attachment_step)
             }
+            Step::SignedContent => self.signed_content.to_owned(),
         }
     }
 
