@@ -64,6 +64,8 @@ impl<'a> Unpacked<'a> {
                 }
             }
         } else if let Some(encapsulated) = signed_file(&bytes) {
+            // One layer of a nested signed file in memory at a time.
+            drop(bytes);
             let (info, checks) = cms::file_signature(&encapsulated);
             self.signed_files.push(SignedFile {
                 location: location.clone(),
@@ -71,7 +73,9 @@ impl<'a> Unpacked<'a> {
                 checks,
             });
             let inner = location.then(Step::SignedContent);
-            self.file(Cow::Owned(encapsulated.content), inner, depth + 1);
+            let Encapsulated { content, der } = encapsulated;
+            drop(der);
+            self.file(Cow::Owned(content), inner, depth + 1);
         } else {
             self.documents.push(Document {
                 location,
@@ -122,10 +126,11 @@ impl<'a> Unpacked<'a> {
 /// The content of a signed file: SignedData with its content inside, in DER (or BER), or in
 /// base64 (with or without PEM's armour), as signing tools write `.p7m` files.
 fn signed_file(bytes: &[u8]) -> Option<Encapsulated> {
-    let text = bytes.trim_ascii();
-    if text.first() == Some(&0x30) {
-        return cms::encapsulated(text);
+    // DER as it is: its last bytes may be any value, whitespace included.
+    if bytes.first() == Some(&0x30) {
+        return cms::encapsulated(bytes);
     }
+    let text = bytes.trim_ascii();
     let body = match text.strip_prefix(b"-----BEGIN ") {
         Some(armoured) => {
             let start = armoured.iter().position(|&b| b == b'\n')? + 1;

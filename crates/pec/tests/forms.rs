@@ -329,3 +329,17 @@ fn attachments_of_a_receipt_in_a_signed_file_are_handed_out() {
         assert_eq!(pec::attachment(&file, &report, 0, 0), expected, "{form:?}");
     }
 }
+
+#[test]
+fn signed_files_nested_beyond_the_limit_are_reported_not_searched() {
+    let mut file = Message::new(Kind::Accettazione).build();
+    let layers = pec::locate::MAX_DEPTH + 1;
+    for _ in 0..layers {
+        file = P7m::Der.sign(&file);
+    }
+    let report = pec::verify(&file, &support::options());
+    assert_eq!(report.file_signatures.len(), layers);
+    assert_eq!(report.messages.len(), 1);
+    assert_eq!(report.messages[0].reason, Some(CheckId::MimeTooDeep));
+    assert_eq!(report.messages[0].verdict, Verdict::Indeterminate);
+}

@@ -495,3 +495,9 @@ fn msg_with_many_attachments() {
     let (small, large) = (msg_with_attachments(100), msg_with_attachments(1_000));
     assert_linear("msg attachments", &small, &large, verify);
 }
+
+#[test]
+fn a_large_receipt_in_a_signed_file() {
+    let signed = |n: usize| pec_factory::P7m::Base64.sign(&envelope_with_files(n));
+    assert_linear_from("signed file", 200, signed, verify);
+}
