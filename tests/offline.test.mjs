@@ -59,7 +59,7 @@ test('once visited, the page verifies a receipt with the network gone', async ()
   // Embedded too: the viewer's address is the same page.
   await page.goto(`${server.origin}/?embed=1&lang=en`);
   await page.locator('#file-input').waitFor({ state: 'attached' });
-  assert.equal(await page.locator('.drop-title').innerText(), 'Drop the PEC receipt or envelope (.eml) here');
+  assert.equal(await page.locator('.drop-title').innerText(), 'Drop the PEC receipt or envelope (.eml or .msg) here');
   await context.close();
   server.server.close();
 });

@@ -12,13 +12,14 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
-use pec::{Options, Report, Status, Timestamp, Verdict};
+use pec::report::FileSignatureReport;
+use pec::{CheckId, Options, Report, Status, Timestamp, Verdict};
 
 #[derive(Parser)]
 #[command(
     name = "pec-verify",
     version,
-    about = "Verify Italian PEC receipts and envelopes (.eml)"
+    about = "Verify Italian PEC receipts and envelopes (.eml, Outlook .msg, signed .p7m)"
 )]
 struct Args {
     /// Print one JSON document per file (JSON Lines); with --dossier, one for all files.
@@ -119,6 +120,31 @@ fn read_input(path: &PathBuf) -> io::Result<Vec<u8>> {
     }
 }
 
+/// A signature on the file itself: intact or not, whose and when as it says; never a verdict.
+fn file_signature(signature: &FileSignatureReport) -> String {
+    let intact = signature
+        .checks
+        .iter()
+        .any(|c| c.id == CheckId::FileSignature && c.status == Status::Pass);
+    let place = if signature.location.is_empty() {
+        String::new()
+    } else {
+        format!(" in {}", signature.location)
+    };
+    let who = signature
+        .signer
+        .as_ref()
+        .map_or("an unknown signer", |s| s.subject.as_str());
+    let when = signature
+        .signing_time
+        .map(|t| format!(" at {}", t.rfc3339()))
+        .unwrap_or_default();
+    format!(
+        "  file signature{place}: {} by {who}{when} (qualification not checked against the EU trusted lists)",
+        if intact { "intact" } else { "NOT intact" }
+    )
+}
+
 /// The readable form: each message's verdict, kind, signer and certified facts, then every
 /// check that is not a plain pass.
 fn render(name: &str, report: &Report) -> String {
@@ -126,6 +152,7 @@ fn render(name: &str, report: &Report) -> String {
     if let Some(error) = report.error {
         lines.push(format!("  {}", error.sentence()));
     }
+    lines.extend(report.file_signatures.iter().map(file_signature));
     for message in &report.messages {
         let class = &message.classification;
         let mut kind = class.kind.map_or("unknown kind", |k| k.as_str()).to_owned();

@@ -309,3 +309,36 @@ fn an_unreadable_file_stops_the_output_after_the_files_before_it() {
     assert_eq!(json_lines(&output).len(), 2);
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read /nonexistent/x.eml"));
 }
+
+#[test]
+fn outlook_files_and_signed_files_are_read() {
+    let output = pec_verify(&[&sample("msg/outlook-smime-multipart-signed-sha512.msg")]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("signed by Simple Java Mail at 2019-04-27T16:47:54Z"),
+        "{text}"
+    );
+    assert!(text.contains("fail  trust.pec-ca"), "{text}");
+
+    let eml = pec_factory::Message::new(pec_factory::Kind::Accettazione).build();
+    let path = format!("{}/accettazione.eml.p7m", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, pec_factory::P7m::Der.sign(&eml)).expect("a temporary file");
+    let output = pec_verify(&[&path]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("  file signature: intact by CN=Posta Certificata Abusivo PEC"),
+        "{text}"
+    );
+    assert!(
+        text.contains("at 2024-04-15T08:00:00Z (qualification not checked"),
+        "{text}"
+    );
+    assert!(text.contains("accettazione in signed content"), "{text}");
+    let output = pec_verify(&["--json", &path]);
+    let report = &json_lines(&output)[0];
+    assert_eq!(
+        report["file_signatures"][0]["checks"][0]["id"],
+        "file.signature"
+    );
+    assert_eq!(report["messages"][0]["location"], "signed content");
+}

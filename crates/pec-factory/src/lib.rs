@@ -7,6 +7,8 @@
 pub mod encoding;
 pub mod layout;
 pub mod message;
+pub mod outlook;
+pub mod p7m;
 pub mod pki;
 pub mod smime;
 pub mod time;
@@ -21,7 +23,10 @@ pub use layout::{Injection, Layout};
 pub use message::{
     Attachment, DaticertPart, Edit, ErroreConsegna, Facts, Failure, Kind, Message, Ricevuta,
 };
+pub use outlook::Saved;
+pub use p7m::P7m;
 pub use pki::{ABUSIVO, ALTRA, Gestore, Issuer, KeyAlgorithm, Leaf, PROVA, Pki, pki};
+pub use smime::Ber;
 
 /// The digest of the CMS signature (`micalg`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

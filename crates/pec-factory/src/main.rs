@@ -1,4 +1,4 @@
-//! `pec-factory`: writes the factory's messages as `.eml` files with the test trust anchors, for
+//! `pec-factory`: writes the factory's messages as `.eml` files (each kind also as Outlook's `.msg`) with the test trust anchors, for
 //! trying `pec-verify` by hand (one message per kind, per signature algorithm, per failure) and
 //! for measuring it (a series of distinct genuine messages, a large envelope).
 
@@ -7,7 +7,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use pec_factory::pki::{self, pki};
-use pec_factory::{Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, Ricevuta};
+use pec_factory::{
+    Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, P7m, Ricevuta, Saved,
+};
 
 const USAGE: &str = "\
 usage: pec-factory DIR                 a message of every kind, algorithm and failure
@@ -51,7 +53,12 @@ fn number(arg: &OsString) -> Option<usize> {
 fn write_all(dir: &Path) -> std::io::Result<usize> {
     let mut files = anchors();
     for kind in Kind::ALL {
-        files.push((format!("{}.eml", kind.name()), Message::new(kind).build()));
+        let eml = Message::new(kind).build();
+        // As Outlook saves it: the form courts accept beside the .eml.
+        files.push((format!("{}.msg", kind.name()), Saved::Signed.msg(&eml)));
+        // As a lawyer deposits it: signed with their own signature.
+        files.push((format!("{}.eml.p7m", kind.name()), P7m::Der.sign(&eml)));
+        files.push((format!("{}.eml", kind.name()), eml));
     }
     for (algorithm, digest, label) in [
         (KeyAlgorithm::Rsa2048, Digest::Sha1, "rsa-sha1"),

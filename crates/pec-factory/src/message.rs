@@ -14,7 +14,7 @@ use crate::encoding::{
 };
 use crate::layout::{Injection, Layout, Parts};
 use crate::pki::{ABUSIVO, ALTRA, Issuer, KeyAlgorithm, Leaf, PROVA};
-use crate::smime::{self, Signature};
+use crate::smime::{self, Ber, Signature};
 use crate::time::{Instant, utc};
 
 /// The kind of receipt the sender asked for (`ricevuta/@tipo`, `X-TipoRicevuta`).
@@ -379,6 +379,8 @@ pub struct Message {
     /// When the sender sent the original: the `Date` of postacert.eml, the same in the envelope
     /// and in every receipt that carries it, however much later the receipt comes.
     pub sent: Instant,
+    /// The SignedData in BER instead of DER, as mail clients write it.
+    pub ber: Option<Ber>,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -461,6 +463,7 @@ impl Message {
             corrupt_extra_signature: false,
             omit_signing_time: false,
             sent: data,
+            ber: None,
         }
     }
 
@@ -627,7 +630,11 @@ impl Message {
         // The SignedData encodes the decoded certificate: put back the bytes its issuer signed
         // (they differ with `Leaf::unsorted_rdn`).
         let encoded = named.to_der().expect("an encodable certificate");
-        replace_first(&p7s, &encoded, &der)
+        let p7s = replace_first(&p7s, &encoded, &der);
+        match self.ber {
+            Some(ber) => ber.encode(&p7s),
+            None => p7s,
+        }
     }
 
     /// Boundaries derive from the identifiers, never from the edited facts, so an edit after

@@ -1,6 +1,6 @@
 //! CMS SignedData over a signed entity, assembled from the cms and der types: the signed
 //! attributes providers write (contentType, signingTime, messageDigest), two ways to break them,
-//! and as many signers as asked for.
+//! as many signers as asked for, and the BER forms mail clients write.
 
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
@@ -12,8 +12,8 @@ use const_oid::db::rfc5911::{
     ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA, ID_SIGNING_TIME,
 };
 use const_oid::db::rfc5912::{ECDSA_WITH_SHA_256, RSA_ENCRYPTION};
-use der::asn1::{OctetString, SetOfVec};
-use der::{Any, Decode, Encode};
+use der::asn1::{OctetString, OctetStringRef, SetOfVec};
+use der::{Any, AnyRef, Decode, Encode, Reader, SliceReader, Tag, Tagged};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::Certificate;
 use x509_cert::attr::Attribute;
@@ -49,6 +49,15 @@ fn any(value: &impl Encode) -> Any {
 /// The DER ContentInfo of a detached SignedData over `content`: a SignerInfo for each of
 /// `signatures` (a PEC message has one), and their certificates.
 pub fn sign(content: &[u8], signatures: &[Signature<'_>]) -> Vec<u8> {
+    signed_data(content, signatures, false)
+}
+
+/// The same SignedData with `content` inside it, as signing tools write a `.p7m` file.
+pub fn sign_attached(content: &[u8], signatures: &[Signature<'_>]) -> Vec<u8> {
+    signed_data(content, signatures, true)
+}
+
+fn signed_data(content: &[u8], signatures: &[Signature<'_>], attached: bool) -> Vec<u8> {
     let mut digest_algorithms = Vec::new();
     let mut certificates = Vec::new();
     for signature in signatures {
@@ -72,7 +81,7 @@ pub fn sign(content: &[u8], signatures: &[Signature<'_>]) -> Vec<u8> {
         digest_algorithms: SetOfVec::try_from(digest_algorithms).expect("distinct algorithms"),
         encap_content_info: EncapsulatedContentInfo {
             econtent_type: ID_DATA,
-            econtent: None,
+            econtent: attached.then(|| any(&OctetString::new(content).expect("content"))),
         },
         certificates: Some(CertificateSet(
             SetOfVec::try_from(certificates).expect("distinct certificates"),
@@ -154,5 +163,57 @@ fn signer_info(content: &[u8], signature: &Signature<'_>) -> SignerInfo {
         signature_algorithm,
         signature: OctetString::new(value).expect("a signature"),
         unsigned_attrs: None,
+    }
+}
+
+/// A BER form of SignedData, as mail clients and signing tools write it (RFC 5652 allows BER
+/// everywhere but in what is signed, which the verifier encodes back to DER).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ber {
+    /// Every constructed value with an indefinite length, ended by two zero bytes.
+    Indefinite,
+    /// That, and every OCTET STRING longer than a piece sent in pieces (a constructed string).
+    Pieces,
+}
+
+impl Ber {
+    pub const ALL: [Self; 2] = [Self::Indefinite, Self::Pieces];
+
+    /// The size of the pieces strings are sent in: small, so the certificates' keys and the
+    /// signature value are split too.
+    const PIECE: usize = 100;
+
+    /// `der` (one or more DER values) written in this form.
+    pub fn encode(self, der: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(der.len() * 2);
+        self.values(der, &mut out);
+        out
+    }
+
+    fn values(self, der: &[u8], out: &mut Vec<u8>) {
+        let mut reader = SliceReader::new(der).expect("DER the factory encoded");
+        while !reader.is_finished() {
+            let value = AnyRef::decode(&mut reader).expect("DER the factory encoded");
+            self.value(value, out);
+        }
+    }
+
+    fn value(self, value: AnyRef<'_>, out: &mut Vec<u8>) {
+        let tag = value.tag();
+        let bytes = value.value();
+        if tag.is_constructed() {
+            out.extend([u8::from(tag), 0x80]);
+            self.values(bytes, out);
+            out.extend([0, 0]);
+        } else if tag == Tag::OctetString && self == Self::Pieces && bytes.len() > Self::PIECE {
+            out.extend([u8::from(tag) | 0x20, 0x80]);
+            for piece in bytes.chunks(Self::PIECE) {
+                let piece = OctetStringRef::new(piece).expect("a short string");
+                out.extend(piece.to_der().expect("an encodable string"));
+            }
+            out.extend([0, 0]);
+        } else {
+            out.extend(value.to_der().expect("an encodable value"));
+        }
     }
 }

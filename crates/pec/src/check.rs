@@ -108,6 +108,8 @@ names! {
         PostacertRecipients = "postacert.recipients",
         PostacertSubject = "postacert.subject",
         PostacertStructure = "postacert.structure",
+        FileSignature = "file.signature",
+        FileQualificationNotChecked = "file.qualification-not-checked",
     }
 }
 
@@ -194,6 +196,7 @@ impl CheckId {
             Self::TimeAtBeforeSigning => &[P::At, P::SigningTime],
             Self::PostacertSender | Self::PostacertSubject => &[P::Daticert, P::Postacert],
             Self::PostacertRecipients => &[P::Missing],
+            Self::FileSignature => &[P::Certificate, P::SigningTime],
             Self::MimeSignedEntity
             | Self::MimeOpaqueSignature
             | Self::MimeSignaturePart
@@ -202,7 +205,8 @@ impl CheckId {
             | Self::CmsSigningTime
             | Self::TrustRevocationNotChecked
             | Self::DaticertPresent
-            | Self::PostacertStructure => &[],
+            | Self::PostacertStructure
+            | Self::FileQualificationNotChecked => &[],
         }
     }
 }
@@ -254,7 +258,7 @@ names! {
     /// Why something could not be read (the `error` param of `cms.parse`, `cms.message-digest`,
     /// `trust.name-constraints` and `daticert.well-formed`).
     pub enum Fault {
-        /// The signature is not DER, or not the structure CMS defines.
+        /// The signature is neither DER nor BER, or not the structure CMS defines.
         NotDer = "not-der",
         /// A CMS object other than SignedData.
         NotSignedData = "not-signed-data",

@@ -19,8 +19,9 @@ use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::time::Time;
 
 use crate::algorithm::{self, DigestAlgorithm, SignatureAlgorithm, SignatureError};
+use crate::ber;
 use crate::certificate::{self, Cert};
-use crate::check::{Check, CheckId, Fault, Param};
+use crate::check::{Check, CheckId, Fault, Param, Status};
 use crate::time::Timestamp;
 
 /// What the first signer (as sent) signed with and when, and the certificates carried.
@@ -34,6 +35,51 @@ pub struct SignatureInfo {
     pub signer: Option<Cert>,
     /// Every certificate carried in the SignedData.
     pub certificates: Vec<Cert>,
+}
+
+/// What a SignedData carries inside it (an opaque S/MIME body, a signed `.p7m` file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Encapsulated {
+    /// The encapsulated content, as signed.
+    pub content: Vec<u8>,
+    /// The SignedData in DER, which [`verify`] takes with `content` as what was signed.
+    pub der: Vec<u8>,
+}
+
+/// The content `p7m`, a ContentInfo of SignedData in DER or BER, carries; `None` when it is
+/// not one, or carries none (a detached signature).
+pub fn encapsulated(p7m: &[u8]) -> Option<Encapsulated> {
+    let der = match ContentInfo::from_der(p7m) {
+        Ok(_) => p7m.to_vec(),
+        Err(_) => ber::to_der(p7m).ok()?,
+    };
+    let content = parse_der(&der).ok()?.econtent?;
+    Some(Encapsulated { content, der })
+}
+
+/// The signature someone put on a whole file (a lawyer's `.eml.p7m`), verified over the
+/// content it carries: intact or not, and by whom and when as it says. It vouches for the file,
+/// never for the PEC messages inside, which are judged on their own; whether its certificate is
+/// qualified would take the EU trusted lists, which the core does not read.
+pub fn file_signature(encapsulated: &Encapsulated) -> (Option<SignatureInfo>, Vec<Check>) {
+    let (info, checks) = verify_signed_data(&encapsulated.content, &encapsulated.der);
+    let intact = info.is_some()
+        && [CheckId::CmsMessageDigest, CheckId::CmsSignature]
+            .iter()
+            .all(|id| checks.iter().any(|c| c.id == *id))
+        && checks.iter().all(|c| c.status != Status::Fail);
+    let mut check = Check::pass_or_warn(CheckId::FileSignature, intact);
+    if let Some(signer) = info.as_ref().and_then(|info| info.signer.as_ref()) {
+        check = check.with(
+            Param::Certificate,
+            certificate::name_text(&signer.tbs_certificate.subject),
+        );
+    }
+    if let Some(time) = info.as_ref().and_then(|info| info.signing_time) {
+        check = check.with(Param::SigningTime, time);
+    }
+    let checks = vec![check, Check::info(CheckId::FileQualificationNotChecked)];
+    (info, checks)
 }
 
 /// The signature of a `multipart/signed` message: `p7s` is its signature part, `None` when the
@@ -171,6 +217,8 @@ fn verify_signer(
 /// and decoding CRLs would cost the page ~18 KB.
 struct SignedDataParts {
     econtent_type: ObjectIdentifier,
+    /// The encapsulated content, when it is carried (an opaque signature, a signed file).
+    econtent: Option<Vec<u8>>,
     certificates: Vec<Cert>,
     signers: Vec<Signer>,
 }
@@ -203,7 +251,14 @@ impl<'a> DecodeValue<'a> for SignedDataParts {
         reader.read_nested(header.length, |reader| {
             CmsVersion::decode(reader)?;
             DigestAlgorithmIdentifiers::decode(reader)?;
-            let econtent_type = EncapsulatedContentInfo::decode(reader)?.econtent_type;
+            let encapsulated = EncapsulatedContentInfo::decode(reader)?;
+            let econtent = encapsulated
+                .econtent
+                .map(|any| {
+                    any.decode_as::<OctetStringRef<'_>>()
+                        .map(|s| s.as_bytes().to_vec())
+                })
+                .transpose()?;
             let mut certificates = Vec::new();
             if reader.peek_tag()? == CERTIFICATES {
                 certificates = read_certificates(AnyRef::decode(reader)?)?;
@@ -218,7 +273,8 @@ impl<'a> DecodeValue<'a> for SignedDataParts {
                 .map(read_signer)
                 .collect::<der::Result<_>>()?;
             Ok(Self {
-                econtent_type,
+                econtent_type: encapsulated.econtent_type,
+                econtent,
                 certificates,
                 signers,
             })
@@ -230,7 +286,15 @@ impl FixedTag for SignedDataParts {
     const TAG: Tag = Tag::Sequence;
 }
 
+/// SignedData in DER, or in BER as RFC 5652 allows, made DER first.
 fn parse(p7s: &[u8]) -> Result<SignedDataParts, Fault> {
+    match parse_der(p7s) {
+        Err(Fault::NotDer) => parse_der(&ber::to_der(p7s).map_err(|_| Fault::NotDer)?),
+        parsed => parsed,
+    }
+}
+
+fn parse_der(p7s: &[u8]) -> Result<SignedDataParts, Fault> {
     let content_info = ContentInfo::from_der(p7s).map_err(|_| Fault::NotDer)?;
     if content_info.content_type != ID_SIGNED_DATA {
         return Err(Fault::NotSignedData);

@@ -52,6 +52,7 @@ macro_rules! names {
 }
 
 pub mod algorithm;
+pub mod ber;
 pub mod certificate;
 pub mod check;
 pub mod cms;
@@ -65,6 +66,7 @@ pub mod kind;
 pub mod locate;
 mod mime;
 pub mod moment;
+pub mod msg;
 mod pipeline;
 pub mod report;
 pub mod sender;
@@ -73,6 +75,7 @@ pub mod structure;
 mod testutil;
 pub mod time;
 pub mod trust;
+pub mod unpack;
 
 pub use check::{Check, CheckId, Param, Status, Value};
 pub use report::{InputError, MessageReport, Report, Verdict};
@@ -156,18 +159,22 @@ pub fn dossier_json(files: &[(String, Vec<u8>)], options: Options) -> String {
 /// the report lists; an attachment the report could not place is read again from the file.
 /// `None` when there is no such attachment.
 pub fn attachment(input: &[u8], report: &Report, message: usize, index: usize) -> Option<Vec<u8>> {
-    let listed = report
-        .messages
-        .get(message)?
-        .postacert
-        .as_ref()?
-        .attachments
-        .get(index)?;
-    let text = locate::canonical(input);
+    let found = report.messages.get(message)?;
+    let listed = found.postacert.as_ref()?.attachments.get(index)?;
+    let document = unpack::unpack(input)
+        .documents
+        .into_iter()
+        .nth(found.document)?;
+    let text = locate::canonical(&document.text);
     let placed = listed.span.as_ref().and_then(|span| span.decode(&text));
+    // Its place among the messages of its own e-mail text.
+    let local = report.messages[..message]
+        .iter()
+        .filter(|m| m.document == found.document)
+        .count();
     let bytes = match placed {
         Some(bytes) => bytes,
-        None => read_again(&text, message, index)?,
+        None => read_again(&text, local, index)?,
     };
     (hex(&Sha256::digest(&bytes)) == listed.sha256).then_some(bytes)
 }

@@ -10,10 +10,10 @@ use serde::{Serialize, Serializer};
 pub use crate::check::Claim;
 use crate::check::{Check, CheckId, Param};
 use crate::content::{self, Content};
-use crate::crosscheck;
 use crate::headers::Headers;
 use crate::mime::{self, Parsed};
 use crate::structure;
+use crate::{cms, crosscheck};
 
 /// Why an input holds no signed PEC message. Serialised as an English sentence; the faces
 /// translate from [`InputError::code`].
@@ -27,6 +27,10 @@ pub enum InputError {
     Unsigned,
     /// Larger than the core accepts.
     TooLarge,
+    /// An Outlook `.msg` that kept no signature (class `IPM.Note`): saved without it.
+    MsgUnsigned,
+    /// A Compound File (as `.msg` files are) whose structure is broken.
+    MsgUnreadable,
 }
 
 impl InputError {
@@ -36,6 +40,8 @@ impl InputError {
             Self::NotEmail => "not-email",
             Self::Unsigned => "unsigned",
             Self::TooLarge => "too-large",
+            Self::MsgUnsigned => "msg-unsigned",
+            Self::MsgUnreadable => "msg-unreadable",
         }
     }
 
@@ -49,6 +55,12 @@ impl InputError {
                 "This e-mail carries no PEC provider signature: it is not a PEC receipt or envelope. Save the receipt itself (the message from your provider) as an .eml file."
             }
             Self::TooLarge => "The file is too large to be examined.",
+            Self::MsgUnsigned => {
+                "Outlook saved this message without the provider's signature, so it cannot be verified. Save the receipt again as an .eml file from the provider's webmail or another mail program; in Outlook, drag the message you received to the desktop, not a forwarded or edited copy."
+            }
+            Self::MsgUnreadable => {
+                "The file looks like an Outlook .msg file but cannot be read: it is damaged or incomplete. Save the receipt again."
+            }
         }
     }
 }
@@ -91,6 +103,8 @@ pub enum Step {
         number: Option<usize>,
         name: Option<String>,
     },
+    /// The content of a signed file (`.p7m`), inside its signature.
+    SignedContent,
 }
 
 impl Location {
@@ -98,8 +112,13 @@ impl Location {
         self.0.is_empty()
     }
 
+    /// `inner`, a location inside the part this one leads to, from the file.
+    pub fn join(&self, inner: &Self) -> Self {
+        Self(self.0.iter().chain(&inner.0).cloned().collect())
+    }
+
     /// This location, one step further in.
-    fn then(&self, step: Step) -> Self {
+    pub fn then(&self, step: Step) -> Self {
         let mut steps = self.0.clone();
         steps.push(step);
         Self(steps)
@@ -120,6 +139,7 @@ impl fmt::Display for Step {
                     None => Ok(()),
                 }
             }
+            Self::SignedContent => f.write_str("signed content"),
         }
     }
 }
@@ -174,7 +194,8 @@ pub enum Reason {
     Unsigned(Claim),
     /// `count` messages were nested deeper than [`MAX_DEPTH`] and left unexamined.
     TooDeep { count: usize },
-    /// An opaque S/MIME signature (`application/pkcs7-mime`), which this version cannot verify.
+    /// An opaque S/MIME body (`application/pkcs7-mime`) that is not SignedData carrying its
+    /// content: encrypted, or damaged.
     Opaque,
     /// `count` more such parts, beyond the [`MAX_UNVERIFIED`] listed one by one.
     Unlisted { count: usize },
@@ -367,8 +388,17 @@ impl<'a> Search<'a> {
                 }
             } else if !visit.content && !within_signed {
                 if is_opaque_smime(part) {
-                    let label = location.then(attachment(numbers.get(id), part));
-                    self.unverified(message, &label, Reason::Opaque);
+                    let label = match id {
+                        0 => location.clone(),
+                        _ => location.then(attachment(numbers.get(id), part)),
+                    };
+                    match opaque(message, part, &label) {
+                        Some(found) => {
+                            self.answered += 1;
+                            self.located.items.push(Item::Signed(Box::new(found)));
+                        }
+                        None => self.unverified(message, &label, Reason::Opaque),
+                    }
                 } else if part
                     .attachment_name()
                     .is_some_and(|name| name.trim().eq_ignore_ascii_case("daticert.xml"))
@@ -456,6 +486,25 @@ fn is_opaque_smime(part: &MessagePart<'_>) -> bool {
         || part
             .attachment_name()
             .is_some_and(|name| name.trim().to_ascii_lowercase().ends_with(".p7m"))
+}
+
+/// The opaque S/MIME body `part` of `message` (SignedData with its content inside): the
+/// content is what was signed, read as a signed entity. `None` when the body is not SignedData
+/// that carries its content (encrypted, damaged).
+fn opaque<'a>(
+    message: &Message<'_>,
+    part: &MessagePart<'_>,
+    location: &Location,
+) -> Option<Found<'a>> {
+    let encapsulated = cms::encapsulated(part.contents())?;
+    let content = content::read(&encapsulated.content);
+    Some(Found {
+        location: location.clone(),
+        headers: mime::headers(message),
+        signed: Cow::Owned(encapsulated.content),
+        signature: Some(encapsulated.der),
+        content,
+    })
 }
 
 /// The number a mail client lists each attachment of `message` under, by part id, from 1.

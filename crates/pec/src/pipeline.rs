@@ -11,35 +11,70 @@ use crate::certificate::{self, Links};
 use crate::check::{self, Check, CheckId};
 use crate::kind::{self, Certified};
 use crate::locate::{self, InputError};
-use crate::report::{MessageReport, Report, SignatureReport, Verdict};
-use crate::{Options, cms, crosscheck, daticert, hex, moment, trust};
+use crate::report::{FileSignatureReport, MessageReport, Report, SignatureReport, Verdict};
+use crate::{Options, cms, crosscheck, daticert, hex, moment, trust, unpack};
 
 pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
     let sha256 = hex(&Sha256::digest(input));
-    // Before any copy: an oversize file is refused without canonicalising it.
-    let text = (input.len() <= locate::MAX_INPUT).then(|| locate::canonical(input));
-    let located = text
-        .as_deref()
-        .map_or(Err(InputError::TooLarge), locate::find);
-    let (error, messages, ordinary_messages) = match located {
-        Ok(located) => {
-            let messages = located
-                .items
-                .into_iter()
-                .map(|item| match item {
-                    locate::Item::Signed(found) => signed_message(*found, options, links),
-                    locate::Item::Unverified(unverified) => unverified_message(*unverified),
-                })
-                .collect();
-            (None, messages, located.ordinary)
+    // Before any copy: an oversize file is refused without unpacking or canonicalising it.
+    if input.len() > locate::MAX_INPUT {
+        return Report {
+            sha256,
+            ..Report::too_large()
+        };
+    }
+    let unpacked = unpack::unpack(input);
+    let mut messages = Vec::new();
+    let mut ordinary_messages = 0;
+    let mut errors = Vec::new();
+    for (document, unpacked) in unpacked.documents.into_iter().enumerate() {
+        let text = locate::canonical(&unpacked.text);
+        match locate::find(&text) {
+            Ok(located) => {
+                messages.extend(located.items.into_iter().map(|item| {
+                    let mut message = match item {
+                        locate::Item::Signed(found) => signed_message(*found, options, links),
+                        locate::Item::Unverified(unverified) => unverified_message(*unverified),
+                    };
+                    message.location = unpacked.location.join(&message.location);
+                    message.document = document;
+                    message
+                }));
+                ordinary_messages += located.ordinary;
+            }
+            Err(error) => errors.push(error),
         }
-        Err(error) => (Some(error), Vec::new(), 0),
-    };
+    }
+    messages.extend(unpacked.unverified.into_iter().map(unverified_message));
+    let error = messages.is_empty().then(|| {
+        unpacked
+            .explanation
+            .or_else(|| errors.first().copied())
+            .unwrap_or(InputError::NotEmail)
+    });
+    let file_signatures = unpacked
+        .signed_files
+        .into_iter()
+        .map(file_signature_report)
+        .collect();
     Report {
         error,
         messages,
+        file_signatures,
         ordinary_messages,
         sha256,
+    }
+}
+
+fn file_signature_report(signed: unpack::SignedFile) -> FileSignatureReport {
+    let info = signed.info.as_ref();
+    FileSignatureReport {
+        location: signed.location,
+        signer: info
+            .and_then(|info| info.signer.as_ref())
+            .map(|signer| certificate::describe(signer)),
+        signing_time: info.and_then(|info| info.signing_time),
+        checks: signed.checks,
     }
 }
 
@@ -57,6 +92,7 @@ fn unverified_message(unverified: locate::Unverified) -> MessageReport {
         headers: unverified.headers,
         postacert: None,
         daticert_xml: None,
+        document: 0,
         checks,
     }
 }
@@ -110,6 +146,7 @@ fn signed_message(found: locate::Found<'_>, options: &Options, links: &mut Links
         daticert_xml: content
             .daticert
             .map(|xml| String::from_utf8_lossy(&xml).into_owned()),
+        document: 0,
         checks,
     }
 }

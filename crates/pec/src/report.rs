@@ -25,6 +25,10 @@ pub struct Report {
     /// Why the input holds no signed PEC message at all; `None` when `messages` is not empty.
     pub error: Option<InputError>,
     pub messages: Vec<MessageReport>,
+    /// Signatures on the file or on files inside it (a `.p7m`), apart from the PEC messages
+    /// they carry: they vouch for who signed the file and when, never for the messages, whose
+    /// verdicts stand on their own.
+    pub file_signatures: Vec<FileSignatureReport>,
     /// Messages of an mbox that neither carry a signature nor claim to be PEC: not verified, not
     /// PEC, and no bearing on the verdicts.
     pub ordinary_messages: usize,
@@ -94,6 +98,10 @@ pub struct MessageReport {
     /// `daticert` already carries every value in it.
     #[serde(skip)]
     pub daticert_xml: Option<String>,
+    /// Which of the file's e-mail texts it was found in ([`crate::unpack::unpack`]'s order),
+    /// so that an attachment can be taken from where the report placed it.
+    #[serde(skip)]
+    pub document: usize,
     pub checks: Vec<Check>,
 }
 
@@ -102,6 +110,17 @@ impl MessageReport {
     pub fn decisive(&self) -> Option<&Check> {
         check::decisive(&self.checks)
     }
+}
+
+/// A signature on a whole file (a `.p7m`).
+#[derive(Clone, Debug, Serialize)]
+pub struct FileSignatureReport {
+    /// Where the signed file lies (empty for the file itself).
+    pub location: Location,
+    pub signer: Option<CertificateReport>,
+    pub signing_time: Option<Timestamp>,
+    /// `file.signature` (intact or not) and `file.qualification-not-checked`.
+    pub checks: Vec<Check>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -141,6 +160,7 @@ impl Report {
         Self {
             error: Some(InputError::TooLarge),
             messages: Vec::new(),
+            file_signatures: Vec::new(),
             ordinary_messages: 0,
             sha256: String::new(),
         }

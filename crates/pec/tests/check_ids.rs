@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use pec::Timestamp;
 use pec::{Check, CheckId};
-use pec_factory::{Failure, Injection, Kind, Layout, Message, Ricevuta};
+use pec_factory::{Failure, Injection, Kind, Layout, Message, P7m, Ricevuta};
 
 #[test]
 fn every_check_is_emitted_and_carries_only_its_declared_details() {
@@ -69,10 +69,18 @@ fn every_check_is_emitted_and_carries_only_its_declared_details() {
         .concat(),
     );
 
+    // Signed files, whose own signature is reported apart: intact and broken.
+    inputs.push(P7m::Der.sign(&carrier().build()));
+    inputs.push(P7m::BrokenSignature.sign(&carrier().build()));
+
     let mut emitted: Vec<Check> = Vec::new();
     for input in &inputs {
-        for message in pec::verify(input, &support::options()).messages {
+        let report = pec::verify(input, &support::options());
+        for message in report.messages {
             emitted.extend(message.checks);
+        }
+        for signature in report.file_signatures {
+            emitted.extend(signature.checks);
         }
     }
     // The moment of verification and `at` come from the caller: the checks that compare the

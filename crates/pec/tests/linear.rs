@@ -497,3 +497,79 @@ fn dossiers_of_a_sending_to_many_recipients() {
         std::iter::once(everyone).chain(receipts).collect()
     });
 }
+
+// The BER step, on the shapes of SignedData a signing tool could write.
+
+fn ber(input: &[u8]) {
+    let _ = black_box(pec::ber::to_der(input));
+}
+
+/// `content` inside one indefinite SEQUENCE.
+fn indefinite(content: &[u8]) -> Vec<u8> {
+    [&[0x30, 0x80][..], content, &[0, 0]].concat()
+}
+
+#[test]
+fn ber_with_many_values() {
+    let build = |n: usize| indefinite(&[0x30, 0x80, 2, 1, 1, 0, 0].repeat(n));
+    assert_linear_from("BER values", 100_000, build, ber);
+}
+
+#[test]
+fn ber_string_in_many_pieces() {
+    let build =
+        |n: usize| indefinite(&[&[0x24, 0x80][..], &[4, 1, b'x'].repeat(n), &[0, 0]].concat());
+    assert_linear_from("BER string pieces", 100_000, build, ber);
+}
+
+#[test]
+fn ber_nested_to_the_limit_many_times() {
+    let depth = pec::ber::MAX_DEPTH - 1;
+    let nest = [
+        [0x24, 0x80].repeat(depth),
+        vec![4, 1, b'x'],
+        [0, 0].repeat(depth),
+    ]
+    .concat();
+    let build = |n: usize| indefinite(&nest.repeat(n));
+    assert_linear_from("BER nested strings", 2_000, build, ber);
+}
+
+// Outlook files: the Compound File's directory and the message's attachments.
+
+/// A `.msg` of class IPM.Note with `n` attachments, each a short e-mail.
+fn msg_with_attachments(n: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    let class: Vec<u8> = "IPM.Note"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    file.create_stream("/__substg1.0_001A001F")
+        .unwrap()
+        .write_all(&class)
+        .unwrap();
+    for i in 0..n {
+        let storage = format!("/__attach_version1.0_#{i:08X}");
+        file.create_storage(&storage).unwrap();
+        let mut data = file
+            .create_stream(format!("{storage}/__substg1.0_37010102"))
+            .unwrap();
+        data.write_all(b"Subject: x\r\n\r\n").unwrap();
+        data.write_all(&[b'x'; 5_000]).unwrap();
+    }
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+#[test]
+fn msg_with_many_attachments() {
+    let (small, large) = (msg_with_attachments(100), msg_with_attachments(1_000));
+    assert_linear("msg attachments", &small, &large, verify);
+}
+
+#[test]
+fn a_large_receipt_in_a_signed_file() {
+    let signed = |n: usize| pec_factory::P7m::Base64.sign(&envelope_with_files(n));
+    assert_linear_from("signed file", 200, signed, verify);
+}

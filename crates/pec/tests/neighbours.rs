@@ -139,7 +139,7 @@ fn a_daticert_outside_the_signature_is_not_certified_data() {
 }
 
 #[test]
-fn an_opaque_signature_is_reported_as_not_verifiable_yet() {
+fn an_opaque_signature_that_cannot_be_read_is_reported_unverifiable() {
     let opaque =
         b"Content-Type: application/pkcs7-mime; smime-type=signed-data; name=\"smime.p7m\"\r\n\
                    Content-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\r\n"

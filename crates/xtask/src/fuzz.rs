@@ -7,12 +7,15 @@ use crate::{Result, cmd, exec, output, root};
 
 /// Each target of crates/pec/fuzz with the longest input libFuzzer may build: whole messages
 /// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`, a signed
-/// entity for `structure`, a few files for `dossier`.
-const TARGETS: [(&str, usize); 4] = [
+/// entity for `structure`, a few files for `dossier`, a signature for `ber`, an Outlook file
+/// for `msg`.
+const TARGETS: [(&str, usize); 6] = [
     ("verify", 256 << 10),
     ("daticert", 64 << 10),
     ("structure", 256 << 10),
     ("dossier", 512 << 10),
+    ("ber", 64 << 10),
+    ("msg", 256 << 10),
 ];
 
 const DEFAULT_SECONDS: u64 = 60;
@@ -27,7 +30,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result {
         } else {
             seconds = arg.parse().map_err(|_| {
                 format!(
-                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier) nor a number of seconds"
+                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier, ber, msg) nor a number of seconds"
                 )
             })?;
         }
@@ -76,14 +79,16 @@ fn cargo_fuzz() -> Result {
 
 /// Copies the seed inputs of `target` into `corpus`, next to what earlier runs found; returns
 /// how many there are. `verify` gets every sample and factory message, `daticert` the
-/// daticert.xml parts they carry, `structure` their signed entities.
+/// daticert.xml parts they carry, `structure` their signed entities, `ber` their signatures.
 fn seed(target: &str, corpus: &Path) -> Result<usize> {
     std::fs::create_dir_all(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut count = 0;
-    for (name, bytes) in samples()?.into_iter().chain(factory_messages()?) {
+    let ext = if target == "msg" { "msg" } else { "eml" };
+    for (name, bytes) in samples(ext)?.into_iter().chain(factory_messages(ext)?) {
         let seeds = match target {
             "daticert" => daticerts(&bytes),
             "structure" => signed_entities(&bytes),
+            "ber" => signatures(&bytes),
             _ => vec![bytes],
         };
         for (index, seed) in seeds.iter().enumerate() {
@@ -95,8 +100,9 @@ fn seed(target: &str, corpus: &Path) -> Result<usize> {
     Ok(count)
 }
 
-/// A message of every kind and every way to fail, as the test factory writes them.
-fn factory_messages() -> Result<Vec<(String, Vec<u8>)>> {
+/// A message of every kind and every way to fail, as the test factory writes them, in the
+/// files named `*.ext`.
+fn factory_messages(ext: &str) -> Result<Vec<(String, Vec<u8>)>> {
     let dir = root().join("target/fuzz-seeds");
     exec(cmd(
         "cargo",
@@ -111,7 +117,7 @@ fn factory_messages() -> Result<Vec<(String, Vec<u8>)>> {
     ))?;
     let mut messages = Vec::new();
     for file in read_dir(&dir)? {
-        if file.extension().is_some_and(|ext| ext == "eml") {
+        if file.extension().is_some_and(|found| found == ext) {
             let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             messages.push((format!("factory-{}", file_name(&file)), bytes));
         }
@@ -119,8 +125,8 @@ fn factory_messages() -> Result<Vec<(String, Vec<u8>)>> {
     Ok(messages)
 }
 
-/// Every `.eml` under ../shared/samples, named `<folder>-<file>`.
-fn samples() -> Result<Vec<(String, Vec<u8>)>> {
+/// Every `*.ext` under ../shared/samples, named `<folder>-<file>`.
+fn samples(ext: &str) -> Result<Vec<(String, Vec<u8>)>> {
     let dir = root().join("../shared/samples");
     let mut samples = Vec::new();
     for folder in read_dir(&dir)? {
@@ -128,7 +134,7 @@ fn samples() -> Result<Vec<(String, Vec<u8>)>> {
             continue;
         }
         for file in read_dir(&folder)? {
-            if file.extension().is_some_and(|ext| ext == "eml") {
+            if file.extension().is_some_and(|found| found == ext) {
                 let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
                 let name = format!("{}-{}", file_name(&folder), file_name(&file));
                 samples.push((name, bytes));
@@ -136,7 +142,7 @@ fn samples() -> Result<Vec<(String, Vec<u8>)>> {
         }
     }
     if samples.is_empty() {
-        return Err(format!("no .eml samples under {}", dir.display()));
+        return Err(format!("no .{ext} samples under {}", dir.display()));
     }
     Ok(samples)
 }
@@ -155,6 +161,21 @@ fn signed_entities(message: &[u8]) -> Vec<Vec<u8>> {
         .unwrap_or_default()
         .signed()
         .map(|found| found.signed.into_owned())
+        .collect()
+}
+
+/// The signature of every signed message in `message`, as sent and in the BER forms mail
+/// clients write.
+fn signatures(message: &[u8]) -> Vec<Vec<u8>> {
+    pec::locate::find(message)
+        .unwrap_or_default()
+        .signed()
+        .filter_map(|found| found.signature)
+        .flat_map(|sent| {
+            let der = pec::ber::to_der(&sent).unwrap_or_default();
+            let ber = pec_factory::Ber::ALL.map(|ber| ber.encode(&der));
+            std::iter::once(sent).chain(ber)
+        })
         .collect()
 }
 

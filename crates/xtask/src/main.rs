@@ -28,8 +28,8 @@ usage: cargo xtask <command>
           browser end-to-end tests (Chromium, then WebKit and Firefox), size report
   size    print the size report of dist/ and check it against the budget
   fuzz [TARGET] [SECONDS]
-          fuzz the core with cargo-fuzz: verify, daticert, structure, dossier or all
-          (default), 60 s each
+          fuzz the core with cargo-fuzz: one target (verify, daticert, structure, dossier,
+          ber, msg) or all (default), 60 s each
   python  build the Python package's wheel with maturin, install it in a fresh virtual
           environment and run its tests (tests/python, pytest)
   nginx [--root DIR] [--server-name NAME] [--listen PORT] [--frame-ancestors FILE]

@@ -57,7 +57,7 @@ pub fn drop_zone(props: &Props) -> Html {
         <label class={classes!("drop-zone", dragging.then_some("dragging"))}
                {ondragover} {ondragleave} {ondrop}>
             <input type="file" id={FILE_INPUT_ID} class="visually-hidden" multiple=true
-                   accept=".eml,message/rfc822,.mbox" {onchange} />
+                   accept=".eml,message/rfc822,.mbox,.msg,application/vnd.ms-outlook,.p7m,application/pkcs7-mime" {onchange} />
             <span class="drop-icon" aria-hidden="true">{ "⇪" }</span>
             <span class="drop-title">{ t.drop_title }</span>
             <span class="drop-hint">{ t.drop_hint }</span>

@@ -7,6 +7,7 @@ pub mod certificate;
 pub mod checks;
 pub mod drop_zone;
 pub mod facts;
+pub mod file_signatures;
 pub mod help;
 pub mod lang_switch;
 pub mod message_result;

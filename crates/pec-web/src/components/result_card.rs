@@ -1,8 +1,9 @@
-//! One file's result: its name, then a busy state, the reason it is not a PEC message, or each
-//! message found in it; and the report to keep (JSON, print).
+//! One file's result: its name, then a busy state, the signatures on the file itself, the reason
+//! it is not a PEC message or each message found in it; and the report to keep (JSON, print).
 
 use yew::prelude::*;
 
+use super::file_signatures::file_signatures;
 use super::message_result::MessageResult;
 use super::report_actions::ReportActions;
 use super::verdict_banner::verdict_banner;
@@ -42,6 +43,7 @@ pub fn result_card(props: &Props) -> Html {
             });
             html! {
                 <>
+                    { file_signatures(t, &verified.report) }
                     { messages }
                     { for ordinary }
                     <ReportActions verified={verified.clone()} name={entry.name.clone()}

@@ -11,7 +11,7 @@ pub const EN: Text = Text {
     site_name: "PEC verifier",
     title: "Verify a PEC receipt",
     lead: "The file never leaves your device: the check runs entirely in your browser.",
-    drop_title: "Drop the PEC receipt or envelope (.eml) here",
+    drop_title: "Drop the PEC receipt or envelope (.eml or .msg) here",
     drop_hint: "or tap to choose the file (several at once work too)",
     help_title: "Where do I find the receipt file?",
     help: [
@@ -112,6 +112,8 @@ pub const EN: Text = Text {
     checks: CHECKS,
     mbox_message: "mbox message {n}",
     attachment_step: "attachment",
+    signed_content: "signed file content",
+    file_signatures_heading: "Signature on the file",
     facts: FACTS,
     claimed: "The file claims that {clause}, but this is not proven.",
     receipt_proofs: RECEIPT_PROOFS,
@@ -137,7 +139,7 @@ const CHECKS: Checks = Checks {
     mime_boundaries_fail: "The boundaries of the signed parts are ambiguous: a mail client could read other parts. Such data is not certified.",
     mime_too_deep: "{count} messages in the file are forwarded more than {limit} levels deep and were not examined.",
     mime_unlisted: "The file holds {count} more parts that look like PEC messages and cannot be verified: only the first {limit} are listed.",
-    mime_opaque_signature: "This part is signed as opaque S/MIME (application/pkcs7-mime), which this version cannot verify yet.",
+    mime_opaque_signature: "This part is opaque S/MIME (application/pkcs7-mime), but holds no readable signature with its content: it is encrypted or damaged.",
     postacert_structure_pass: "The original message follows the MIME rules: every mail client shows the same parts.",
     postacert_structure_fail: "The original message holds ambiguous boundaries: a mail client could show other text or attachments than those listed here.",
     cms_parse_pass: "The signature is readable.",
@@ -240,6 +242,10 @@ const CHECKS: Checks = Checks {
     daticert_invalid: "In the certification data (daticert.xml) the value of \"{element}\" is not in the expected format.",
     daticert_malformed: "The certification data (daticert.xml) is unreadable: it is not a well-formed XML document.",
     trust_revocation_not_checked: REVOCATION_NOTE,
+    file_signature_pass_at: "The file is signed by {certificate} on {signing_time}, and the signature is intact: the file has not changed since. It says who signed the file and when, not whether the PEC messages inside are genuine: those are verified here on their own.",
+    file_signature_pass: "The file is signed by {certificate}, and the signature is intact: the file has not changed since. It says who signed the file, not whether the PEC messages inside are genuine: those are verified here on their own.",
+    file_signature_fail: "The signature on the file is not intact: the file was changed after it was signed, or the signature is damaged. Who signed the file is not established; the PEC messages inside are verified here on their own.",
+    file_qualification_not_checked: "Whether the certificate of whoever signed the file is qualified (EU trusted lists) was not checked: that would take a connection, and this verifier makes none.",
 };
 
 const FAILURES: Failures = Failures {
@@ -249,7 +255,7 @@ const FAILURES: Failures = Failures {
     unsigned: "This part looks like a PEC message, but it carries no provider signature.",
     too_deep: "A part of the file is nested too deeply to be examined: save the receipt itself as an .eml file.",
     unlisted: "The file holds too many parts that cannot be verified.",
-    opaque: "This part is signed in a form this version cannot verify yet.",
+    opaque: "This part is signed, but its signature cannot be read: it is encrypted or damaged.",
     damaged: "The provider's signature is missing or damaged.",
     algorithm: "The signature uses an unsupported algorithm.",
     signers: "The message carries more than one signature, while a PEC message is signed by its provider alone: authenticity cannot be established.",
@@ -283,6 +289,8 @@ const INPUT_ERRORS: InputErrors = InputErrors {
     not_email: "The file is not an e-mail message (perhaps a PDF, an image or a printout). Open the PEC receipt in your mail program and save it as an .eml file.",
     unsigned: "This message carries no PEC provider signature: it is neither a PEC receipt nor an envelope. Save as .eml the message you received from the provider (the receipt or the envelope), not the original message inside it.",
     too_large: "The file is too large to be examined.",
+    msg_unsigned: "Outlook saved this message without the provider's signature, so it cannot be verified. Save the receipt again as an .eml file from the provider's webmail or another mail program; in Outlook, drag the message you received to the desktop, not a forwarded or edited copy.",
+    msg_unreadable: "The file looks like an Outlook message (.msg) but cannot be read: it is damaged or incomplete. Save or download the receipt again.",
 };
 
 const FACTS: Facts = Facts {

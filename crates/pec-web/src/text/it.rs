@@ -11,7 +11,7 @@ pub const IT: Text = Text {
     site_name: "Verifica PEC",
     title: "Verifica una ricevuta PEC",
     lead: "Il file non lascia il tuo dispositivo: la verifica avviene tutta nel browser.",
-    drop_title: "Trascina qui la ricevuta o la busta PEC (.eml)",
+    drop_title: "Trascina qui la ricevuta o la busta PEC (.eml o .msg)",
     drop_hint: "oppure tocca per scegliere il file (anche più di uno)",
     help_title: "Dove trovo il file della ricevuta?",
     help: [
@@ -112,6 +112,8 @@ pub const IT: Text = Text {
     checks: CHECKS,
     mbox_message: "messaggio {n} del file mbox",
     attachment_step: "allegato",
+    signed_content: "contenuto del file firmato",
+    file_signatures_heading: "Firma sul file",
     facts: FACTS,
     claimed: "Il file dichiara che {clause}, ma non è provato.",
     receipt_proofs: RECEIPT_PROOFS,
@@ -134,7 +136,7 @@ const CHECKS: Checks = Checks {
     mime_boundaries_fail: "I separatori delle parti firmate sono ambigui: un programma di posta potrebbe leggerne parti diverse. Dati così non sono certificati.",
     mime_too_deep: "Nel file {count} messaggi sono inoltrati oltre {limit} livelli e non sono stati esaminati.",
     mime_unlisted: "Nel file ci sono altre {count} parti che sembrano messaggi PEC senza poter essere verificate: sono elencate solo le prime {limit}.",
-    mime_opaque_signature: "Questa parte è firmata in forma S/MIME opaca (application/pkcs7-mime), che questa versione non sa ancora verificare.",
+    mime_opaque_signature: "Questa parte è in forma S/MIME opaca (application/pkcs7-mime), ma non contiene una firma leggibile con il suo contenuto: è cifrata o danneggiata.",
     postacert_structure_pass: "Il messaggio originale segue le regole MIME: ogni programma di posta ne mostra le stesse parti.",
     postacert_structure_fail: "Il messaggio originale contiene separatori ambigui: un programma di posta potrebbe mostrarne testo o allegati diversi da quelli elencati qui.",
     cms_parse_pass: "La firma è leggibile.",
@@ -237,6 +239,10 @@ const CHECKS: Checks = Checks {
     daticert_invalid: "Nei dati di certificazione (daticert.xml) il valore di «{element}» non è nel formato previsto.",
     daticert_malformed: "I dati di certificazione (daticert.xml) non sono leggibili: non sono un documento XML ben formato.",
     trust_revocation_not_checked: REVOCATION_NOTE,
+    file_signature_pass_at: "Il file è firmato da {certificate} il {signing_time}, e la firma è integra: il file non è cambiato da allora. La firma dice chi ha firmato il file e quando, non se i messaggi PEC al suo interno sono autentici: quelli sono verificati qui per conto loro.",
+    file_signature_pass: "Il file è firmato da {certificate}, e la firma è integra: il file non è cambiato da allora. La firma dice chi ha firmato il file, non se i messaggi PEC al suo interno sono autentici: quelli sono verificati qui per conto loro.",
+    file_signature_fail: "La firma sul file non è integra: il file è stato modificato dopo la firma, o la firma è danneggiata. Chi ha firmato il file non è accertato; i messaggi PEC al suo interno sono verificati qui per conto loro.",
+    file_qualification_not_checked: "Non è stato verificato se il certificato di chi ha firmato il file sia qualificato (elenchi di fiducia europei): servirebbe una connessione, e questa verifica non ne fa.",
 };
 
 const FAILURES: Failures = Failures {
@@ -246,7 +252,7 @@ const FAILURES: Failures = Failures {
     unsigned: "Questa parte sembra un messaggio PEC, ma non porta la firma di un gestore.",
     too_deep: "Una parte del file è annidata troppo in profondità per essere esaminata: salva direttamente la ricevuta come file .eml.",
     unlisted: "Il file contiene troppe parti che non si possono verificare.",
-    opaque: "Questa parte è firmata in una forma che questa versione non sa ancora verificare.",
+    opaque: "Questa parte è firmata, ma la firma non si può leggere: è cifrata o danneggiata.",
     damaged: "La firma del gestore è mancante o danneggiata.",
     algorithm: "La firma usa un algoritmo non supportato.",
     signers: "Il messaggio porta più di una firma, mentre una PEC è firmata solo dal gestore: l'autenticità non può essere accertata.",
@@ -280,6 +286,8 @@ const INPUT_ERRORS: InputErrors = InputErrors {
     not_email: "Il file non è un messaggio di posta elettronica (forse un PDF, un'immagine o una stampa). Apri la ricevuta PEC nel tuo programma di posta e salvala come file .eml.",
     unsigned: "Questo messaggio non porta la firma di un gestore PEC: non è una ricevuta né una busta PEC. Salva come .eml il messaggio ricevuto dal gestore (la ricevuta o la busta), non il messaggio originale al suo interno.",
     too_large: "Il file è troppo grande per essere esaminato.",
+    msg_unsigned: "Outlook ha salvato questo messaggio senza la firma del gestore, quindi non si può verificare. Salva di nuovo la ricevuta come file .eml dalla webmail del gestore o da un altro programma di posta; in Outlook, trascina sul desktop il messaggio ricevuto, non una sua copia inoltrata o modificata.",
+    msg_unreadable: "Il file sembra un messaggio di Outlook (.msg), ma non si può leggere: è danneggiato o incompleto. Salva o scarica di nuovo la ricevuta.",
 };
 
 const FACTS: Facts = Facts {

@@ -231,6 +231,10 @@ pub struct Text {
     /// before an attachment's number and name.
     pub mbox_message: &'static str,
     pub attachment_step: &'static str,
+    /// The step into the content of a signed file (`.p7m`).
+    pub signed_content: &'static str,
+    /// The heading over the signatures on the file itself ([`pec::Report::file_signatures`]).
+    pub file_signatures_heading: &'static str,
     facts: Facts,
     /// The sentence for a fact that is not proven, with `{clause}`.
     pub claimed: &'static str,
@@ -348,6 +352,7 @@ impl Text {
                 let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
                 format!("{}{number}{name}", self.attachment_step)
             }
+            Step::SignedContent => self.signed_content.to_owned(),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
 use pec::kind::{Kind, ReceiptType};
-use pec::{Check, CheckId, InputError, Status};
+use pec::{Check, CheckId, InputError, Param, Status};
 
 use super::Fact;
 
@@ -123,6 +123,10 @@ pub struct Checks {
     pub daticert_invalid: &'static str,
     pub daticert_malformed: &'static str,
     pub trust_revocation_not_checked: &'static str,
+    pub file_signature_pass_at: &'static str,
+    pub file_signature_pass: &'static str,
+    pub file_signature_fail: &'static str,
+    pub file_qualification_not_checked: &'static str,
 }
 
 /// Why a message did not pass, one sentence per group of checks that can decide it.
@@ -169,6 +173,8 @@ pub struct InputErrors {
     pub not_email: &'static str,
     pub unsigned: &'static str,
     pub too_large: &'static str,
+    pub msg_unsigned: &'static str,
+    pub msg_unreadable: &'static str,
 }
 
 /// What each [`Fact`] attests: a clause (with `{when}`, `{sender}`, `{to}`) and what follows
@@ -203,6 +209,11 @@ impl Checks {
         let ok = c.is_pass();
         let two = |pass, fail| if ok { pass } else { fail };
         match c.id {
+            CheckId::FileSignature if ok && c.value(Param::SigningTime).is_some() => {
+                self.file_signature_pass_at
+            }
+            CheckId::FileSignature => two(self.file_signature_pass, self.file_signature_fail),
+            CheckId::FileQualificationNotChecked => self.file_qualification_not_checked,
             CheckId::MimeSignedEntity => self.mime_signed_entity,
             CheckId::MimeSignaturePart => self.mime_signature_part,
             CheckId::MimeBoundaries => two(self.mime_boundaries_pass, self.mime_boundaries_fail),
@@ -418,7 +429,9 @@ impl Failures {
             | CheckId::PostacertSender
             | CheckId::PostacertRecipients
             | CheckId::PostacertSubject
-            | CheckId::PostacertStructure => self.general,
+            | CheckId::PostacertStructure
+            | CheckId::FileSignature
+            | CheckId::FileQualificationNotChecked => self.general,
         }
     }
 }
@@ -447,6 +460,8 @@ impl InputErrors {
             InputError::NotEmail => self.not_email,
             InputError::Unsigned => self.unsigned,
             InputError::TooLarge => self.too_large,
+            InputError::MsgUnsigned => self.msg_unsigned,
+            InputError::MsgUnreadable => self.msg_unreadable,
         }
     }
 }

@@ -1,0 +1,157 @@
+//! The forms a receipt is held in, unpacked into the e-mail texts to search: an `.eml` or an
+//! mbox as it is, an Outlook `.msg` as the signed message it keeps and its attachments, a signed
+//! file (`.p7m`, DER or base64) as the content it carries, whose own signature is verified apart.
+//! Each text comes with where it lies in the file; nothing here decides what a PEC provider
+//! signed.
+
+use std::borrow::Cow;
+
+use base64ct::{Base64, Encoding};
+
+use crate::check::Check;
+use crate::cms::{self, Encapsulated, SignatureInfo};
+use crate::headers::Headers;
+use crate::locate::{InputError, Location, MAX_DEPTH, Reason, Step, Unverified};
+use crate::msg::{self, MsgError, Outlook};
+
+/// One e-mail text found in the file, to search as a file of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document<'a> {
+    /// Where it lies in the file (no step for the file itself).
+    pub location: Location,
+    pub text: Cow<'a, [u8]>,
+}
+
+/// A signature on a whole file (a `.p7m`), verified over the content it carries.
+#[derive(Clone, Debug)]
+pub struct SignedFile {
+    /// Where the signed file lies (no step for the file itself).
+    pub location: Location,
+    pub info: Option<SignatureInfo>,
+    /// `file.signature` and `file.qualification-not-checked` ([`cms::file_signature`]).
+    pub checks: Vec<Check>,
+}
+
+/// Everything unpacked from a file.
+#[derive(Clone, Debug, Default)]
+pub struct Unpacked<'a> {
+    pub documents: Vec<Document<'a>>,
+    /// Parts that could not be unpacked (nested too deep), each with its answer.
+    pub unverified: Vec<Unverified>,
+    pub signed_files: Vec<SignedFile>,
+    /// What to say when no document holds a PEC message, when the form itself explains it
+    /// better than its texts (a `.msg` without its signature).
+    pub explanation: Option<InputError>,
+}
+
+/// The e-mail texts of `input`, in the order they lie in it.
+pub fn unpack(input: &[u8]) -> Unpacked<'_> {
+    let mut unpacked = Unpacked::default();
+    unpacked.file(Cow::Borrowed(input), Location::default(), 0);
+    unpacked
+}
+
+impl<'a> Unpacked<'a> {
+    /// A file found `depth` forms deep (a `.p7m` in a `.msg`…).
+    fn file(&mut self, bytes: Cow<'a, [u8]>, location: Location, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.too_deep(&location, 1);
+        } else if msg::is_msg(&bytes) {
+            match msg::read(&bytes) {
+                Ok(outlook) => self.outlook(outlook, &location, depth),
+                Err(MsgError::Unreadable | MsgError::Oversized) => {
+                    self.explain(InputError::MsgUnreadable)
+                }
+            }
+        } else if let Some(encapsulated) = signed_file(&bytes) {
+            // One layer of a nested signed file in memory at a time.
+            drop(bytes);
+            let (info, checks) = cms::file_signature(&encapsulated);
+            self.signed_files.push(SignedFile {
+                location: location.clone(),
+                info,
+                checks,
+            });
+            let inner = location.then(Step::SignedContent);
+            let Encapsulated { content, der } = encapsulated;
+            drop(der);
+            self.file(Cow::Owned(content), inner, depth + 1);
+        } else {
+            self.documents.push(Document {
+                location,
+                text: bytes,
+            });
+        }
+    }
+
+    /// An Outlook message: the signed message it keeps, then its attachments, each searched as a
+    /// file of its own (a message attached as a message, as an attached `.eml`).
+    fn outlook(&mut self, outlook: Outlook, location: &Location, depth: usize) {
+        match outlook.eml {
+            Some(eml) => self.documents.push(Document {
+                location: location.clone(),
+                text: Cow::Owned(eml),
+            }),
+            None => self.explain(InputError::MsgUnsigned),
+        }
+        if outlook.too_deep > 0 {
+            self.too_deep(location, outlook.too_deep);
+        }
+        for (index, attached) in outlook.attachments.into_iter().enumerate() {
+            let inner = location.then(Step::Attachment {
+                number: Some(index + 1),
+                name: attached.name,
+            });
+            match attached.content {
+                msg::Content::File(bytes) => self.file(Cow::Owned(bytes), inner, depth + 1),
+                msg::Content::Message(outlook) => self.outlook(*outlook, &inner, depth + 1),
+            }
+        }
+    }
+
+    fn too_deep(&mut self, location: &Location, count: usize) {
+        self.unverified.push(Unverified {
+            location: location.clone(),
+            headers: Headers::default(),
+            reason: Reason::TooDeep { count },
+        });
+    }
+
+    /// The first explanation met is the file's own, or the nearest to it.
+    fn explain(&mut self, error: InputError) {
+        self.explanation.get_or_insert(error);
+    }
+}
+
+/// The content of a signed file: SignedData with its content inside, in DER (or BER), or in
+/// base64 (with or without PEM's armour), as signing tools write `.p7m` files.
+fn signed_file(bytes: &[u8]) -> Option<Encapsulated> {
+    // DER as it is: its last bytes may be any value, whitespace included.
+    if bytes.first() == Some(&0x30) {
+        return cms::encapsulated(bytes);
+    }
+    let text = bytes.trim_ascii();
+    let body = match text.strip_prefix(b"-----BEGIN ") {
+        Some(armoured) => {
+            let start = armoured.iter().position(|&b| b == b'\n')? + 1;
+            let end = armoured.windows(9).rposition(|w| w == b"-----END ")?;
+            armoured.get(start..end)?
+        }
+        None => text,
+    };
+    // Base64 of a DER SEQUENCE starts "MI"; an e-mail's first line is never all base64.
+    let first_line = body.split(|&b| b == b'\n').next()?.trim_ascii();
+    if !body.starts_with(b"MI") || !first_line.iter().all(|&b| is_base64(b)) {
+        return None;
+    }
+    let compact: Vec<u8> = body
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    cms::encapsulated(&Base64::decode_vec(std::str::from_utf8(&compact).ok()?).ok()?)
+}
+
+fn is_base64(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/' | b'=')
+}

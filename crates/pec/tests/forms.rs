@@ -1,0 +1,345 @@
+//! Every form in which people hold a receipt gives the verdict and facts of the receipt itself:
+//! a SignedData in BER as mail clients write it, the real S/MIME messages mail clients saved,
+//! Outlook's `.msg` (as Outlook saves a signed message, forwarded, or without signature), and
+//! signed files (`.p7m`), whose own signature is reported apart.
+
+mod common;
+mod support;
+
+use pec::check::Effect;
+use pec::{CheckId, InputError, MessageReport, Options, Status, Verdict};
+use pec_factory::{Ber, Kind, Message, P7m, Ricevuta, Saved};
+
+use support::{assert_check, not_passed};
+
+/// Each check as `(id, status)`, in order: what two forms of one message must share.
+fn findings(report: &MessageReport) -> Vec<(CheckId, Status)> {
+    report.checks.iter().map(|c| (c.id, c.status)).collect()
+}
+
+#[test]
+fn a_signature_in_ber_verifies_like_the_same_in_der() {
+    for kind in [
+        Kind::Accettazione,
+        Kind::PostaCertificata(Ricevuta::Completa),
+    ] {
+        let der = support::verify(&Message::new(kind).build());
+        for ber in Ber::ALL {
+            let mut message = Message::new(kind);
+            message.ber = Some(ber);
+            let bytes = message.build();
+            let report = support::verify(&bytes);
+            assert_eq!(
+                report.verdict,
+                Verdict::TotalPassed,
+                "{ber:?}: {:?}",
+                not_passed(&report)
+            );
+            assert_eq!(findings(&report), findings(&der), "{ber:?}");
+            assert_eq!(
+                report.signature.unwrap().signer,
+                der.signature.clone().unwrap().signer
+            );
+        }
+    }
+}
+
+#[test]
+fn a_broken_signature_in_ber_still_fails() {
+    for ber in Ber::ALL {
+        let mut message = Message::new(Kind::Accettazione);
+        message.ber = Some(ber);
+        message.corrupt_signature_value = true;
+        let report = support::verify(&message.build());
+        assert_check(&report, CheckId::CmsSignature, Status::Fail, Effect::Failed);
+        let mut message = Message::new(Kind::Accettazione);
+        message.ber = Some(ber);
+        message.corrupt_message_digest = true;
+        let report = support::verify(&message.build());
+        assert_check(
+            &report,
+            CheckId::CmsMessageDigest,
+            Status::Fail,
+            Effect::Failed,
+        );
+    }
+}
+
+/// The S/MIME messages saved by mail clients (`msg/*.eml`): signatures in BER, opaque or
+/// detached, intact, by signers who are not PEC providers.
+#[test]
+fn real_smime_messages_have_intact_signatures_not_from_a_pec_provider() {
+    for (file, signer) in [
+        (
+            "msg/outlook-smime-multipart-signed-sha512.eml",
+            "Simple Java Mail",
+        ),
+        (
+            "msg/outlook-smime-opaque-signed.eml",
+            "shatzing5@outlook.com",
+        ),
+    ] {
+        let report = pec::verify(&common::sample(file), &Options::default());
+        assert_eq!(report.messages.len(), 1, "{file}");
+        let message = &report.messages[0];
+        for id in [
+            CheckId::CmsParse,
+            CheckId::CmsMessageDigest,
+            CheckId::CmsSignature,
+        ] {
+            assert_check(message, id, Status::Pass, Effect::None);
+        }
+        assert_check(
+            message,
+            CheckId::TrustPecCa,
+            Status::Fail,
+            Effect::Indeterminate,
+        );
+        let name = &message
+            .signature
+            .as_ref()
+            .unwrap()
+            .signer
+            .as_ref()
+            .unwrap()
+            .subject;
+        assert!(name.contains(signer), "{file}: {name}");
+        assert_ne!(message.verdict, Verdict::TotalPassed);
+    }
+}
+
+/// What a user reads of a message: verdict, reason, kind, certified facts, signature, where it
+/// lies, and every check.
+fn facts(report: &MessageReport) -> String {
+    format!(
+        "{:?} {:?} {:?} {:?} {:?} {:?}",
+        report.verdict,
+        report.reason,
+        report.classification,
+        report.daticert,
+        report.signature,
+        findings(report)
+    )
+}
+
+#[test]
+fn every_kind_saved_by_outlook_verifies_like_its_eml() {
+    for kind in Kind::ALL {
+        let eml = Message::new(kind).build();
+        let expected = support::verify(&eml);
+        let report = pec::verify(&Saved::Signed.msg(&eml), &support::options());
+        assert_eq!(report.error, None, "{kind:?}");
+        assert_eq!(report.messages.len(), 1, "{kind:?}");
+        let message = &report.messages[0];
+        assert_eq!(facts(message), facts(&expected), "{kind:?}");
+        assert_eq!(message.headers, expected.headers, "{kind:?}");
+        assert!(message.location.is_empty());
+    }
+}
+
+#[test]
+fn a_receipt_forwarded_in_outlook_is_found_in_the_attached_message() {
+    let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
+    let expected = support::verify(&eml);
+    let report = pec::verify(&Saved::Forwarded.msg(&eml), &support::options());
+    assert_eq!(report.messages.len(), 1);
+    assert_eq!(facts(&report.messages[0]), facts(&expected));
+    assert_eq!(
+        report.messages[0].location.to_string(),
+        "attachment 1 (ricevuta)"
+    );
+}
+
+#[test]
+fn a_msg_saved_without_its_signature_says_so() {
+    let eml = Message::new(Kind::Accettazione).build();
+    let report = pec::verify(&Saved::Plain.msg(&eml), &support::options());
+    assert_eq!(report.error, Some(InputError::MsgUnsigned));
+    assert!(report.messages.is_empty());
+}
+
+#[test]
+fn a_damaged_msg_says_so_and_a_changed_byte_in_one_fails() {
+    let msg = Saved::Signed.msg(&Message::new(Kind::Accettazione).build());
+    for len in [8, 512, msg.len() / 3] {
+        let report = pec::verify(&msg[..len], &support::options());
+        assert!(report.messages.is_empty(), "{len}");
+        assert_eq!(report.error, Some(InputError::MsgUnreadable), "{len}");
+    }
+    // A byte of the signed entity, where Outlook keeps it.
+    let entity = b"Content-Type: multipart/mixed";
+    let at = msg
+        .windows(entity.len())
+        .rposition(|w| w == entity)
+        .unwrap()
+        + entity.len()
+        + 200;
+    let mut changed = msg.clone();
+    changed[at] ^= 0x01;
+    let report = pec::verify(&changed, &support::options());
+    assert_eq!(report.messages[0].verdict, Verdict::TotalFailed);
+}
+
+/// Outlook's own files beside the `.eml` of the same message: the same signature findings.
+#[test]
+fn real_outlook_files_give_the_findings_of_their_eml_twins() {
+    for twin in [
+        "outlook-smime-multipart-signed-sha512",
+        "outlook-smime-opaque-signed",
+    ] {
+        let of = |ext: &str| {
+            let report = pec::verify(
+                &common::sample(&format!("msg/{twin}.{ext}")),
+                &Options::default(),
+            );
+            assert_eq!(report.messages.len(), 1, "{twin}.{ext}");
+            report.messages.into_iter().next().unwrap()
+        };
+        let (msg, eml) = (of("msg"), of("eml"));
+        // The sender cross-check compares unsigned headers, which Outlook may not keep.
+        let signature = |m: &MessageReport| -> Vec<(CheckId, Status)> {
+            findings(m)
+                .into_iter()
+                .filter(|(id, _)| *id != CheckId::TrustSender)
+                .collect()
+        };
+        assert_eq!(signature(&msg), signature(&eml), "{twin}");
+        assert_eq!(
+            format!("{:?}", msg.signature),
+            format!("{:?}", eml.signature),
+            "{twin}"
+        );
+        assert_eq!(msg.verdict, eml.verdict, "{twin}");
+    }
+    let sha256 = pec::verify(
+        &common::sample("msg/outlook-smime-multipart-signed-sha256.msg"),
+        &Options::default(),
+    );
+    let message = &sha256.messages[0];
+    assert_check(message, CheckId::CmsSignature, Status::Pass, Effect::None);
+    assert_check(
+        message,
+        CheckId::CmsMessageDigest,
+        Status::Pass,
+        Effect::None,
+    );
+}
+
+#[test]
+fn attachments_of_a_receipt_in_a_msg_are_handed_out() {
+    let eml = Message::new(Kind::PostaCertificata(Ricevuta::Completa)).build();
+    for msg in [Saved::Signed.msg(&eml), Saved::Forwarded.msg(&eml)] {
+        let report = pec::verify(&msg, &support::options());
+        let original = report.messages[0].postacert.as_ref().unwrap();
+        assert!(!original.attachments.is_empty());
+        for index in 0..original.attachments.len() {
+            assert_eq!(
+                pec::attachment(&msg, &report, 0, index),
+                pec::attachment(&eml, &pec::verify(&eml, &support::options()), 0, index)
+            );
+            assert!(pec::attachment(&msg, &report, 0, index).is_some());
+        }
+    }
+}
+
+/// The file signature's sentence details: intact or not, whose, when.
+fn file_signature(report: &pec::report::FileSignatureReport) -> (Status, String, Option<String>) {
+    let check = report
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::FileSignature)
+        .unwrap();
+    assert_eq!(check.effect, Effect::None);
+    assert!(
+        report
+            .checks
+            .iter()
+            .any(|c| c.id == CheckId::FileQualificationNotChecked && c.status == Status::Info)
+    );
+    let time = check
+        .value(pec::Param::SigningTime)
+        .map(ToString::to_string);
+    let name = check
+        .value(pec::Param::Certificate)
+        .map(ToString::to_string);
+    (check.status, name.unwrap_or_default(), time)
+}
+
+#[test]
+fn a_receipt_in_a_signed_file_verifies_like_its_eml_and_the_file_signature_is_apart() {
+    let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
+    let expected = support::verify(&eml);
+    let signed_at = pec::Timestamp::utc(P7m::signing_time()).rfc3339();
+    for form in P7m::ALL {
+        let report = pec::verify(&form.sign(&eml), &support::options());
+        assert_eq!(report.error, None, "{form:?}");
+        assert_eq!(report.messages.len(), 1, "{form:?}");
+        // The PEC message is the evidence: its own verdict and facts, whatever the file's
+        // signature says.
+        assert_eq!(facts(&report.messages[0]), facts(&expected), "{form:?}");
+        let layers = if form == P7m::Nested { 2 } else { 1 };
+        assert_eq!(
+            report.messages[0].location.to_string(),
+            vec!["signed content"; layers].join(" > "),
+            "{form:?}"
+        );
+        assert_eq!(report.file_signatures.len(), layers, "{form:?}");
+        let intact = if form == P7m::BrokenSignature {
+            Status::Warn
+        } else {
+            Status::Pass
+        };
+        for signature in &report.file_signatures {
+            let (status, name, time) = file_signature(signature);
+            assert_eq!(status, intact, "{form:?}");
+            assert!(name.contains("Abusivo PEC"), "{form:?}: {name}");
+            assert_eq!(time.as_deref(), Some(signed_at.as_str()), "{form:?}");
+            assert!(signature.signer.is_some());
+        }
+        assert!(report.all_passed(), "{form:?}");
+    }
+}
+
+#[test]
+fn a_signed_file_that_holds_no_receipt_says_so_and_keeps_its_signature() {
+    let report = pec::verify(&P7m::Der.sign(b"%PDF-1.7\n"), &support::options());
+    assert_eq!(report.error, Some(InputError::NotEmail));
+    assert_eq!(report.file_signatures.len(), 1);
+    assert_eq!(file_signature(&report.file_signatures[0]).0, Status::Pass);
+}
+
+#[test]
+fn a_receipt_changed_inside_a_signed_file_fails_on_its_own() {
+    let mut message = Message::new(Kind::Accettazione);
+    message.edit = Some(pec_factory::Edit::Text);
+    let report = pec::verify(&P7m::Der.sign(&message.build()), &support::options());
+    assert_eq!(report.messages[0].verdict, Verdict::TotalFailed);
+    // The lawyer signed the changed bytes: their signature holds, and says nothing of the PEC.
+    assert_eq!(file_signature(&report.file_signatures[0]).0, Status::Pass);
+}
+
+#[test]
+fn attachments_of_a_receipt_in_a_signed_file_are_handed_out() {
+    let eml = Message::new(Kind::PostaCertificata(Ricevuta::Completa)).build();
+    let expected = pec::attachment(&eml, &pec::verify(&eml, &support::options()), 0, 0);
+    assert!(expected.is_some());
+    for form in [P7m::Der, P7m::Base64, P7m::Nested] {
+        let file = form.sign(&eml);
+        let report = pec::verify(&file, &support::options());
+        assert_eq!(pec::attachment(&file, &report, 0, 0), expected, "{form:?}");
+    }
+}
+
+#[test]
+fn signed_files_nested_beyond_the_limit_are_reported_not_searched() {
+    let mut file = Message::new(Kind::Accettazione).build();
+    let layers = pec::locate::MAX_DEPTH + 1;
+    for _ in 0..layers {
+        file = P7m::Der.sign(&file);
+    }
+    let report = pec::verify(&file, &support::options());
+    assert_eq!(report.file_signatures.len(), layers);
+    assert_eq!(report.messages.len(), 1);
+    assert_eq!(report.messages[0].reason, Some(CheckId::MimeTooDeep));
+    assert_eq!(report.messages[0].verdict, Verdict::Indeterminate);
+}
