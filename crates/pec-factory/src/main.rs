@@ -79,8 +79,10 @@ fn long_names() -> Message {
     let facts = &mut message.facts;
     facts.mittente = COMUNE.into();
     facts.risposte = COMUNE.into();
-    facts.destinatari[0].0 = "ufficio.tributi.riscossione.coattiva@pec.unionecomunigarfagnana.lu.it".into();
-    facts.oggetto = "Trasmissione_determinazione_dirigenziale_n._1234_2024_ServizioFinanziario".into();
+    facts.destinatari[0].0 =
+        "ufficio.tributi.riscossione.coattiva@pec.unionecomunigarfagnana.lu.it".into();
+    facts.oggetto =
+        "Trasmissione_determinazione_dirigenziale_n._1234_2024_ServizioFinanziario".into();
     message.attachments[0].name =
         "IT01234567890_Determinazione_Dirigenziale_Settore_Finanziario_00042.xml.p7m".into();
     message
