@@ -94,7 +94,7 @@ test('a page whose origin is not listed can neither send files nor receive repor
   await settled(frame, 1);
   await grace();
   assert.equal(await frame.locator('.file-name').innerText(), 'aruba-agidca1-posta-certificata.eml');
-  assert.deepEqual(await page.evaluate(() => [window.ready, window.reports]), [false, []]);
+  assert.deepEqual(await page.evaluate(() => [window.ready, window.reports, window.heights]), [false, [], []]);
   await page.close();
 });
 
@@ -154,11 +154,44 @@ test('without a listed origin the viewer accepts no message and posts nothing', 
   await page.close();
 });
 
+test('the viewer tells the embedding page its height, which sizes the frame to it', async () => {
+  const { page, frame } = await embedding(listed.origin, { width: 360, height: 700 });
+  await page.waitForFunction(() => window.ready && window.heights.length > 0);
+  const empty = await page.evaluate(() => window.heights.at(-1));
+  await send(page, sample(ENVELOPE));
+  await settled(frame, 1);
+  await frame.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+  await page.waitForFunction((empty) => window.heights.at(-1) > empty + 1000, empty);
+  // Once the last height arrives, the frame is as tall as the viewer's content, which no
+  // longer scrolls inside it.
+  let inner;
+  for (const started = Date.now(); Date.now() - started < 5000;) {
+    inner = await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    if (inner <= 1) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(inner <= 1, `the viewer still scrolls ${inner} px inside its frame`);
+  const [height, last] = await page.evaluate(() => [document.getElementById('viewer').getBoundingClientRect().height, window.heights.at(-1)]);
+  assert.ok(Math.abs(height - last) < 1, `frame ${height} px, last height ${last} px`);
+  assert.ok((await page.evaluate(() => window.heights)).every(Number.isInteger));
+  await page.close();
+});
+
+test('embedded, the viewer keeps the privacy line and a heading for screen readers only', async () => {
+  const { page, frame } = await embedding(listed.origin, { width: 360, height: 700 });
+  assert.equal(await frame.locator('.lead').isVisible(), true);
+  assert.match(await frame.locator('.lead').innerText(), /non lascia il tuo dispositivo/);
+  const heading = frame.getByRole('heading', { level: 1 });
+  assert.equal(await heading.textContent(), 'Verifica una ricevuta PEC');
+  assert.deepEqual(await heading.boundingBox().then((b) => [b.width, b.height]), [1, 1]);
+  await page.close();
+});
+
 test('the embedded viewer at phone and tablet width: no site chrome, the same verdict', async () => {
   for (const width of [360, 800]) {
     const { page, frame } = await embedding(listed.origin, { width, height: 900 });
     assert.equal(await frame.locator('.site-header').isVisible(), false);
-    assert.equal(await frame.locator('h1').isVisible(), false);
+    assert.equal(await frame.locator('.site-footer').isVisible(), false);
     const zone = await frame.locator('.drop-zone').boundingBox();
     assert.ok(zone.width <= width && zone.height >= 44, `drop zone ${zone.width}x${zone.height}`);
     await page.screenshot({ path: `${outputDir}/embed-empty-${width}.png` });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drop, launch, launchWithProfile, sample, settled, url } from './browser.mjs';
-import { NEW_TITLE, site } from './servers.mjs';
+import { NEW_BUILD, site } from './servers.mjs';
 
 const GENUINE = 'real/aruba-agidca1-consegna-completa.eml';
 let browser;
@@ -59,7 +59,7 @@ test('once visited, the page verifies a receipt with the network gone', async ()
   // Embedded too: the viewer's address is the same page.
   await page.goto(`${server.origin}/?embed=1&lang=en`);
   await page.locator('#file-input').waitFor({ state: 'attached' });
-  assert.equal(await page.locator('.drop-title').innerText(), 'Drop the PEC receipt or envelope (.eml or .msg) here');
+  assert.equal(await page.locator('.drop-title').innerText(), 'Drag the PEC receipt or envelope (.eml or .msg) here');
   await context.close();
   server.server.close();
 });
@@ -70,17 +70,17 @@ test('a new build is shown at the next visit and replaces the kept one', async (
   const page = await openControlled(context, server.origin);
   const [first] = await cacheNames(page);
   assert.match(first, /^pec-verify-\w+$/);
-  const title = await page.title();
+  const build = () => page.locator('html').getAttribute('data-build');
 
   server.state.build = 2;
   await reload(page);
-  assert.equal(await page.title(), NEW_TITLE);
+  assert.equal(await build(), NEW_BUILD);
   // The new worker installs, takes over and deletes the old build's cache.
   assert.deepEqual(await cachesUntil(page, (names) => !names.includes(first)), [`${first}-2`]);
 
   await goOffline(context, server);
   await reload(page);
-  assert.equal(await page.title(), NEW_TITLE, `offline, the old build (${title}) came back`);
+  assert.equal(await build(), NEW_BUILD, 'offline, the old build came back');
   await drop(page, [sample(GENUINE)]);
   await settled(page, 1);
   assert.equal(await page.locator('.verdict-title').innerText(), 'Ricevuta PEC autentica');

@@ -26,7 +26,7 @@ test('the English switch translates the page and is remembered after a reload', 
   await settled(page, 1);
   assert.equal(await page.locator('.verdict-title').innerText(), 'Genuine PEC receipt');
   assert.match(await page.locator('.proof').innerText(),
-    /The message was delivered to the recipient's mailbox l\.battistini@pec\.it on 13 November 2018 at 16:39 \(Italian time\)\./);
+    /The message was delivered to the recipient's mailbox l\.battistini@pec\.it on 13 November 2018 at 16:39, Italian time \(UTC\+1\)\./);
   await page.locator('.lang-switch').click();
   assert.equal(await page.locator('.verdict-title').innerText(), 'Ricevuta PEC autentica');
   await context.close();

@@ -18,15 +18,15 @@ export const samplesIn = (dir) => readdirSync(join(shared, 'samples', dir)).filt
 /** Every genuine sample: its verdict title and what its proof says. */
 export const GENUINE = [
   ['aruba-agidca1-accettazione.eml', /Ricevuta PEC autentica/,
-    /ha accettato il messaggio per la spedizione il 13 novembre 2018 alle 16:39 \(ora italiana\)\.[\s\S]*Prova la spedizione, non la consegna/],
+    /ha accettato il messaggio per la spedizione il 13 novembre 2018 alle 16:39, ora italiana \(UTC\+1\)\.[\s\S]*Prova la spedizione, non la consegna/],
   ['aruba-agidca1-consegna-completa.eml', /Ricevuta PEC autentica/,
-    /Il messaggio è stato consegnato nella casella del destinatario l\.battistini@pec\.it il 13 novembre 2018 alle 16:39 \(ora italiana\)\.[\s\S]*La consegna vale anche se il messaggio non è stato letto\.[\s\S]*completa[\s\S]*prova anche il contenuto/],
+    /Il messaggio è stato consegnato nella casella del destinatario l\.battistini@pec\.it il 13 novembre 2018 alle 16:39, ora italiana \(UTC\+1\)\.[\s\S]*La consegna vale anche se il messaggio non è stato letto\.[\s\S]*completa[\s\S]*prova anche il contenuto/],
   ['aruba-agidca1-posta-certificata.eml', /Messaggio PEC autentico/,
-    /Questo messaggio PEC è stato spedito da sviluppo@pec\.datamanagementitalia\.it il 18 agosto 2023 alle 17:37 \(ora italiana\)/],
+    /Questo messaggio PEC è stato spedito da sviluppo@pec\.datamanagementitalia\.it il 18 agosto 2023 alle 17:37, ora italiana \(UTC\+2\)/],
   ['aruba-digitpaca1-posta-certificata.eml', /Messaggio PEC autentico/,
-    /Questo messaggio PEC è stato spedito da \S+ il \d{1,2} [a-z]+ \d{4} alle \d\d:\d\d \(ora italiana\)/],
+    /Questo messaggio PEC è stato spedito da \S+ (?:il |l')\d{1,2} [a-z]+ \d{4} alle \d\d:\d\d, ora italiana \(UTC\+[12]\)/],
   ['sogei-agidca1-posta-certificata-sdi.eml', /Messaggio PEC autentico/,
-    /Questo messaggio PEC è stato spedito da \S+ il \d{1,2} [a-z]+ \d{4} alle \d\d:\d\d \(ora italiana\)/],
+    /Questo messaggio PEC è stato spedito da \S+ (?:il |l')\d{1,2} [a-z]+ \d{4} alle \d\d:\d\d, ora italiana \(UTC\+[12]\)/],
 ];
 
 /** The genuine samples whose provider key is 1024 bits (the DigitPA era): genuine, but weak

@@ -9,7 +9,8 @@ export const url = process.env.PEC_URL ?? 'http://127.0.0.1:8080';
 export const outputDir = new URL('./output/', import.meta.url).pathname;
 mkdirSync(outputDir, { recursive: true });
 
-export const NEW_TITLE = 'Verifica ricevuta PEC (nuova versione)';
+// What marks the new build's page (the page sets its own title, in its language).
+export const NEW_BUILD = '2';
 
 async function listen(server) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -29,7 +30,7 @@ export async function portal() {
 
 /**
  * The page (PEC_URL) on an origin of its own, whose network the test controls: `build = 2`
- * serves a new build (another title, hence another worker version, as `cargo xtask build` would
+ * serves a new build (another page, hence another worker version, as `cargo xtask build` would
  * write), `down = true` fails every request as a lost network does. `script`, a file's URL, is
  * served beside the page and loaded by it first, right after its policy (so under it).
  */
@@ -51,7 +52,7 @@ export async function site({ script } = {}) {
       body = Buffer.from(page.replace(policy, (meta) => `${meta}<script src="${extra}"></script>`));
     }
     if (state.build === 2 && (path === '/' || path === '/index.html')) {
-      body = Buffer.from(body.toString().replace(/<title>[^<]*<\/title>/, `<title>${NEW_TITLE}</title>`));
+      body = Buffer.from(body.toString().replace('<html ', `<html data-build="${NEW_BUILD}" `));
     }
     if (state.build === 2 && path === '/sw.js') {
       body = Buffer.from(body.toString().replace(/'pec-verify-(\w+)'/, "'pec-verify-$1-2'"));

@@ -43,7 +43,7 @@ test('the certified facts of a delivery receipt', async () => {
   const facts = (await verify(page, sample('real/aruba-agidca1-consegna-completa.eml'))).locator('.facts');
   const text = await facts.innerText();
   for (const expected of [/Mittente\s+l\.battistini@pec\.it/, /l\.battistini@pec\.it casella PEC/,
-    /Oggetto\s+IT03339130126_00009\.xml/, /13 novembre 2018 alle 16:39:27 \(ora italiana\)/,
+    /Oggetto\s+IT03339130126_00009\.xml/, /13 novembre 2018 alle 16:39:27, ora italiana \(UTC\+1\)/,
     /Gestore\s+ARUBA PEC S\.p\.A\./, /opec288\.20181113163926\.01838\.310\.1\.63@pec\.aruba\.it/,
     /Message-ID originale\s+<1542123565/, /Tipo di ricevuta\s+completa/, /Consegnato a\s+l\.battistini@pec\.it/]) {
     assert.match(text, expected);

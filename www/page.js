@@ -16,6 +16,10 @@ const STARTED_EVENT = 'TrunkApplicationStarted';
 const VERIFY_MESSAGE = 'pec-verify';
 const REPORT_MESSAGE = 'pec-report';
 const READY_MESSAGE = 'pec-ready';
+const RESIZE_MESSAGE = 'pec-resize';
+
+// On the root while files are dragged over the page (style.css shows that the page takes them).
+const DRAGGING_CLASS = 'dragging';
 
 const params = new URLSearchParams(location.search);
 const root = document.documentElement;
@@ -37,18 +41,50 @@ const post = (message) => origins.forEach((origin) => parent.postMessage(message
 if (params.has('lang')) root.setAttribute(LANG_ATTRIBUTE, params.get('lang'));
 if (embedded) root.classList.add(EMBEDDED_CLASS);
 
-// {type: VERIFY_MESSAGE, name, bytes} from a listed origin: given to the file input as if the
-// user had chosen it. Anything else is ignored.
-addEventListener('message', ({ origin, data }) => {
+// Files given to the file input as if the user had chosen them: the engine's one way in.
+const give = (files) => {
   const input = document.getElementById(FILE_INPUT_ID);
-  if (!origins.includes(origin) || !input || data?.type !== VERIFY_MESSAGE
-    || typeof data.name !== 'string'
-    || !(data.bytes instanceof ArrayBuffer || data.bytes instanceof Uint8Array)) return;
+  if (!input || files.length === 0) return;
   const transfer = new DataTransfer();
-  transfer.items.add(new File([data.bytes], data.name));
+  for (const file of files) transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
+};
+
+// {type: VERIFY_MESSAGE, name, bytes} from a listed origin. Anything else is ignored.
+addEventListener('message', ({ origin, data }) => {
+  if (!origins.includes(origin) || data?.type !== VERIFY_MESSAGE
+    || typeof data.name !== 'string'
+    || !(data.bytes instanceof ArrayBuffer || data.bytes instanceof Uint8Array)) return;
+  give([new File([data.bytes], data.name)]);
 });
+
+// The whole page takes dropped files, not only the drop zone: a file dropped beside it would
+// otherwise be opened by the browser, and the results lost. Enter and leave pair up over the
+// page's elements; the count says when the drag has left the page.
+let dragged = 0;
+const dragging = (count) => {
+  dragged = Math.max(count, 0);
+  root.classList.toggle(DRAGGING_CLASS, dragged > 0);
+};
+addEventListener('dragenter', () => dragging(dragged + 1));
+addEventListener('dragleave', () => dragging(dragged - 1));
+addEventListener('dragover', (event) => event.preventDefault());
+addEventListener('drop', (event) => {
+  event.preventDefault();
+  dragging(0);
+  give([...(event.dataTransfer?.files ?? [])]);
+});
+
+// Embedded, the viewer tells the portal the height of its content whenever it changes, so
+// that the portal can size the frame instead of scrolling inside it.
+if (embedded && origins.length > 0) {
+  let height = 0;
+  new ResizeObserver(() => {
+    const now = Math.ceil(root.getBoundingClientRect().height);
+    if (now !== height) post({ type: RESIZE_MESSAGE, height: (height = now) });
+  }).observe(root);
+}
 
 // The engine's report of each file, sent or dropped, when embedded: the JSON of
 // `pec-verify --json`.

@@ -74,7 +74,25 @@ fn write_all(dir: &Path) -> std::io::Result<usize> {
         ));
     }
     files.extend(attacks());
+    files.push(("long-names.eml".into(), long_names().build()));
     write(dir, &files)
+}
+
+/// An envelope whose addresses, subject and file names are as long as a comune's real ones:
+/// words without spaces that a page on a phone must wrap.
+fn long_names() -> Message {
+    const COMUNE: &str = "protocollo.generale@pec.comune.castelnuovodigarfagnana.lu.it";
+    let mut message = Message::new(Kind::PostaCertificata(Ricevuta::Completa));
+    let facts = &mut message.facts;
+    facts.mittente = COMUNE.into();
+    facts.risposte = COMUNE.into();
+    facts.destinatari[0].0 =
+        "ufficio.tributi.riscossione.coattiva@pec.unionecomunigarfagnana.lu.it".into();
+    facts.oggetto =
+        "Trasmissione_determinazione_dirigenziale_n._1234_2024_ServizioFinanziario".into();
+    message.attachments[0].name =
+        "IT01234567890_Determinazione_Dirigenziale_Settore_Finanziario_00042.xml.p7m".into();
+    message
 }
 
 /// `attack-<layout>-<kind>.eml`, `attack-<injection>-<kind>.eml`, `attack-unsigned-<kind>.eml`:

@@ -1,5 +1,6 @@
 //! The page's language in the browser: asked for in the address (the page's script leaves it
-//! in [`LANG_ATTRIBUTE`]), remembered in the origin's storage, announced on `<html lang>`.
+//! in [`LANG_ATTRIBUTE`]), remembered in the origin's storage, announced on `<html lang>`
+//! and in the document's title and description.
 
 use crate::contract::LANG_ATTRIBUTE;
 use crate::state;
@@ -18,16 +19,22 @@ pub fn first() -> Lang {
     state::first_lang(asked.as_deref(), remembered.as_deref())
 }
 
-/// Remembers the choice and tells assistive technology which language the page is in.
+/// Remembers the choice and tells assistive technology, the tab and bookmarks which language
+/// the page is in.
 pub fn remember(lang: Lang) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANG_KEY, lang.code());
     }
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.code());
+    }
+    let t = lang.text();
+    document.set_title(t.title);
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", t.description);
     }
 }
 

@@ -9,6 +9,8 @@ use super::drop_zone::DropZone;
 use super::help::help;
 use super::lang_switch::LangSwitch;
 use super::result_card::ResultCard;
+use super::site_footer::site_footer;
+use super::status::status;
 use crate::state::{Action, Entries};
 use crate::text::Lang;
 use crate::{embed, language, verify};
@@ -18,6 +20,8 @@ pub fn app() -> Html {
     let lang = use_state(language::first);
     let entries = use_reducer(Entries::default);
     let next_id = use_mut_ref(|| 0usize);
+    // How many files the last drop or choice brought: the status region speaks of those.
+    let batch = use_state(|| 0usize);
     // One verifier per page: the trust store is read once, and a provider's certificate links
     // are verified once, not once per file.
     let verifier = use_mut_ref(pec::Verifier::default);
@@ -30,7 +34,9 @@ pub fn app() -> Html {
     };
     let on_files = {
         let entries = entries.clone();
+        let batch = batch.clone();
         Callback::from(move |files: Vec<File>| {
+            batch.set(files.len());
             for file in files {
                 let id = {
                     let mut next = next_id.borrow_mut();
@@ -54,6 +60,8 @@ pub fn app() -> Html {
     };
 
     let t = lang.text();
+    let last: Vec<_> = entries.iter().take(*batch).collect();
+    let has_results = entries.iter().next().is_some();
     html! {
         <ContextProvider<Lang> context={*lang}>
             <header class="site-header">
@@ -62,17 +70,19 @@ pub fn app() -> Html {
                     <LangSwitch lang={*lang} on_change={on_lang} />
                 </div>
             </header>
-            <main class="wrap">
+            <main class={classes!("wrap", has_results.then_some("has-results"))}>
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.lead }</p>
                 <DropZone {on_files} />
                 { help(t) }
-                <section class="results" aria-live="polite" aria-label={t.results_label}>
+                <p class="visually-hidden" role="status">{ status(t, &last) }</p>
+                <section class="results" aria-label={t.results_label}>
                     { for entries.iter().map(|entry| html! {
                         <ResultCard key={entry.id} entry={entry.clone()} />
                     }) }
                 </section>
             </main>
+            { site_footer(t) }
         </ContextProvider<Lang>>
     }
 }

@@ -2,7 +2,6 @@
 //! judged at the signing time, algorithms, and why revocation is not checked.
 
 use pec::MessageReport;
-use pec::Timestamp;
 use pec::algorithm::{DigestAlgorithm, SignatureAlgorithm};
 use yew::prelude::*;
 
@@ -13,26 +12,11 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
     let Some(signature) = &message.signature else {
         return Html::default();
     };
-    // Shown in the certified date's zone (Italian time), which is what the user reads elsewhere.
-    let zone = message
-        .daticert
-        .as_ref()
-        .and_then(|d| d.data)
-        .map_or(0, |d| d.offset_minutes);
-    let local = |at: Timestamp| {
-        t.date_time(
-            Timestamp {
-                unix: at.unix,
-                offset_minutes: zone,
-            },
-            true,
-        )
-    };
     let valid_at_signing = message
         .checks
         .iter()
         .any(|c| c.id == pec::CheckId::TrustValidity && c.is_pass());
-    let signing_time = signature.signing_time.map(local);
+    let signing_time = signature.signing_time.map(|at| t.date_time(at, true));
     let chain = &signature.chain;
     let sha1 = signature.digest_algorithm == Some(DigestAlgorithm::Sha1);
     let digest = signature
@@ -57,7 +41,7 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
                     <div class="row">
                         <dt>{ t.validity }</dt>
                         <dd>
-                            { (t.from_to)(&local(signer.not_before), &local(signer.not_after)) }
+                            { t.period(signer.not_before, signer.not_after) }
                             if valid_at_signing {
                                 if let Some(at) = &signing_time {
                                     <br /><strong class="valid">{ "✓ " }{ (t.valid_at_signing)(at) }</strong>

@@ -1,8 +1,9 @@
-//! The drop zone: a large target for dragged files that is also the file chooser's label
-//! (on a phone, the chooser is the way in).
+//! The drop zone: a large target that is also the file chooser's label (on a phone, the
+//! chooser is the way in). Files dropped anywhere on the page reach the same input: the
+//! page's script hands them over (www/page.js), so a drop beside the box is not lost.
 
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, File, FileList, HtmlInputElement};
+use web_sys::{File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::contract::FILE_INPUT_ID;
@@ -16,28 +17,6 @@ pub struct Props {
 #[function_component(DropZone)]
 pub fn drop_zone(props: &Props) -> Html {
     let t = use_text();
-    let dragging = use_state(|| false);
-
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let dragging = dragging.clone();
-        let on_files = props.on_files.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            on_files.emit(files(e.data_transfer().and_then(|d| d.files())));
-        })
-    };
     let onchange = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
@@ -54,11 +33,13 @@ pub fn drop_zone(props: &Props) -> Html {
     };
 
     html! {
-        <label class={classes!("drop-zone", dragging.then_some("dragging"))}
-               {ondragover} {ondragleave} {ondrop}>
+        <label class="drop-zone">
             <input type="file" id={FILE_INPUT_ID} class="visually-hidden" multiple=true
                    accept=".eml,message/rfc822,.mbox,.msg,application/vnd.ms-outlook,.p7m,application/pkcs7-mime" {onchange} />
-            <span class="drop-icon" aria-hidden="true">{ "⇪" }</span>
+            // An arrow rising from a tray: the upload icon of the Italian design kit's kind.
+            <svg class="drop-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M12 3l-5 5h3.5v7h3V8H17zM4 15v5h16v-5h-2v3H6v-3z" />
+            </svg>
             <span class="drop-title">{ t.drop_title }</span>
             <span class="drop-hint">{ t.drop_hint }</span>
         </label>

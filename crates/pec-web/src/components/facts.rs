@@ -1,7 +1,8 @@
 //! The facts the provider certified in daticert.xml: sender, recipients and their kind of
 //! mailbox, subject, date, provider, ids, receipt type and the delivery or error details.
 
-use pec::MessageReport;
+use pec::kind::Kind;
+use pec::{MessageReport, Verdict};
 use yew::prelude::*;
 
 use super::{row, text_row};
@@ -34,9 +35,15 @@ pub fn facts(t: &Text, message: &MessageReport) -> Html {
     };
     let error = (!d.errore.is_empty() && d.errore != "nessuno").then_some(d.errore.as_str());
     let ricezione = (!d.ricezione.is_empty()).then(|| d.ricezione.join(", "));
+    let receipt_label = if message.classification.kind == Some(Kind::PostaCertificata) {
+        t.receipt_requested
+    } else {
+        t.receipt_type
+    };
+    let certified = message.verdict == Verdict::TotalPassed;
     html! {
-        <section class="facts">
-            <h4>{ t.facts_heading }</h4>
+        <section class={classes!("facts", (!certified).then_some("declared"))}>
+            <h4>{ if certified { t.facts_heading } else { t.declared_heading } }</h4>
             <dl>
                 { text_row(t.sender, &d.mittente) }
                 { row(t.recipients, recipients) }
@@ -45,7 +52,7 @@ pub fn facts(t: &Text, message: &MessageReport) -> Html {
                 { optional(t.provider, Some(&d.gestore_emittente)) }
                 { optional(t.pec_id, Some(&d.identificativo)) }
                 { optional(t.msgid, d.msgid.as_deref()) }
-                { optional(t.receipt_type, message.classification.receipt_type.map(|r| t.receipt_name(r))) }
+                { optional(receipt_label, message.classification.receipt_type.map(|r| t.receipt_name(r))) }
                 { optional(t.delivered_to, d.consegna.as_deref()) }
                 { optional(t.received, ricezione.as_deref()) }
                 { optional(t.error, error) }

@@ -22,19 +22,12 @@ pub fn message_result(props: &MessageProps) -> Html {
     };
     let noun = Noun::of(message.classification.kind);
     let reason = message.reason.map(|id| t.failure(id));
-    let verdict = match message.verdict {
-        Verdict::TotalPassed => verdict_banner("passed", "✓", t.passed(noun), None, None),
-        Verdict::TotalFailed => {
-            verdict_banner("failed", "✗", t.failed(noun), reason, Some(t.failed_advice))
-        }
-        Verdict::Indeterminate => verdict_banner(
-            "indeterminate",
-            "?",
-            t.indeterminate,
-            reason,
-            Some(t.indeterminate_advice),
-        ),
+    let (class, icon, advice) = match message.verdict {
+        Verdict::TotalPassed => ("passed", "✓", None),
+        Verdict::TotalFailed => ("failed", "✗", Some(t.failed_advice(noun))),
+        Verdict::Indeterminate => ("indeterminate", "?", Some(t.indeterminate_advice)),
     };
+    let verdict = verdict_banner(class, icon, t.verdict(message), reason, advice);
     // A part that claims to be PEC without a signature or a kind: the verdict's reason is all
     // there is to say, and no sentence about a "signed message" applies.
     let read = message.signature.is_some() || message.classification.kind.is_some();

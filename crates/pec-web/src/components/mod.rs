@@ -15,6 +15,8 @@ pub mod original;
 pub mod proof;
 pub mod report_actions;
 pub mod result_card;
+pub mod site_footer;
+pub mod status;
 pub mod verdict_banner;
 pub mod warnings;
 

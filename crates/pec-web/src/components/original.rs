@@ -8,8 +8,9 @@ use crate::download;
 use crate::text::use_text;
 
 /// Put first in the frame's document: whatever the message's HTML says, it can load no
-/// resource but inline images (a tracking pixel never loads). The page's own policy, which a
-/// srcdoc document inherits, still applies on top.
+/// resource but inline images (a tracking pixel never loads), and its inline styles apply.
+/// The page's own policy, which a srcdoc document inherits, still applies on top: it allows
+/// inline styles for this frame's sake, and no script (`sandbox=""` forbids it again).
 const FRAME_POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">";
 
 #[function_component(Original)]
@@ -70,7 +71,7 @@ pub fn original(props: &MessageProps) -> Html {
                 <h4>{ t.text_body }</h4>
                 <pre class="body-text" tabindex="0">{ text }</pre>
             }
-            if let Some(html) = &original.html {
+            if let Some(html) = original.html.as_ref().filter(|h| !blank(h)) {
                 <h4>{ t.html_body }</h4>
                 <p class="note">{ t.html_note }</p>
                 <iframe class="body-html" sandbox="" title={t.html_body}
@@ -81,5 +82,39 @@ pub fn original(props: &MessageProps) -> Html {
                 <ul class="attachments">{ for attachments }</ul>
             }
         </details>
+    }
+}
+
+/// An HTML body that would show an empty frame: nothing but tags and white space, and no image.
+fn blank(html: &str) -> bool {
+    let mut in_tag = false;
+    for (i, c) in html.char_indices() {
+        match c {
+            '<' if html[i + 1..]
+                .get(..3)
+                .is_some_and(|n| n.eq_ignore_ascii_case("img")) =>
+            {
+                return false;
+            }
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank;
+
+    #[test]
+    fn a_body_of_tags_and_spaces_is_blank_and_text_or_an_image_is_not() {
+        assert!(blank(""));
+        assert!(blank(" \r\n"));
+        assert!(blank("<html><body>\n <p> </p></body></html>"));
+        assert!(!blank("<p>Gentile utente</p>"));
+        assert!(!blank("<IMG src=\"data:image/png;base64,AA\">"));
     }
 }

@@ -22,7 +22,7 @@ pub fn result_card(props: &Props) -> Html {
     let entry = &props.entry;
     let body = match &entry.verified {
         None => {
-            html! { <p class="busy" role="status"><span class="spinner" aria-hidden="true"></span>{ t.verifying }</p> }
+            html! { <p class="busy"><span class="spinner" aria-hidden="true"></span>{ t.verifying }</p> }
         }
         Some(verified) => {
             let messages = match verified.report.error {

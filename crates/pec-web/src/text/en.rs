@@ -4,15 +4,18 @@
 use super::Text;
 use super::tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
 
+/// For receipts and notices, which go to the sender: the one to ask is their own provider.
+const ASK_PROVIDER: &str = "Do not rely on this file. If you need the proof, ask your PEC provider for a copy: it keeps the message log for 30 months.";
 const REVOCATION_NOTE: &str = "Certificate revocation is not checked: it would need a network connection, and this page opens none, by design.";
 
 pub const EN: Text = Text {
     switch_label: "Italiano",
     site_name: "PEC verifier",
+    description: "Check whether a PEC receipt or envelope (.eml) is genuine. The file never leaves your device.",
     title: "Verify a PEC receipt",
     lead: "The file never leaves your device: the check runs entirely in your browser.",
-    drop_title: "Drop the PEC receipt or envelope (.eml or .msg) here",
-    drop_hint: "or tap to choose the file (several at once work too)",
+    drop_title: "Drag the PEC receipt or envelope (.eml or .msg) here",
+    drop_hint: "or select it from your device (several files at once work too)",
     help_title: "Where do I find the receipt file?",
     help: [
         "Open the receipt in your mail program or your provider's webmail and save it as an .eml file: look for \"Save as\", \"Download original message\" or \"Show original\".",
@@ -21,6 +24,7 @@ pub const EN: Text = Text {
         "If you lost the receipt, your provider keeps the message log for 30 months and can give you a copy.",
     ],
     results_label: "Verification results",
+    batch_status: |files, problems| format!("Files verified: {files}; with problems: {problems}."),
     verifying: "Verifying…",
     file_label: "File",
     passed: [
@@ -35,11 +39,16 @@ pub const EN: Text = Text {
     ],
     indeterminate: "Authenticity not established",
     not_pec: "Not a PEC message",
-    failed_advice: "Do not rely on this file. If you need the proof, ask the sender or your PEC provider for a copy of the original .eml file.",
+    failed_advice: [
+        "Do not rely on this file. If you need the proof, ask the sender or your PEC provider for a copy of the original .eml file.",
+        ASK_PROVIDER,
+        ASK_PROVIDER,
+    ],
     indeterminate_advice: "The content does not appear altered, but the signature could not be shown to come from a PEC provider. You can ask the provider named in the receipt, which keeps the message log for 30 months.",
     proves_heading: "What it proves",
     claims_heading: "What the file claims (not proven)",
     facts_heading: "Data certified by the provider",
+    declared_heading: "Data the file declares (not verified)",
     sender: "Sender",
     recipients: "Recipients",
     certified_mailbox: "PEC mailbox",
@@ -50,6 +59,7 @@ pub const EN: Text = Text {
     pec_id: "PEC identifier",
     msgid: "Original Message-ID",
     receipt_type: "Receipt type",
+    receipt_requested: "Receipt requested by the sender",
     delivered_to: "Delivered to",
     error: "Error",
     error_detail: "Error detail",
@@ -58,7 +68,7 @@ pub const EN: Text = Text {
     warnings_intro: "These points do not change the outcome but deserve notice. The message headers are not covered by the signature: where they differ from the signed data, the signed data prevails.",
     details: "Verification details",
     checks_heading: "Checks performed",
-    statuses: ["passed", "failed", "warning", "note"],
+    statuses: ["passed", "failed", "warning", "information"],
     certificate_heading: "Provider's signature and certificate",
     signer: "Signer",
     organization: "Organisation",
@@ -89,8 +99,12 @@ pub const EN: Text = Text {
     unnamed: "(unnamed)",
     unknown: "unknown",
     at: "at",
-    on: " on",
+    on: [" on ", " on "],
+    since: ["from ", "from "],
+    until: [" to ", " to "],
     italian_time: "Italian time",
+    decimal: '.',
+
     months: [
         "January",
         "February",
@@ -128,8 +142,11 @@ pub const EN: Text = Text {
             "The file also holds {n} ordinary e-mails: they are not PEC messages and were not verified."
         ),
     },
-    from_to: |from, to| format!("from {from} to {to}"),
     valid_at_signing: |date| format!("valid at the signing time: {date}"),
+    honesty: "A valid PEC signature proves who sent what and when, not that the content is honest: a compromised mailbox sends messages with genuine signatures too.",
+    owner_label: "Service provided by",
+    privacy: "Privacy: no file is sent anywhere; no cookies, the page remembers only the language.",
+    accessibility: "Accessibility statement",
 };
 
 const CHECKS: Checks = Checks {

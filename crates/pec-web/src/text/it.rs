@@ -4,15 +4,18 @@
 use super::Text;
 use super::tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
 
+/// For receipts and notices, which go to the sender: the one to ask is the own provider.
+const ASK_PROVIDER: &str = "Non fare affidamento su questo file. Se ti serve la prova, chiedi una copia al tuo gestore PEC, che conserva il registro dei messaggi per 30 mesi.";
 const REVOCATION_NOTE: &str = "La revoca del certificato non è controllata: servirebbe una connessione di rete, e questa pagina per scelta non ne apre nessuna.";
 
 pub const IT: Text = Text {
     switch_label: "English",
     site_name: "Verifica PEC",
+    description: "Verifica l'autenticità di una ricevuta o busta PEC (.eml). Il file non lascia il tuo dispositivo.",
     title: "Verifica una ricevuta PEC",
     lead: "Il file non lascia il tuo dispositivo: la verifica avviene tutta nel browser.",
     drop_title: "Trascina qui la ricevuta o la busta PEC (.eml o .msg)",
-    drop_hint: "oppure tocca per scegliere il file (anche più di uno)",
+    drop_hint: "oppure seleziona dal dispositivo (anche più di un file)",
     help_title: "Dove trovo il file della ricevuta?",
     help: [
         "Apri la ricevuta nel tuo programma di posta o nella webmail del gestore e salvala come file .eml: cerca «Salva come», «Scarica messaggio originale» o «Mostra originale».",
@@ -21,6 +24,7 @@ pub const IT: Text = Text {
         "Se hai perso la ricevuta, il tuo gestore conserva il registro dei messaggi per 30 mesi e può fornirti una copia.",
     ],
     results_label: "Risultati della verifica",
+    batch_status: |files, problems| format!("File verificati: {files}; con problemi: {problems}."),
     verifying: "Verifica in corso…",
     file_label: "File",
     passed: [
@@ -35,11 +39,16 @@ pub const IT: Text = Text {
     ],
     indeterminate: "Autenticità non accertata",
     not_pec: "Non è un messaggio PEC",
-    failed_advice: "Non fare affidamento su questo file. Se ti serve la prova, chiedi una copia del file .eml originale al mittente o al tuo gestore PEC.",
+    failed_advice: [
+        "Non fare affidamento su questo file. Se ti serve la prova, chiedi una copia del file .eml originale al mittente o al tuo gestore PEC.",
+        ASK_PROVIDER,
+        ASK_PROVIDER,
+    ],
     indeterminate_advice: "Il contenuto non risulta alterato, ma non è stato possibile stabilire che la firma sia di un gestore PEC. Puoi chiedere conferma al gestore indicato nella ricevuta, che conserva il registro dei messaggi per 30 mesi.",
     proves_heading: "Cosa prova",
     claims_heading: "Cosa dichiara il file (non provato)",
     facts_heading: "Dati certificati dal gestore",
+    declared_heading: "Dati dichiarati dal file (non verificati)",
     sender: "Mittente",
     recipients: "Destinatari",
     certified_mailbox: "casella PEC",
@@ -50,6 +59,7 @@ pub const IT: Text = Text {
     pec_id: "Identificativo PEC",
     msgid: "Message-ID originale",
     receipt_type: "Tipo di ricevuta",
+    receipt_requested: "Ricevuta richiesta dal mittente",
     delivered_to: "Consegnato a",
     error: "Errore",
     error_detail: "Dettaglio dell'errore",
@@ -58,7 +68,7 @@ pub const IT: Text = Text {
     warnings_intro: "Questi punti non cambiano l'esito, ma vanno notati. Le intestazioni del messaggio non sono coperte dalla firma: dove differiscono dai dati firmati, valgono i dati firmati.",
     details: "Dettagli della verifica",
     checks_heading: "Controlli eseguiti",
-    statuses: ["superato", "non superato", "avviso", "nota"],
+    statuses: ["superato", "non superato", "avviso", "informazione"],
     certificate_heading: "Firma e certificato del gestore",
     signer: "Firmatario",
     organization: "Organizzazione",
@@ -89,8 +99,12 @@ pub const IT: Text = Text {
     unnamed: "(senza nome)",
     unknown: "sconosciuto",
     at: "alle",
-    on: " il",
+    on: [" il ", " l'"],
+    since: ["dal ", "dall'"],
+    until: [" al ", " all'"],
     italian_time: "ora italiana",
+    decimal: ',',
+
     months: [
         "gennaio",
         "febbraio",
@@ -125,8 +139,11 @@ pub const IT: Text = Text {
         n => format!("Il file contiene anche {n} messaggi di posta ordinaria: non sono messaggi PEC e non sono stati verificati."),
     }
     },
-    from_to: |from, to| format!("dal {from} al {to}"),
     valid_at_signing: |date| format!("valido alla data della firma: {date}"),
+    honesty: "Una firma PEC valida prova chi ha spedito che cosa e quando, non che il contenuto sia veritiero: anche da una casella violata partono messaggi con firme autentiche.",
+    owner_label: "Servizio a cura di",
+    privacy: "Privacy: nessun file viene inviato; nessun cookie, la pagina ricorda solo la lingua.",
+    accessibility: "Dichiarazione di accessibilità",
 };
 
 const CHECKS: Checks = Checks {
@@ -165,7 +182,7 @@ const CHECKS: Checks = Checks {
     trust_pec_ca_pass: "Il certificato è emesso da un'autorità riconosciuta per la PEC: {ca}.",
     trust_pec_ca_fail: "Il certificato non è emesso da un'autorità riconosciuta per la PEC (AgID CA1, DigitPA CA1): può essere una firma qualsiasi, non di un gestore PEC.",
     trust_validity_pass: "Tutti i certificati erano validi alla data della firma.",
-    trust_validity_fail: "Il certificato {certificate} non era valido alla data della firma ({at}): valido dal {not_before} al {not_after}.",
+    trust_validity_fail: "Il certificato {certificate} non era valido alla data della firma ({at}): periodo di validità {not_before} – {not_after}.",
     trust_key_size_pass: "Le chiavi dei certificati hanno una lunghezza adeguata.",
     trust_key_size_weak: "La chiave del certificato {certificate} è RSA a {bits} bit: era ammessa quando è stato emesso, ma oggi è considerata debole.",
     trust_key_size_fail: "La chiave del certificato {certificate} è RSA a soli {bits} bit: troppo corta per garantire chi ha firmato.",

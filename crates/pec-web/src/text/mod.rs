@@ -146,6 +146,8 @@ pub struct Proof<'a> {
 pub struct Text {
     pub switch_label: &'static str,
     pub site_name: &'static str,
+    /// The document's `<meta name="description">` (its title is `title`).
+    pub description: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
     pub drop_title: &'static str,
@@ -153,6 +155,8 @@ pub struct Text {
     pub help_title: &'static str,
     pub help: [&'static str; 4],
     pub results_label: &'static str,
+    /// The status region after a batch: files verified, and how many of them have a problem.
+    pub batch_status: fn(usize, usize) -> String,
     pub verifying: &'static str,
     pub file_label: &'static str,
     /// Per [`Noun`]: message, receipt, notice.
@@ -160,11 +164,14 @@ pub struct Text {
     pub failed: [&'static str; 3],
     pub indeterminate: &'static str,
     pub not_pec: &'static str,
-    pub failed_advice: &'static str,
+    /// What to do, per [`Noun`]: whoever holds a receipt or notice is its sender.
+    pub failed_advice: [&'static str; 3],
     pub indeterminate_advice: &'static str,
     pub proves_heading: &'static str,
     pub claims_heading: &'static str,
     pub facts_heading: &'static str,
+    /// The same data when the verdict is not TOTAL-PASSED: only what the file says.
+    pub declared_heading: &'static str,
     pub sender: &'static str,
     pub recipients: &'static str,
     pub certified_mailbox: &'static str,
@@ -175,6 +182,8 @@ pub struct Text {
     pub pec_id: &'static str,
     pub msgid: &'static str,
     pub receipt_type: &'static str,
+    /// On an envelope, the receipt type is the one its sender asked for.
+    pub receipt_requested: &'static str,
     pub delivered_to: &'static str,
     pub error: &'static str,
     pub error_detail: &'static str,
@@ -217,9 +226,14 @@ pub struct Text {
     pub unknown: &'static str,
     /// Joins a date and a time ("alle", "at").
     pub at: &'static str,
-    /// Introduces a date inside a sentence (" il", " on").
-    pub on: &'static str,
+    /// Introduce a date inside a sentence (" il ", " on "), and open and close a period
+    /// ("dal ", " al "): each plain, then before a day that starts with a vowel ("l'8").
+    pub on: [&'static str; 2],
+    pub since: [&'static str; 2],
+    pub until: [&'static str; 2],
     pub italian_time: &'static str,
+    /// Before the tenths of a size ("2,1 KB", "2.1 KB").
+    pub decimal: char,
     pub months: [&'static str; 12],
     pub bytes: &'static str,
     kinds: Kinds,
@@ -243,10 +257,14 @@ pub struct Text {
     receipt_proofs: ByReceipt,
     receipt_unstated: &'static str,
     receipt_names: ByReceipt,
-    pub from_to: fn(&str, &str) -> String,
     /// The mbox messages that are neither signed nor PEC, counted.
     pub ordinary_messages: fn(usize) -> String,
     pub valid_at_signing: fn(&str) -> String,
+    /// Said once, under what an envelope proves.
+    pub honesty: &'static str,
+    pub owner_label: &'static str,
+    pub privacy: &'static str,
+    pub accessibility: &'static str,
 }
 
 impl Text {
@@ -256,6 +274,20 @@ impl Text {
 
     pub fn failed(&self, noun: Noun) -> &'static str {
         self.failed[noun.index()]
+    }
+
+    pub fn failed_advice(&self, noun: Noun) -> &'static str {
+        self.failed_advice[noun.index()]
+    }
+
+    /// The verdict's title for `message`, worded for its kind.
+    pub fn verdict(&self, message: &pec::MessageReport) -> &'static str {
+        let noun = Noun::of(message.classification.kind);
+        match message.verdict {
+            pec::Verdict::TotalPassed => self.passed(noun),
+            pec::Verdict::TotalFailed => self.failed(noun),
+            pec::Verdict::Indeterminate => self.indeterminate,
+        }
     }
 
     pub fn kind(&self, kind: Option<Kind>) -> &'static str {
@@ -285,9 +317,10 @@ impl Text {
         }
     }
 
-    /// "2 maggio 2019 alle 10:11:12 (ora italiana)": the instant in the offset it was written
-    /// with, named "ora italiana" for +01:00 and +02:00 (daticert times are Italian local time).
+    /// "2 maggio 2019 alle 10:11:12, ora italiana (UTC+2)": every instant in one time zone,
+    /// Italy's, whatever offset it was written with.
     pub fn date_time(&self, at: Timestamp, seconds: bool) -> String {
+        let at = italian(at);
         let ((year, month, day), (hour, minute, second)) = at.civil();
         let month = month
             .checked_sub(1)
@@ -299,22 +332,29 @@ impl Text {
         } else {
             format!("{hour:02}:{minute:02}")
         };
-        let zone = match at.offset_minutes {
-            60 | 120 => self.italian_time.to_owned(),
-            0 => "UTC".to_owned(),
-            offset => {
-                let sign = if offset < 0 { '-' } else { '+' };
-                let offset = offset.unsigned_abs();
-                format!("UTC{sign}{:02}:{:02}", offset / 60, offset % 60)
-            }
-        };
-        format!("{day} {month} {year} {} {time} ({zone})", self.at)
+        let hours = at.offset_minutes / 60;
+        format!(
+            "{day} {month} {year} {} {time}, {} (UTC+{hours})",
+            self.at, self.italian_time
+        )
     }
 
-    /// " il 2 maggio 2019 alle 10:11 (ora italiana)", to end a clause; "" without a date.
+    /// " il 2 maggio 2019 alle 10:11, ora italiana (UTC+2)", to end a clause; "" without a
+    /// date.
     pub fn when(&self, at: Option<Timestamp>) -> String {
-        at.map(|at| format!("{} {}", self.on, self.date_time(at, false)))
+        at.map(|at| format!("{}{}", elided(self.on, at), self.date_time(at, false)))
             .unwrap_or_default()
+    }
+
+    /// "dal 1 gennaio 2024 … all'8 marzo 2027 …", with times.
+    pub fn period(&self, from: Timestamp, until: Timestamp) -> String {
+        format!(
+            "{}{}{}{}",
+            elided(self.since, from),
+            self.date_time(from, true),
+            elided(self.until, until),
+            self.date_time(until, true)
+        )
     }
 
     /// The sentence for a check, its details filled in; times are written as dates.
@@ -371,6 +411,9 @@ impl Text {
             return vec![fill(self.claimed, |_| clause.clone())];
         }
         let mut sentences = vec![sentence(&clause), consequence.to_owned()];
+        if fact == Fact::PostaCertificata {
+            sentences.push(self.honesty.to_owned());
+        }
         if fact == Fact::AvvenutaConsegna {
             let proof = p
                 .receipt
@@ -380,7 +423,7 @@ impl Text {
         sentences
     }
 
-    /// "930 byte", "12.5 KB", "1.2 MB". Integer arithmetic: float formatting would cost the
+    /// "930 byte", "12,5 KB", "1,2 MB". Integer arithmetic: float formatting would cost the
     /// page kilobytes of code.
     pub fn size(&self, bytes: usize) -> String {
         let (unit, scale) = match bytes {
@@ -389,7 +432,39 @@ impl Text {
             _ => ("MB", 1_048_576),
         };
         let tenths = (bytes * 10 + scale / 2) / scale;
-        format!("{}.{} {unit}", tenths / 10, tenths % 10)
+        format!("{}{}{} {unit}", tenths / 10, self.decimal, tenths % 10)
+    }
+
+    /// What the status region says of one file: its name, the verdict and the reason.
+    pub fn file_status(&self, name: &str, verdict: &str, reason: Option<&str>) -> String {
+        let reason = reason.map(|r| format!(" {r}")).unwrap_or_default();
+        format!("{name}: {verdict}.{reason}")
+    }
+}
+
+/// The word of `pair` that goes before the day of `at`: the second before 1, 8 and 11, the
+/// days whose names start with a vowel ("l'8", "dall'11").
+fn elided(pair: [&'static str; 2], at: Timestamp) -> &'static str {
+    let ((_, _, day), _) = italian(at).civil();
+    pair[usize::from(matches!(day, 1 | 8 | 11))]
+}
+
+/// `at` in Italian time: CET, or CEST from 01:00 UTC on the last Sunday of March to 01:00 UTC
+/// on the last Sunday of October.
+fn italian(at: Timestamp) -> Timestamp {
+    const DAY: i64 = 86_400;
+    let ((year, _, _), _) = Timestamp::utc(at.unix).civil();
+    let last_sunday = |month| {
+        Timestamp::from_civil((year, month, 31), (1, 0, 0), 0).map(|end| {
+            // 1 January 1970 was a Thursday: four days after a Sunday.
+            end.unix - (end.unix.div_euclid(DAY) + 4).rem_euclid(7) * DAY
+        })
+    };
+    let summer = matches!((last_sunday(3), last_sunday(10)),
+        (Some(start), Some(end)) if (start..end).contains(&at.unix));
+    Timestamp {
+        unix: at.unix,
+        offset_minutes: if summer { 120 } else { 60 },
     }
 }
 
@@ -514,15 +589,77 @@ mod tests {
                 Timestamp::parse_rfc3339("2030-01-02T03:04:05+01:00").unwrap(),
             )
             .with(Param::Now, Timestamp::utc(1_700_000_000));
+        let it = Lang::It.text().check(&check);
         assert!(
-            Lang::It
-                .text()
-                .check(&check)
-                .contains("2 gennaio 2030 alle 03:04:05 (ora italiana)"),
-            "{}",
-            Lang::It.text().check(&check)
+            it.contains("2 gennaio 2030 alle 03:04:05, ora italiana (UTC+1)"),
+            "{it}"
         );
-        assert!(Lang::En.text().check(&check).contains("(UTC)"));
+        // The verifier's clock, in UTC, is written in Italian time too.
+        let en = Lang::En.text().check(&check);
+        assert!(
+            en.contains("14 November 2023 at 23:13:20, Italian time (UTC+1)"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn one_time_zone_with_its_offset_summer_and_winter() {
+        let at = |text| Timestamp::parse_rfc3339(text).unwrap();
+        let t = Lang::It.text();
+        // A New York Date header in July, and the hour before and after the change of March.
+        assert_eq!(
+            t.date_time(at("2024-07-04T09:00:00-04:00"), false),
+            "4 luglio 2024 alle 15:00, ora italiana (UTC+2)"
+        );
+        assert_eq!(
+            t.date_time(at("2024-03-31T00:59:59Z"), true),
+            "31 marzo 2024 alle 01:59:59, ora italiana (UTC+1)"
+        );
+        assert_eq!(
+            t.date_time(at("2024-03-31T01:00:00Z"), true),
+            "31 marzo 2024 alle 03:00:00, ora italiana (UTC+2)"
+        );
+        assert_eq!(
+            t.date_time(at("2024-10-27T01:00:00Z"), false),
+            "27 ottobre 2024 alle 02:00, ora italiana (UTC+1)"
+        );
+    }
+
+    #[test]
+    fn italian_elides_the_article_before_1_8_and_11() {
+        let at = |text| Some(Timestamp::parse_rfc3339(text).unwrap());
+        let t = Lang::It.text();
+        assert!(
+            t.when(at("2018-12-08T10:00:00+01:00"))
+                .starts_with(" l'8 dicembre")
+        );
+        assert!(
+            t.when(at("2018-12-11T10:00:00+01:00"))
+                .starts_with(" l'11 dicembre")
+        );
+        assert!(
+            t.when(at("2018-12-01T10:00:00+01:00"))
+                .starts_with(" l'1 dicembre")
+        );
+        assert!(
+            t.when(at("2018-12-18T10:00:00+01:00"))
+                .starts_with(" il 18 dicembre")
+        );
+        let period = t.period(
+            Timestamp::parse_rfc3339("2024-01-08T00:00:00+01:00").unwrap(),
+            Timestamp::parse_rfc3339("2027-01-20T00:00:00+01:00").unwrap(),
+        );
+        assert!(period.starts_with("dall'8 gennaio"), "{period}");
+        assert!(period.contains(" al 20 gennaio 2027"), "{period}");
+        let en = Lang::En.text().when(at("2018-12-08T10:00:00+01:00"));
+        assert!(en.starts_with(" on 8 December"), "{en}");
+    }
+
+    #[test]
+    fn sizes_have_each_language_s_decimal_mark() {
+        assert_eq!(Lang::It.text().size(2150), "2,1 KB");
+        assert_eq!(Lang::En.text().size(2150), "2.1 KB");
+        assert_eq!(Lang::It.text().size(900), "900 byte");
     }
 
     #[test]
