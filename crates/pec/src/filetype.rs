@@ -25,11 +25,15 @@ names! {
     }
 }
 
+/// The first bytes of every Compound File Binary file (MS-CFB §2.2): Outlook's `.msg`, old
+/// Office documents.
+pub const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 /// Magic numbers, at offset 0.
 const MAGIC: [(&[u8], Detected); 12] = [
     (b"%PDF-", Detected::Pdf),
     (b"PK\x03\x04", Detected::Zip),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", Detected::OfficeLegacy),
+    (&COMPOUND_FILE, Detected::OfficeLegacy),
     (b"MZ", Detected::Executable),
     (b"\x7fELF", Detected::Elf),
     (b"L\0\0\0\x01\x14\x02\0", Detected::Shortcut),

@@ -12,8 +12,7 @@ use std::io::{Cursor, Read};
 use base64ct::{Base64, Encoding};
 use cfb::CompoundFile;
 
-/// The first bytes of every Compound File Binary file (MS-CFB §2.2).
-const MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const MAGIC: [u8; 8] = crate::filetype::COMPOUND_FILE;
 
 /// Attachments read from one message; Outlook's own limit is far lower.
 pub const MAX_ATTACHMENTS: usize = 1_000;
