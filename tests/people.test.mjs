@@ -14,6 +14,7 @@ const root = new URL('..', import.meta.url).pathname;
 const GENUINE = 'real/aruba-agidca1-consegna-completa.eml';
 const ENVELOPE = 'real/aruba-agidca1-posta-certificata.eml';
 const TAMPERED = 'tampered/sogei-sdi-edited-1.eml';
+const OTHER_TAMPERED = 'tampered/sogei-sdi-anonymised-1.eml';
 const LONGEST_NAME = 'unsigned/toniorusso-pec-parser-postacertnoattach.eml';
 
 let browser;
@@ -94,9 +95,13 @@ test('a screen reader hears one short status: the file, its verdict and reason; 
   assert.equal(await live().count(), 1);
   assert.equal(await live().innerText(),
     'sogei-sdi-edited-1.eml: Messaggio PEC non autentico. Il contenuto è stato modificato dopo la firma del gestore.');
-  await choose(page, [sample(GENUINE), sample(TAMPERED), sample(LONGEST_NAME)]);
+  await choose(page, [sample(GENUINE), sample(OTHER_TAMPERED), sample(LONGEST_NAME)]);
   await settled(page, 4);
   assert.equal(await live().innerText(), 'File verificati: 3; con problemi: 2.');
+  // A file already on the page is shown once, and the status speaks of the files shown.
+  await choose(page, [sample(TAMPERED), sample(ENVELOPE)]);
+  await settled(page, 5);
+  assert.equal(await live().innerText(), `${ENVELOPE.split('/').pop()}: Messaggio PEC autentico.`);
   await page.close();
 });
 

@@ -1,4 +1,4 @@
-//! `pec-verify`: the core's report for each file, as text or as JSON Lines; with `--dossier`,
+//! `pec-verify`: the core's report for each file, as text, JSON Lines or CSV; with `--dossier`,
 //! one dossier per sending the files make up.
 //! Exit status: 0 all TOTAL-PASSED (with `--dossier`: every dossier complete), 1 anything
 //! else, 2 usage error or unreadable path.
@@ -23,8 +23,12 @@ use pec::{CheckId, Options, Report, Status, Timestamp, Verdict};
 )]
 struct Args {
     /// Print one JSON document per file (JSON Lines); with --dossier, one for all files.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// Print one CSV line per file under a header (for a spreadsheet): the file, its SHA-256,
+    /// genuine or not and why, and the certified data of the message that speaks for it.
+    #[arg(long, conflicts_with = "dossier")]
+    csv: bool,
     /// Put the files together by sending: the envelope, its acceptance and each recipient's
     /// delivery or failure. Exits 0 only when every sending is complete.
     #[arg(long)]
@@ -67,18 +71,23 @@ fn main() -> ExitCode {
     }
     let (mut all_passed, mut unreadable) = (true, false);
     let mut out = io::stdout().lock();
+    if args.csv && write!(out, "{}", pec::dossier::table::header()).is_err() {
+        return ExitCode::from(2);
+    }
     batch::run(&args.files, &options, false, |(name, result)| {
         let Some((_, report)) = readable(&name, result) else {
             unreadable = true;
             return false;
         };
         all_passed &= report.all_passed();
-        let text = if args.json {
-            report.to_json(&name)
+        let written = if args.csv {
+            write!(out, "{}", pec::dossier::table::row(&name, &report))
+        } else if args.json {
+            writeln!(out, "{}", report.to_json(&name))
         } else {
-            render(&name, &report)
+            writeln!(out, "{}", render(&name, &report))
         };
-        unreadable = writeln!(out, "{text}").is_err();
+        unreadable = written.is_err();
         !unreadable
     });
     if unreadable {

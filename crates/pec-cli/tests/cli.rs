@@ -342,3 +342,28 @@ fn outlook_files_and_signed_files_are_read() {
     );
     assert_eq!(report["messages"][0]["location"], "signed content");
 }
+
+#[test]
+fn csv_is_a_header_then_a_line_per_file_in_the_order_given() {
+    let genuine = sample("real/aruba-agidca1-consegna-completa.eml");
+    let tampered = sample("tampered/sogei-sdi-edited-1.eml");
+    let output = pec_verify(&["--csv", &genuine, &tampered]);
+    assert_eq!(output.status.code(), Some(1), "not every file is genuine");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with(r#""file","sha256","standing","reason","kind","date""#));
+    assert!(lines[1].starts_with(&format!(r#""{genuine}","#)));
+    assert!(lines[1].contains(r#","genuine","","avvenuta-consegna","2018-11-13T16:39:27+01:00","#));
+    assert!(lines[2].starts_with(&format!(r#""{tampered}","#)));
+    assert!(lines[2].contains(r#","failed","#));
+}
+
+#[test]
+fn csv_goes_with_neither_json_nor_dossier() {
+    let genuine = sample("real/aruba-agidca1-consegna-completa.eml");
+    for other in ["--json", "--dossier"] {
+        let output = pec_verify(&["--csv", other, &genuine]);
+        assert_eq!(output.status.code(), Some(2), "{other}");
+    }
+}

@@ -8,6 +8,7 @@ pub mod contract;
 mod download;
 mod embed;
 mod language;
+mod print;
 mod state;
 mod text;
 mod verify;

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use pec::report::Standing;
+
 use crate::text::Lang;
 
 /// A value that never changes once made, compared by allocation: the same `Rc`, the same value.
@@ -48,13 +50,54 @@ pub struct Entry {
     pub verified: Option<Shared<Verified>>,
 }
 
-/// The files dropped so far, newest first.
+impl Entry {
+    /// Verified, and not every message in it genuine (or none at all).
+    fn has_problem(&self) -> bool {
+        self.verified
+            .as_ref()
+            .is_some_and(|v| v.report.standing() != Standing::Genuine)
+    }
+
+    /// The certified time of the message that speaks for the file.
+    fn date(&self) -> Option<i64> {
+        let report = &self.verified.as_ref()?.report;
+        Some(report.decisive()?.daticert.as_ref()?.data?.unix)
+    }
+}
+
+/// The files dropped so far, newest first, and how many were dropped again once verified.
 #[derive(Default, PartialEq)]
-pub struct Entries(Vec<Entry>);
+pub struct Entries {
+    list: Vec<Entry>,
+    /// Files whose bytes were already on the page: verified, then shown once.
+    pub repeated: usize,
+}
+
+/// Which files are shown, and in which order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// Only the files with a problem (and those still being verified).
+    pub only_problems: bool,
+    /// By the certified date of each file, the earliest first (files without one last);
+    /// otherwise newest dropped first.
+    pub by_date: bool,
+}
 
 impl Entries {
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.0.iter()
+        self.list.iter()
+    }
+
+    /// The entries `view` shows, in its order.
+    pub fn shown(&self, view: View) -> Vec<&Entry> {
+        let mut shown: Vec<&Entry> = self
+            .iter()
+            .filter(|e| !view.only_problems || e.verified.is_none() || e.has_problem())
+            .collect();
+        if view.by_date {
+            shown.sort_by_key(|e| (e.date().is_none(), e.date()));
+        }
+        shown
     }
 }
 
@@ -63,8 +106,11 @@ pub enum Action {
     /// ignored (two cards with one key would confuse the page's rendering).
     Add { id: usize, name: String },
     /// The engine is done with the file `id`. An unknown id, or a file already verified, is
-    /// ignored: a result never replaces another.
+    /// ignored: a result never replaces another. A file whose bytes are already on the page
+    /// (the same SHA-256) is taken off: it is shown once.
     Done { id: usize, verified: Verified },
+    /// Every file goes; results still to come for them are ignored.
+    Clear,
 }
 
 impl Reducible for Entries {
@@ -73,32 +119,47 @@ impl Reducible for Entries {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Add { id, name } => {
-                if self.0.iter().any(|e| e.id == id) {
+                if self.list.iter().any(|e| e.id == id) {
                     return self;
                 }
-                let mut entries = self.0.clone();
-                entries.insert(
-                    0,
-                    Entry {
-                        id,
-                        name,
-                        verified: None,
-                    },
-                );
-                Rc::new(Self(entries))
+                let mut list = self.list.clone();
+                let verified = None;
+                list.insert(0, Entry { id, name, verified });
+                Rc::new(Self {
+                    list,
+                    repeated: self.repeated,
+                })
             }
-            Action::Done { id, verified } => {
-                let mut entries = self.0.clone();
-                match entries
-                    .iter_mut()
-                    .find(|e| e.id == id && e.verified.is_none())
-                {
-                    Some(entry) => entry.verified = Some(Shared(Rc::new(verified))),
-                    None => return self,
-                }
-                Rc::new(Self(entries))
-            }
+            Action::Done { id, verified } => self.done(id, verified),
+            Action::Clear => Rc::default(),
         }
+    }
+}
+
+impl Entries {
+    fn done(self: Rc<Self>, id: usize, verified: Verified) -> Rc<Self> {
+        let Some(at) = self
+            .list
+            .iter()
+            .position(|e| e.id == id && e.verified.is_none())
+        else {
+            return self;
+        };
+        let mut list = self.list.clone();
+        let sha256 = &verified.report.sha256;
+        let seen = !sha256.is_empty()
+            && list
+                .iter()
+                .filter_map(|e| e.verified.as_ref())
+                .any(|v| &v.report.sha256 == sha256);
+        let mut repeated = self.repeated;
+        if seen {
+            list.remove(at);
+            repeated += 1;
+        } else {
+            list[at].verified = Some(Shared(Rc::new(verified)));
+        }
+        Rc::new(Self { list, repeated })
     }
 }
 
@@ -225,7 +286,7 @@ mod tests {
     }
 
     #[test]
-    fn the_same_file_dropped_twice_gets_two_cards() {
+    fn two_files_of_one_name_get_two_cards() {
         let entries = reduce(Rc::default(), [add(1, "a.eml"), add(2, "a.eml"), done(1)]);
         assert_eq!(shown(&entries), [(2, "a.eml", false), (1, "a.eml", true)]);
     }
@@ -239,6 +300,93 @@ mod tests {
         let (before, after): (Vec<_>, Vec<_>) = (before.iter().collect(), after.iter().collect());
         assert!(before[0] == after[0]);
         assert!(before[1] != after[1]);
+    }
+
+    /// A real sample, verified: genuine ones carry a certified date.
+    fn sample(name: &str) -> Verified {
+        let path = format!(
+            "{}/../../../shared/samples/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        Verified {
+            report: pec::verify(&bytes, &pec::Options::default()),
+            input: bytes,
+            at: verified().at,
+        }
+    }
+
+    const OLDER: &str = "real/aruba-agidca1-consegna-completa.eml";
+    const NEWER: &str = "real/aruba-agidca1-posta-certificata.eml";
+
+    fn done_with(id: usize, name: &str) -> Action {
+        Action::Done {
+            id,
+            verified: sample(name),
+        }
+    }
+
+    #[test]
+    fn a_file_dropped_again_is_verified_then_shown_once() {
+        let entries = reduce(
+            Rc::default(),
+            [add(1, "a.eml"), add(2, "copia di a.eml"), add(3, "b.eml")],
+        );
+        let entries = reduce(entries, [done_with(1, OLDER), done_with(2, OLDER)]);
+        assert_eq!(shown(&entries), [(3, "b.eml", false), (1, "a.eml", true)]);
+        assert_eq!(entries.repeated, 1);
+        // A file refused before it is read has no digest to compare: each stays.
+        let entries = reduce(entries, [done(3)]);
+        assert_eq!(entries.iter().count(), 2);
+    }
+
+    #[test]
+    fn clearing_removes_every_file_and_ignores_results_still_to_come() {
+        let entries = reduce(Rc::default(), [add(1, "a.eml"), add(2, "b.eml"), done(1)]);
+        let entries = reduce(entries, [Action::Clear, done(2)]);
+        assert_eq!(shown(&entries), []);
+        assert_eq!(entries.repeated, 0);
+    }
+
+    fn names(entries: &[&Entry]) -> Vec<String> {
+        entries.iter().map(|e| e.name.clone()).collect()
+    }
+
+    #[test]
+    fn the_view_shows_only_problems_and_sorts_by_certified_date() {
+        let entries = reduce(
+            Rc::default(),
+            [
+                add(1, "older.eml"),
+                add(2, "too-large.eml"),
+                add(3, "newer.eml"),
+                add(4, "pending.eml"),
+                done_with(1, OLDER),
+                done(2),
+                done_with(3, NEWER),
+            ],
+        );
+        let all = View::default();
+        assert_eq!(
+            names(&entries.shown(all)),
+            ["pending.eml", "newer.eml", "too-large.eml", "older.eml"]
+        );
+        let by_date = View {
+            by_date: true,
+            ..all
+        };
+        assert_eq!(
+            names(&entries.shown(by_date)),
+            ["older.eml", "newer.eml", "pending.eml", "too-large.eml"]
+        );
+        let problems = View {
+            only_problems: true,
+            ..all
+        };
+        assert_eq!(
+            names(&entries.shown(problems)),
+            ["pending.eml", "too-large.eml"]
+        );
     }
 
     #[test]

@@ -77,6 +77,17 @@ impl Verdict {
     }
 }
 
+names! {
+    /// A whole file in one word, for lists of many files: every message genuine, one failed,
+    /// one whose trust is not established, or no PEC message at all.
+    pub enum Standing {
+        Genuine = "genuine",
+        Failed = "failed",
+        Indeterminate = "indeterminate",
+        NotPec = "not-pec",
+    }
+}
+
 /// One signed PEC message found in the input.
 #[derive(Clone, Debug, Serialize)]
 pub struct MessageReport {
@@ -180,6 +191,25 @@ impl Report {
             file,
             error_code: self.error.map(InputError::code),
             report: self,
+        }
+    }
+
+    /// The message that speaks for the whole file: its first that is not TOTAL-PASSED, else
+    /// its first. `None` when it holds no message.
+    pub fn decisive(&self) -> Option<&MessageReport> {
+        self.messages
+            .iter()
+            .find(|m| m.verdict != Verdict::TotalPassed)
+            .or(self.messages.first())
+    }
+
+    /// What the file is, in one word: the verdict of [`Report::decisive`], or not PEC at all.
+    pub fn standing(&self) -> Standing {
+        match self.decisive().map(|m| m.verdict) {
+            Some(Verdict::TotalPassed) => Standing::Genuine,
+            Some(Verdict::TotalFailed) => Standing::Failed,
+            Some(Verdict::Indeterminate) => Standing::Indeterminate,
+            None => Standing::NotPec,
         }
     }
 

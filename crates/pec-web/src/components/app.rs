@@ -5,13 +5,15 @@
 use web_sys::File;
 use yew::prelude::*;
 
+use super::dossiers::dossiers;
 use super::drop_zone::DropZone;
 use super::help::help;
 use super::lang_switch::LangSwitch;
 use super::result_card::ResultCard;
 use super::site_footer::site_footer;
 use super::status::status;
-use crate::state::{Action, Entries};
+use super::summary::Summary;
+use crate::state::{Action, Entries, View};
 use crate::text::Lang;
 use crate::{embed, language, verify};
 
@@ -20,11 +22,14 @@ pub fn app() -> Html {
     let lang = use_state(language::first);
     let entries = use_reducer(Entries::default);
     let next_id = use_mut_ref(|| 0usize);
-    // How many files the last drop or choice brought: the status region speaks of those.
-    let batch = use_state(|| 0usize);
+    // The first id of the last drop or choice: the status region speaks of its files (those
+    // still shown: a file already on the page is shown once).
+    let batch = use_state(|| usize::MAX);
     // One verifier per page: the trust store is read once, and a provider's certificate links
     // are verified once, not once per file.
     let verifier = use_mut_ref(pec::Verifier::default);
+    let view = use_state(View::default);
+    let sendings = use_memo(entries.clone(), |entries| sendings(entries));
 
     use_effect_with(*lang, |lang| language::remember(*lang));
 
@@ -36,7 +41,7 @@ pub fn app() -> Html {
         let entries = entries.clone();
         let batch = batch.clone();
         Callback::from(move |files: Vec<File>| {
-            batch.set(files.len());
+            batch.set(*next_id.borrow() + 1);
             for file in files {
                 let id = {
                     let mut next = next_id.borrow_mut();
@@ -60,8 +65,9 @@ pub fn app() -> Html {
     };
 
     let t = lang.text();
-    let last: Vec<_> = entries.iter().take(*batch).collect();
+    let last: Vec<_> = entries.iter().filter(|e| e.id >= *batch).collect();
     let has_results = entries.iter().next().is_some();
+    let many = entries.iter().nth(1).is_some();
     html! {
         <ContextProvider<Lang> context={*lang}>
             <header class="site-header">
@@ -76,8 +82,12 @@ pub fn app() -> Html {
                 <DropZone {on_files} />
                 { help(t) }
                 <p class="visually-hidden" role="status">{ status(t, &last) }</p>
+                if many {
+                    <Summary entries={entries.clone()} view={view.clone()} />
+                    { dossiers(t, &sendings, last_verified(&entries)) }
+                }
                 <section class="results" aria-label={t.results_label}>
-                    { for entries.iter().map(|entry| html! {
+                    { for entries.shown(*view).into_iter().map(|entry| html! {
                         <ResultCard key={entry.id} entry={entry.clone()} />
                     }) }
                 </section>
@@ -85,4 +95,37 @@ pub fn app() -> Html {
             { site_footer(t) }
         </ContextProvider<Lang>>
     }
+}
+
+/// The dossier of every sending the files name, put together by the core once every file is
+/// verified (a breve receipt's digests are compared with every file: once a batch, not once a
+/// file).
+fn sendings(entries: &Entries) -> Vec<pec::dossier::Dossier> {
+    if entries.iter().any(|e| e.verified.is_none()) {
+        return Vec::new();
+    }
+    let files: Vec<pec::dossier::File<'_>> = entries
+        .iter()
+        .filter_map(|e| {
+            let verified = e.verified.as_ref()?;
+            Some(pec::dossier::File {
+                name: &e.name,
+                bytes: &verified.input,
+                report: &verified.report,
+            })
+        })
+        .collect();
+    pec::dossier::dossiers(&files)
+}
+
+/// When the most recent file was verified: the time a dossier's report is dated.
+fn last_verified(entries: &Entries) -> pec::Timestamp {
+    entries
+        .iter()
+        .filter_map(|e| e.verified.as_ref().map(|v| v.at))
+        .max_by_key(|at| at.unix)
+        .unwrap_or(pec::Timestamp {
+            unix: 0,
+            offset_minutes: 0,
+        })
 }

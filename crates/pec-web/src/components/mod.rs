@@ -5,6 +5,7 @@
 pub mod app;
 pub mod certificate;
 pub mod checks;
+pub mod dossiers;
 pub mod drop_zone;
 pub mod facts;
 pub mod file_signatures;
@@ -14,9 +15,11 @@ pub mod message_result;
 pub mod original;
 pub mod proof;
 pub mod report_actions;
+pub mod report_head;
 pub mod result_card;
 pub mod site_footer;
 pub mod status;
+pub mod summary;
 pub mod verdict_banner;
 pub mod warnings;
 

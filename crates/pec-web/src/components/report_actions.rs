@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::{Shared, Verified, text_row};
-use crate::download;
 use crate::text::use_text;
+use crate::{download, print};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -28,7 +28,7 @@ pub fn report_actions(props: &Props) -> Html {
     };
     let on_print = {
         let card = props.card.clone();
-        Callback::from(move |_: MouseEvent| print(&card))
+        Callback::from(move |_: MouseEvent| print::alone(card.cast()))
     };
     html! {
         <footer class="report">
@@ -47,31 +47,4 @@ pub fn report_actions(props: &Props) -> Html {
             </div>
         </footer>
     }
-}
-
-/// Prints this card alone: the page is marked while the (blocking) print dialog is open.
-fn print(card: &NodeRef) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let body = window.document().and_then(|d| d.body());
-    let card = card.cast::<web_sys::Element>();
-    let mark = |on: bool| {
-        for (element, class) in [
-            (body.as_ref().map(AsRef::as_ref), "printing"),
-            (card.as_ref(), "print-target"),
-        ] {
-            if let Some(element) = element {
-                let list = element.class_list();
-                let _ = if on {
-                    list.add_1(class)
-                } else {
-                    list.remove_1(class)
-                };
-            }
-        }
-    };
-    mark(true);
-    let _ = window.print();
-    mark(false);
 }

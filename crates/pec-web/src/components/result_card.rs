@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::file_signatures::file_signatures;
 use super::message_result::MessageResult;
 use super::report_actions::ReportActions;
+use super::report_head::report_head;
 use super::verdict_banner::verdict_banner;
 use crate::state::Entry;
 use crate::text::use_text;
@@ -43,6 +44,7 @@ pub fn result_card(props: &Props) -> Html {
             });
             html! {
                 <>
+                    { report_head(t, verified.at) }
                     { file_signatures(t, &verified.report) }
                     { messages }
                     { for ordinary }
@@ -53,7 +55,7 @@ pub fn result_card(props: &Props) -> Html {
         }
     };
     html! {
-        <article class="result" ref={card} aria-busy={entry.verified.is_none().to_string()}>
+        <article class="result" id={format!("file-{}", entry.id)} ref={card} aria-busy={entry.verified.is_none().to_string()}>
             <h2 class="file-name">{ &entry.name }</h2>
             { body }
         </article>

@@ -1,7 +1,7 @@
 //! The page's one live region: what a screen reader hears once files are verified. For one
 //! file its name, verdict and reason; for several dropped together, how many have a problem.
 
-use pec::Verdict;
+use pec::report::Standing;
 
 use crate::state::{Entry, Verified};
 use crate::text::Text;
@@ -33,22 +33,12 @@ fn outcome(t: &Text, verified: &Verified) -> (&'static str, Option<&'static str>
     if let Some(error) = report.error {
         return (t.not_pec, Some(t.input_error(error)));
     }
-    let messages = &report.messages;
-    let decisive = messages
-        .iter()
-        .find(|m| m.verdict != Verdict::TotalPassed)
-        .or(messages.first());
-    match decisive {
+    match report.decisive() {
         Some(message) => (t.verdict(message), message.reason.map(|id| t.failure(id))),
         None => (t.not_pec, None),
     }
 }
 
 fn has_problem(verified: &Verified) -> bool {
-    let report = &verified.report;
-    report.error.is_some()
-        || report
-            .messages
-            .iter()
-            .any(|m| m.verdict != Verdict::TotalPassed)
+    verified.report.standing() != Standing::Genuine
 }

@@ -1,8 +1,8 @@
 //! The English table: the same page for readers without Italian; PEC's own terms stay Italian
 //! where the law names them.
 
-use super::Text;
 use super::tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
+use super::{Batch, Text};
 
 /// For receipts and notices, which go to the sender: the one to ask is their own provider.
 const ASK_PROVIDER: &str = "Do not rely on this file. If you need the proof, ask your PEC provider for a copy: it keeps the message log for 30 months.";
@@ -147,6 +147,68 @@ pub const EN: Text = Text {
     owner_label: "Service provided by",
     privacy: "Privacy: no file is sent anywhere; no cookies, the page remembers only the language.",
     accessibility: "Accessibility statement",
+    batch: Batch {
+        summary_heading: "Summary",
+        standings: [
+            ["genuine", "genuine"],
+            ["not genuine", "not genuine"],
+            ["not established", "not established"],
+            ["not PEC", "not PEC"],
+        ],
+        repeated: [
+            "{count} file was already in the list: it is shown once.",
+            "{count} files were already in the list: each is shown once.",
+        ],
+        only_problems: "Show only files with problems",
+        by_date: "Sort by certified date",
+        export_csv: "Export as CSV",
+        export_jsonl: "Export as JSON Lines",
+        clear: "Clear the list",
+        columns: ["File", "Result", "Kind", "Date", "Sender → recipients"],
+        pending: "verifying…",
+        dossiers_heading: "Sendings",
+        dossier_heading: "Sending",
+        complete: "Complete: every recipient with a PEC mailbox has an outcome.",
+        incomplete: "Incomplete: receipts are missing, or a file does not count as proof.",
+        sent: "Sent (transport envelope)",
+        accepted: "Accepted by the sender's provider",
+        refused: "Not accepted by the sender's provider: the message was never sent",
+        missing_acceptance: "The acceptance receipt is missing",
+        outcomes: [
+            "Delivered to {address}",
+            "Not delivered to {address}",
+            "For {address} there is only the 12-hour notice of non-delivery: the outcome is not known yet",
+            "The delivery receipt for {address} is missing",
+            "{address} is an ordinary mailbox (not PEC): no delivery receipt will come",
+        ],
+        problems: [
+            "{file} is not genuine: it does not count as proof.",
+            "{file} contradicts another receipt of the same sending.",
+            "In {file} the field “{field}” is not the sending's.",
+            "{file} concerns {address}, who is not among the sending's recipients.",
+        ],
+        fields: ["sender", "subject", "Message-ID"],
+        completa: [
+            "The message delivered is identical, byte for byte, to the transport envelope's.",
+            "The message delivered is not identical to the transport envelope's.",
+            "The full receipt carries the message delivered: add the transport envelope to compare them.",
+        ],
+        sintetica: "Summary receipt: it does not prove the content delivered.",
+        breve: [
+            "“{name}”: matches the file {file}.",
+            "“{name}”: none of the files added matches.",
+            "“{name}”: add the original file to compare it with the receipt's digest.",
+            "“{name}”: the digest in the receipt cannot be read.",
+        ],
+        in_file: " (file {file})",
+        report_title: "Verification report",
+        print_dossier: "Print this sending",
+        verified: "Verified",
+        with_version: ", with the PEC verifier version",
+        page_address: "Address of the verification page:",
+        declared_note: "For files that are not genuine, not established or not PEC, the data in italics are what the file declares, not verified.",
+        method: "Method: the PEC provider's signature on the message was verified (CMS, RFC 5652), with the chain of its certificates up to an authority recognised for PEC (AgID CA1, DigitPA CA1); certificates are judged valid at the signing time; their revocation is not checked, because the verification opens no network connection. The certified data are read only from the signed part of the message (daticert.xml).",
+    },
 };
 
 const CHECKS: Checks = Checks {

@@ -1,8 +1,8 @@
 //! The Italian table: the page's first language, in the plain words Italian public
 //! administrations use to explain PEC to citizens.
 
-use super::Text;
 use super::tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
+use super::{Batch, Text};
 
 /// For receipts and notices, which go to the sender: the one to ask is the own provider.
 const ASK_PROVIDER: &str = "Non fare affidamento su questo file. Se ti serve la prova, chiedi una copia al tuo gestore PEC, che conserva il registro dei messaggi per 30 mesi.";
@@ -144,6 +144,68 @@ pub const IT: Text = Text {
     owner_label: "Servizio a cura di",
     privacy: "Privacy: nessun file viene inviato; nessun cookie, la pagina ricorda solo la lingua.",
     accessibility: "Dichiarazione di accessibilità",
+    batch: Batch {
+        summary_heading: "Riepilogo",
+        standings: [
+            ["autentico", "autentici"],
+            ["non autentico", "non autentici"],
+            ["non accertato", "non accertati"],
+            ["non PEC", "non PEC"],
+        ],
+        repeated: [
+            "{count} file era già nell'elenco: è mostrato una volta sola.",
+            "{count} file erano già nell'elenco: ognuno è mostrato una volta sola.",
+        ],
+        only_problems: "Mostra solo i file con problemi",
+        by_date: "Ordina per data certificata",
+        export_csv: "Esporta in CSV",
+        export_jsonl: "Esporta in JSON Lines",
+        clear: "Svuota l'elenco",
+        columns: ["File", "Esito", "Tipo", "Data", "Mittente → destinatari"],
+        pending: "verifica in corso…",
+        dossiers_heading: "Fascicoli degli invii",
+        dossier_heading: "Fascicolo dell'invio",
+        complete: "Fascicolo completo: per ogni destinatario con casella PEC c'è l'esito.",
+        incomplete: "Fascicolo incompleto: mancano delle ricevute, o qualche file non conta come prova.",
+        sent: "Inviato (busta di trasporto)",
+        accepted: "Accettato dal gestore del mittente",
+        refused: "Non accettato dal gestore del mittente: il messaggio non è partito",
+        missing_acceptance: "Manca la ricevuta di accettazione",
+        outcomes: [
+            "Consegnato a {address}",
+            "Non consegnato a {address}",
+            "Per {address} c'è solo il preavviso di mancata consegna (12 ore): l'esito non è ancora noto",
+            "Manca la ricevuta di consegna per {address}",
+            "{address} è una casella ordinaria (non PEC): nessuna ricevuta di consegna è prevista",
+        ],
+        problems: [
+            "{file} non è autentico: non conta come prova.",
+            "{file} contraddice un'altra ricevuta dello stesso invio.",
+            "In {file} il campo «{field}» non è quello dell'invio.",
+            "{file} riguarda {address}, che non è tra i destinatari dell'invio.",
+        ],
+        fields: ["mittente", "oggetto", "Message-ID"],
+        completa: [
+            "Il messaggio consegnato è identico, byte per byte, a quello della busta di trasporto.",
+            "Il messaggio consegnato non è identico a quello della busta di trasporto.",
+            "La ricevuta completa contiene il messaggio consegnato: aggiungi la busta di trasporto per confrontarli.",
+        ],
+        sintetica: "Ricevuta sintetica: non prova il contenuto consegnato.",
+        breve: [
+            "«{name}»: corrisponde al file {file}.",
+            "«{name}»: nessuno dei file aggiunti corrisponde.",
+            "«{name}»: aggiungi il file originale per confrontarlo con l'impronta della ricevuta.",
+            "«{name}»: l'impronta nella ricevuta non è leggibile.",
+        ],
+        in_file: " (file {file})",
+        report_title: "Rapporto di verifica",
+        print_dossier: "Stampa il fascicolo",
+        verified: "Verificato",
+        with_version: ", con Verifica PEC versione",
+        page_address: "Indirizzo della pagina di verifica:",
+        declared_note: "Per i file non autentici, non accertati o non PEC i dati in corsivo sono quelli dichiarati dal file, non verificati.",
+        method: "Metodo: è stata verificata la firma del gestore PEC sul messaggio (CMS, RFC 5652) e la catena dei suoi certificati fino a un'autorità riconosciuta per la PEC (AgID CA1, DigitPA CA1); la validità dei certificati è giudicata alla data della firma; la revoca dei certificati non è controllata, perché la verifica non apre connessioni di rete. I dati certificati sono letti solo dalla parte firmata del messaggio (daticert.xml).",
+    },
 };
 
 const CHECKS: Checks = Checks {

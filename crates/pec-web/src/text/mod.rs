@@ -1,10 +1,12 @@
 //! Every string the page shows, in one table per language (`it.rs`, `en.rs`); nothing
 //! user-visible is assembled outside this module. Also the language context and its hook.
 
+mod batch;
 mod en;
 mod it;
 mod tables;
 
+pub use batch::Batch;
 use pec::kind::{Kind, ReceiptType, Variant};
 use pec::locate::{Location, Step};
 use pec::{Check, CheckId, InputError, Param, Timestamp, Value};
@@ -265,6 +267,8 @@ pub struct Text {
     pub owner_label: &'static str,
     pub privacy: &'static str,
     pub accessibility: &'static str,
+    /// Many files at once: the summary and the dossiers.
+    pub batch: Batch,
 }
 
 impl Text {

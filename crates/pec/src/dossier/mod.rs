@@ -8,6 +8,7 @@
 //! nothing is dropped, and nothing unproven counts.
 
 pub mod breve;
+pub mod table;
 
 use std::collections::BTreeMap;
 

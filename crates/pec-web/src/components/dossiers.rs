@@ -1,0 +1,134 @@
+//! One dossier per sending, over the cards: what the files prove of it, step by step (sent,
+//! accepted, then each recipient's outcome), what is missing, what the delivery receipts prove
+//! of the content, and every message that does not count. The core puts the sending together
+//! ([`pec::dossier`]); this only says it.
+
+use pec::Timestamp;
+use pec::dossier::{Dossier, Event, Outcome, Recipient};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::report_head::report_head;
+use crate::print;
+use crate::text::Text;
+
+/// The dossiers of the files on the page, the last of them verified at `at`.
+pub fn dossiers(t: &Text, dossiers: &[Dossier], at: Timestamp) -> Html {
+    if dossiers.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="dossiers" aria-label={t.batch.dossiers_heading}>
+            { for dossiers.iter().map(|d| dossier(t, d, at)) }
+        </section>
+    }
+}
+
+fn dossier(t: &Text, dossier: &Dossier, at: Timestamp) -> Html {
+    let b = &t.batch;
+    let (class, state) = if dossier.complete {
+        ("dossier complete", b.complete)
+    } else {
+        ("dossier incomplete", b.incomplete)
+    };
+    // A sending known only from files that do not count has no certified subject or sender.
+    let subject = dossier
+        .oggetto
+        .as_deref()
+        .map(|s| html! { <>{ ": " }<bdi>{ s }</bdi></> });
+    let sender = (!dossier.mittente.is_empty()).then(|| {
+        html! { <div class="row"><dt>{ t.sender }</dt><dd><bdi>{ &dossier.mittente }</bdi></dd></div> }
+    });
+    html! {
+        <article class={class}>
+            { report_head(t, at) }
+            <h2>{ b.dossier_heading }{ for subject }</h2>
+            <p class="dossier-state">{ state }</p>
+            <dl>
+                { for sender }
+                <div class="row"><dt>{ t.pec_id }</dt><dd><bdi>{ &dossier.identificativo }</bdi></dd></div>
+            </dl>
+            <ol class="timeline">
+                { for dossier.sent.as_ref().map(|e| step(t, "done", b.sent, Some(e))) }
+                { opening(t, dossier) }
+                { for dossier.recipients.iter().map(|r| recipient(t, r)) }
+            </ol>
+            { problems(t, dossier) }
+            <div class="actions no-print">
+                <button type="button" class="button secondary" onclick={print_dossier()}>
+                    { b.print_dossier }
+                </button>
+            </div>
+        </article>
+    }
+}
+
+/// The acceptance, the refusal, or that the acceptance is missing.
+fn opening(t: &Text, dossier: &Dossier) -> Html {
+    let b = &t.batch;
+    match (&dossier.accepted, &dossier.refused) {
+        (_, Some(refused)) => step(t, "failed", b.refused, Some(refused)),
+        (Some(accepted), None) => step(t, "done", b.accepted, Some(accepted)),
+        (None, None) => step(t, "missing", b.missing_acceptance, None),
+    }
+}
+
+fn recipient(t: &Text, recipient: &Recipient) -> Html {
+    let class = match recipient.outcome {
+        Outcome::Delivered => "done",
+        Outcome::Failed => "failed",
+        Outcome::Pending | Outcome::Unknown => "missing",
+        Outcome::NoReceiptExpected => "none",
+    };
+    let what = t.batch.outcome(recipient.outcome, &recipient.address);
+    let content = recipient
+        .content
+        .as_ref()
+        .map(|proof| t.batch.content(proof))
+        .unwrap_or_default();
+    let error = recipient
+        .error
+        .as_deref()
+        .map(|e| html! { <p><bdi>{ e }</bdi></p> });
+    html! {
+        <li class={class}>
+            <p><bdi>{ what }</bdi>{ when(t, recipient.receipt.as_ref()) }</p>
+            { for error }
+            { for content.into_iter().map(|c| html! { <p class="content-proof">{ c }</p> }) }
+        </li>
+    }
+}
+
+fn step(t: &Text, class: &'static str, what: &'static str, event: Option<&Event>) -> Html {
+    html! { <li class={class}><p>{ what }{ when(t, event) }</p></li> }
+}
+
+/// " il 13 novembre 2018 alle 10:11, ora italiana (UTC+1) (file ricevuta.eml)".
+fn when(t: &Text, event: Option<&Event>) -> Html {
+    let Some(event) = event else {
+        return Html::default();
+    };
+    html! { <>{ t.when(event.at) }<span class="in-file"><bdi>{ t.in_file(&event.file) }</bdi></span></> }
+}
+
+fn problems(t: &Text, dossier: &Dossier) -> Html {
+    if dossier.problems.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="dossier-problems">
+            { for dossier.problems.iter().map(|p| html! { <li><bdi>{ t.batch.problem(p) }</bdi></li> }) }
+        </ul>
+    }
+}
+
+/// Prints the dossier whose button was pressed, alone.
+fn print_dossier() -> Callback<MouseEvent> {
+    Callback::from(|event: MouseEvent| {
+        let dossier = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|button| button.closest(".dossier").ok().flatten());
+        print::alone(dossier);
+    })
+}
