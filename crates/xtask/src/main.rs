@@ -7,6 +7,7 @@ mod fuzz;
 mod module;
 mod nginx;
 mod offline;
+mod package;
 mod python;
 mod serve;
 mod setup;
@@ -32,6 +33,7 @@ usage: cargo xtask <command>
           ber, msg) or all (default), 60 s each
   python  build the Python package's wheel with maturin, install it in a fresh virtual
           environment and run its tests (tests/python, pytest)
+  package build the engine module and pack it for npm: target/npm/pec-verify-VERSION.tgz
   nginx [--root DIR] [--server-name NAME] [--listen PORT] [--frame-ancestors FILE]
           print Debian nginx's configuration of the site for the build in dist/
   bench   set up, build, then measure the core natively, a batch against OpenSSL, the page in
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         "fuzz" => fuzz::run(std::env::args().skip(2)),
         "nginx" => nginx::run(std::env::args().skip(2)),
         "python" => python::run(),
+        "package" => setup::run().and_then(|()| package::run()),
         "bench" => bench::run(),
         _ => {
             eprintln!("{USAGE}");

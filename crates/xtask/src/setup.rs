@@ -95,7 +95,7 @@ fn npm_packages() -> Result {
         return Ok(());
     }
     println!(
-        "setup: installing npm packages from package-lock.json (binaryen, playwright-core, selenium-webdriver, pngjs)"
+        "setup: installing npm packages from package-lock.json (binaryen, playwright-core, selenium-webdriver, pngjs, axe-core, esbuild, typescript)"
     );
     exec(cmd("npm", &["ci", "--no-audit", "--no-fund"]))?;
     std::fs::write(&stamp, digest).map_err(|e| format!("{}: {e}", stamp.display()))
