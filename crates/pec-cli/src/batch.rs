@@ -2,7 +2,7 @@
 //! of its own (a verifier remembers the certificate links it checked, so each thread checks a
 //! provider's once), and the results come out in the order the files were given. Threads run
 //! at most a few files ahead of the output, so memory stays bounded however many files there
-//! are.
+//! are. A terminal sees how far the batch has got (`progress`).
 
 use std::collections::BTreeMap;
 use std::io;
@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 
 use pec::{Options, Report, Verifier};
+
+use crate::progress::Progress;
 
 /// A file as read and verified: its name, its bytes (kept only when asked for) and its report;
 /// or why it could not be read.
@@ -49,6 +51,7 @@ pub fn run(
         changed: Condvar::new(),
         next: AtomicUsize::new(0),
     };
+    let mut progress = Progress::new(paths.len());
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| work(paths, options, keep, threads, &shared));
@@ -59,6 +62,7 @@ pub fn run(
                 stop(&shared);
                 return;
             }
+            progress.step();
         }
     });
 }

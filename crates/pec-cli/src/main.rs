@@ -5,6 +5,7 @@
 
 mod batch;
 mod dossier;
+mod progress;
 
 use std::io::{self, Read, Write};
 use std::path::PathBuf;

@@ -367,3 +367,39 @@ fn csv_goes_with_neither_json_nor_dossier() {
         assert_eq!(output.status.code(), Some(2), "{other}");
     }
 }
+
+/// Runs `pec-verify ARGS` with standard error on a terminal (`script` gives it one), standard
+/// output to a file: what a person at the terminal sees on standard error.
+fn on_a_terminal(args: &[&str]) -> String {
+    let out = std::env::temp_dir().join(format!("pec-verify-progress-{}", std::process::id()));
+    let command = format!(
+        "{} {} > {}",
+        env!("CARGO_BIN_EXE_pec-verify"),
+        args.join(" "),
+        out.display()
+    );
+    let output = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script runs");
+    let _ = std::fs::remove_file(&out);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_batch_shows_its_progress_to_a_terminal_and_nothing_to_a_pipe() {
+    let files = [
+        sample("real/aruba-agidca1-accettazione.eml"),
+        sample("real/aruba-agidca1-consegna-completa.eml"),
+    ];
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let seen = on_a_terminal(&args);
+    assert!(seen.contains("\rverified 1 of 2"), "{seen:?}");
+    assert!(seen.contains("\rverified 2 of 2"), "{seen:?}");
+    assert!(seen.ends_with("\r\x1b[K"), "the line is cleared: {seen:?}");
+    // One file: nothing to wait for.
+    assert_eq!(on_a_terminal(&args[..1]), "");
+    // Standard error to a pipe, as scripts read it: nothing.
+    let output = pec_verify(&["--json", &files[0], &files[1]]);
+    assert!(output.stderr.is_empty(), "{:?}", output.stderr);
+}
