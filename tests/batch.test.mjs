@@ -163,13 +163,19 @@ for (const width of [360, 1280]) {
   });
 }
 
-test('a dossier says what is missing: an acceptance alone lacks its delivery receipt', async () => {
+test('a dossier says what is missing, and that a file which is not genuine does not count', async () => {
   const page = await openPage(browser);
-  await choose(page, ['real/aruba-agidca1-accettazione.eml', 'real/aruba-agidca1-posta-certificata.eml'].map(sample));
-  await page.waitForFunction(() => document.querySelectorAll('.result').length === 2
+  await choose(page, ['real/aruba-agidca1-accettazione.eml', 'real/aruba-agidca1-posta-certificata.eml',
+    'tampered/sogei-sdi-edited-1.eml'].map(sample));
+  await page.waitForFunction(() => document.querySelectorAll('.result').length === 3
     && !document.querySelector('[aria-busy="true"]'));
   const accepted = page.locator('.dossier', { hasText: 'aruba-agidca1-accettazione.eml' });
   assert.match(await accepted.getAttribute('class'), /\bincomplete\b/);
   assert.match(await accepted.innerText(), /Manca la ricevuta di consegna per l\.battistini@pec\.it/);
+  // Known only from a tampered file: no certified subject or sender, and the file is no proof.
+  const forged = page.locator('.dossier', { hasText: 'sogei-sdi-edited-1.eml' });
+  assert.equal(await forged.locator('h2').innerText(), "Fascicolo dell'invio");
+  assert.match(await forged.innerText(), /sogei-sdi-edited-1\.eml non è autentico: non conta come prova\./);
+  assert.match(await forged.innerText(), /Manca la ricevuta di accettazione/);
   await page.close();
 });

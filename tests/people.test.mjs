@@ -101,7 +101,11 @@ test('a screen reader hears one short status: the file, its verdict and reason; 
   // A file already on the page is shown once, and the status speaks of the files shown.
   await choose(page, [sample(TAMPERED), sample(ENVELOPE)]);
   await settled(page, 5);
-  assert.equal(await live().innerText(), `${ENVELOPE.split('/').pop()}: Messaggio PEC autentico.`);
+  assert.equal(await live().innerText(), `${ENVELOPE.split('/').pop()}: Messaggio PEC autentico. 1 file era già nell'elenco: è mostrato una volta sola.`);
+  // A drop of only files already there says so, and nothing else.
+  await choose(page, [sample(GENUINE)]);
+  await page.waitForFunction(() => document.querySelector('[role="status"]').textContent.includes('già'));
+  assert.equal(await live().innerText(), "1 file era già nell'elenco: è mostrato una volta sola.");
   await page.close();
 });
 

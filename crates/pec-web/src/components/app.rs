@@ -24,7 +24,8 @@ pub fn app() -> Html {
     let next_id = use_mut_ref(|| 0usize);
     // The first id of the last drop or choice: the status region speaks of its files (those
     // still shown: a file already on the page is shown once).
-    let batch = use_state(|| usize::MAX);
+    // Also how many files had been dropped again before it, to say how many of its own were.
+    let batch = use_state(|| (usize::MAX, 0));
     // One verifier per page: the trust store is read once, and a provider's certificate links
     // are verified once, not once per file.
     let verifier = use_mut_ref(pec::Verifier::default);
@@ -41,7 +42,7 @@ pub fn app() -> Html {
         let entries = entries.clone();
         let batch = batch.clone();
         Callback::from(move |files: Vec<File>| {
-            batch.set(*next_id.borrow() + 1);
+            batch.set((*next_id.borrow() + 1, entries.repeated));
             for file in files {
                 let id = {
                     let mut next = next_id.borrow_mut();
@@ -65,7 +66,9 @@ pub fn app() -> Html {
     };
 
     let t = lang.text();
-    let last: Vec<_> = entries.iter().filter(|e| e.id >= *batch).collect();
+    let (first, repeated_before) = *batch;
+    let last: Vec<_> = entries.iter().filter(|e| e.id >= first).collect();
+    let repeated = entries.repeated.saturating_sub(repeated_before);
     let has_results = entries.iter().next().is_some();
     let many = entries.iter().nth(1).is_some();
     html! {
@@ -81,7 +84,7 @@ pub fn app() -> Html {
                 <p class="lead">{ t.lead }</p>
                 <DropZone {on_files} />
                 { help(t) }
-                <p class="visually-hidden" role="status">{ status(t, &last) }</p>
+                <p class="visually-hidden" role="status">{ status(t, &last, repeated) }</p>
                 if many {
                     <Summary entries={entries.clone()} view={view.clone()} />
                     { dossiers(t, &sendings, last_verified(&entries)) }

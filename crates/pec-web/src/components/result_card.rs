@@ -44,7 +44,6 @@ pub fn result_card(props: &Props) -> Html {
             });
             html! {
                 <>
-                    { report_head(t, verified.at) }
                     { file_signatures(t, &verified.report) }
                     { messages }
                     { for ordinary }
@@ -54,8 +53,11 @@ pub fn result_card(props: &Props) -> Html {
             }
         }
     };
+    // In print, the report's head comes first, above the file's name.
+    let head = entry.verified.as_ref().map(|v| report_head(t, v.at));
     html! {
         <article class="result" id={format!("file-{}", entry.id)} ref={card} aria-busy={entry.verified.is_none().to_string()}>
+            { for head }
             <h2 class="file-name">{ &entry.name }</h2>
             { body }
         </article>

@@ -6,9 +6,22 @@ use pec::report::Standing;
 use crate::state::{Entry, Verified};
 use crate::text::Text;
 
-/// The sentence for the files of the last drop (`batch`, newest first); empty until any of
-/// them is verified, "verifying" while some are not.
-pub fn status(t: &Text, batch: &[&Entry]) -> String {
+/// The sentence for the files of the last drop (`batch`, newest first, as shown); empty until
+/// any of them is verified, "verifying" while some are not; then how many of them were already
+/// on the page (`repeated`), and are shown once.
+pub fn status(t: &Text, batch: &[&Entry], repeated: usize) -> String {
+    let sentence = verdicts(t, batch);
+    if repeated == 0 || batch.iter().any(|e| e.verified.is_none()) {
+        return sentence;
+    }
+    [sentence, t.batch.repeated(repeated)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn verdicts(t: &Text, batch: &[&Entry]) -> String {
     let done: Vec<(&str, &Verified)> = batch
         .iter()
         .filter_map(|e| e.verified.as_deref().map(|v| (e.name.as_str(), v)))
