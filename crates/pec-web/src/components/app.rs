@@ -22,9 +22,9 @@ pub fn app() -> Html {
     let lang = use_state(language::first);
     let entries = use_reducer(Entries::default);
     let next_id = use_mut_ref(|| 0usize);
-    // The first id of the last drop or choice: the status region speaks of its files (those
-    // still shown: a file already on the page is shown once).
-    // Also how many files had been dropped again before it, to say how many of its own were.
+    // The first id of the last drop or choice, and how many files had been dropped again
+    // before it: the status region speaks of that drop's files as shown (a file already on the
+    // page is shown once) and says how many of them were dropped again.
     let batch = use_state(|| (usize::MAX, 0));
     // One verifier per page: the trust store is read once, and a provider's certificate links
     // are verified once, not once per file.
