@@ -45,6 +45,8 @@ pub struct Entry {
     /// Unique on the page: the card's key.
     pub id: usize,
     pub name: String,
+    /// The name came from the embedding site with the file, not from the user's own files.
+    pub from_portal: bool,
     pub verified: Option<Shared<Verified>>,
 }
 
@@ -61,7 +63,11 @@ impl Entries {
 pub enum Action {
     /// A file was dropped or chosen: it goes first, pending. An id already on the page is
     /// ignored (two cards with one key would confuse the page's rendering).
-    Add { id: usize, name: String },
+    Add {
+        id: usize,
+        name: String,
+        from_portal: bool,
+    },
     /// The engine is done with the file `id`. An unknown id, or a file already verified, is
     /// ignored: a result never replaces another.
     Done { id: usize, verified: Verified },
@@ -72,7 +78,11 @@ impl Reducible for Entries {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Add { id, name } => {
+            Action::Add {
+                id,
+                name,
+                from_portal,
+            } => {
                 if self.0.iter().any(|e| e.id == id) {
                     return self;
                 }
@@ -82,6 +92,7 @@ impl Reducible for Entries {
                     Entry {
                         id,
                         name,
+                        from_portal,
                         verified: None,
                     },
                 );
@@ -135,6 +146,7 @@ mod tests {
         Action::Add {
             id,
             name: name.to_owned(),
+            from_portal: false,
         }
     }
 

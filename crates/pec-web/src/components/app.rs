@@ -11,6 +11,7 @@ use super::lang_switch::LangSwitch;
 use super::result_card::ResultCard;
 use super::site_footer::site_footer;
 use super::status::status;
+use crate::contract::PORTAL_FILE_TYPE;
 use crate::state::{Action, Entries};
 use crate::text::Lang;
 use crate::{embed, language, verify};
@@ -47,6 +48,7 @@ pub fn app() -> Html {
                 entries.dispatch(Action::Add {
                     id,
                     name: name.clone(),
+                    from_portal: file.type_() == PORTAL_FILE_TYPE,
                 });
                 let entries = entries.clone();
                 let verifier = verifier.clone();

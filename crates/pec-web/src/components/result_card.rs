@@ -7,6 +7,7 @@ use super::file_signatures::file_signatures;
 use super::message_result::MessageResult;
 use super::report_actions::ReportActions;
 use super::verdict_banner::verdict_banner;
+use super::written::written;
 use crate::state::Entry;
 use crate::text::use_text;
 
@@ -54,7 +55,10 @@ pub fn result_card(props: &Props) -> Html {
     };
     html! {
         <article class="result" ref={card} aria-busy={entry.verified.is_none().to_string()}>
-            <h2 class="file-name">{ &entry.name }</h2>
+            <h2 class="file-name">{ written(&entry.name) }</h2>
+            if entry.from_portal {
+                <p class="portal-name">{ t.portal_name }</p>
+            }
             { body }
         </article>
     }

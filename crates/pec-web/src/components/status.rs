@@ -2,27 +2,33 @@
 //! file its name, verdict and reason; for several dropped together, how many have a problem.
 
 use pec::Verdict;
+use yew::Html;
 
+use super::written::sentence;
 use crate::state::{Entry, Verified};
-use crate::text::Text;
+use crate::text::{Sentence, Text};
 
 /// The sentence for the files of the last drop (`batch`, newest first); empty until any of
 /// them is verified, "verifying" while some are not.
-pub fn status(t: &Text, batch: &[&Entry]) -> String {
+pub fn status(t: &Text, batch: &[&Entry]) -> Html {
+    sentence(&status_sentence(t, batch))
+}
+
+fn status_sentence(t: &Text, batch: &[&Entry]) -> Sentence {
     let done: Vec<(&str, &Verified)> = batch
         .iter()
         .filter_map(|e| e.verified.as_deref().map(|v| (e.name.as_str(), v)))
         .collect();
     match done.as_slice() {
-        _ if done.len() < batch.len() => t.verifying.to_owned(),
-        [] => String::new(),
+        _ if done.len() < batch.len() => Sentence::own(t.verifying),
+        [] => Sentence::default(),
         [(name, verified)] => {
             let (verdict, reason) = outcome(t, verified);
             t.file_status(name, verdict, reason)
         }
         many => {
             let problems = many.iter().filter(|(_, v)| has_problem(v)).count();
-            (t.batch_status)(many.len(), problems)
+            Sentence::own((t.batch_status)(many.len(), problems))
         }
     }
 }
