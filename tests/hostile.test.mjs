@@ -47,7 +47,8 @@ test('a hostile original message runs nothing, loads nothing and is shown litera
   await choose(page, [hostile(server.address().port)]);
   await settled(page, 1);
   const original = page.locator('.original');
-  await original.locator('summary').click();
+  await original.locator(':scope > summary').click();
+  await original.locator('.sender-html > summary').click();
   await page.locator('iframe.body-html').waitFor();
   await page.waitForTimeout(500);
 

@@ -209,7 +209,7 @@ test('plain Italian: sizes with a comma, the receipt requested, no blank frame, 
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await choose(page, [sample(GENUINE)]);
   await settled(page, 1);
-  await page.locator('.original summary').click();
+  await page.locator('.original > summary').click();
   assert.match(await page.locator('.attachment-meta').first().innerText(), /2,1 KB$/);
   // The receipt's original has an empty HTML body: no empty frame for it.
   assert.equal(await page.locator('.original iframe').count(), 0);
@@ -218,7 +218,8 @@ test('plain Italian: sizes with a comma, the receipt requested, no blank frame, 
   const envelope = page.locator('.result').first();
   assert.match(await envelope.locator('.facts').innerText(), /Ricevuta richiesta dal mittente\s+completa/);
   assert.match(await envelope.locator('.proof').innerText(), /non che il contenuto sia veritiero/);
-  await envelope.locator('.original summary').click();
+  await envelope.locator('.original > summary').click();
+  await envelope.locator('.sender-html > summary').click();
   const frame = page.frames().find((f) => f !== page.mainFrame());
   const font = await frame.locator('span').first().evaluate((e) => getComputedStyle(e).fontFamily);
   assert.match(font, /Arial/, 'the mail\'s inline style applies in its frame');

@@ -61,7 +61,7 @@ test('an attachment of the original message downloads with its name and bytes', 
   const page = await openPage(browser);
   await choose(page, [sample(ENVELOPE)]);
   await settled(page, 1);
-  await page.locator('.original summary').click();
+  await page.locator('.original > summary').click();
   const item = page.locator('.attachment').first();
   assert.match(await item.innerText(), /xdcr_2022_02_00583\.txt[\s\S]*text\/plain/);
   const [download] = await Promise.all([page.waitForEvent('download'), item.locator('button').click()]);

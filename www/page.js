@@ -11,6 +11,7 @@ const EMBEDDED_CLASS = 'embedded';
 const LANG_ATTRIBUTE = 'data-lang';
 const REPORT_EVENT = 'pec-report';
 const STARTED_EVENT = 'TrunkApplicationStarted';
+const PORTAL_FILE_TYPE = 'application/x-pec-portal-file';
 
 // The postMessage protocol with the embedding page: the `type` of each message (README.md).
 const VERIFY_MESSAGE = 'pec-verify';
@@ -24,6 +25,9 @@ const DRAGGING_CLASS = 'dragging';
 const params = new URLSearchParams(location.search);
 const root = document.documentElement;
 const embedded = params.get('embed') === '1';
+// Only a page that frames the viewer speaks to it: a page that opened it as a window (whose
+// address bar then shows the verifier) is not its parent.
+const framed = window.parent !== window;
 // Exactly as browsers write MessageEvent.origin: scheme, host, port; never `*` or `null`.
 const origins = embedded ? params.getAll('origin').filter((origin) => {
   try {
@@ -51,12 +55,14 @@ const give = (files) => {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 };
 
-// {type: VERIFY_MESSAGE, name, bytes} from a listed origin. Anything else is ignored.
-addEventListener('message', ({ origin, data }) => {
-  if (!origins.includes(origin) || data?.type !== VERIFY_MESSAGE
-    || typeof data.name !== 'string'
+// {type: VERIFY_MESSAGE, name, bytes} from the parent of the framed viewer, at a listed
+// origin. Anything else is ignored. The file is typed as the portal's, so the page marks the
+// name it came with as the portal's word.
+addEventListener('message', ({ origin, source, data }) => {
+  if (!framed || source !== window.parent || !origins.includes(origin)
+    || data?.type !== VERIFY_MESSAGE || typeof data.name !== 'string'
     || !(data.bytes instanceof ArrayBuffer || data.bytes instanceof Uint8Array)) return;
-  give([new File([data.bytes], data.name)]);
+  give([new File([data.bytes], data.name, { type: PORTAL_FILE_TYPE })]);
 });
 
 // The whole page takes dropped files, not only the drop zone: a file dropped beside it would

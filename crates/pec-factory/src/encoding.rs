@@ -49,10 +49,14 @@ pub fn quoted_printable(text: &str) -> String {
     out
 }
 
-/// A header value: as is when ASCII, else one RFC 2047 `Q` encoded word in ISO-8859-1.
+/// A header value: as is when ASCII, else one RFC 2047 encoded word: `Q` in ISO-8859-1, or
+/// `B` in UTF-8 when a character lies beyond ISO-8859-1 (a sender's direction control).
 pub fn header_text(text: &str) -> String {
     if text.is_ascii() {
         return text.to_owned();
+    }
+    if text.chars().any(|c| u32::from(c) > 0xff) {
+        return format!("=?UTF-8?B?{}?=", Base64::encode_string(text.as_bytes()));
     }
     let encoded: String = latin1(text)
         .into_iter()
@@ -110,6 +114,7 @@ mod tests {
     fn headers_are_encoded_only_when_needed() {
         assert_eq!(header_text("Fattura 42"), "Fattura 42");
         assert_eq!(header_text("Città"), "=?ISO-8859-1?Q?Citt=E0?=");
+        assert_eq!(header_text("a\u{202e}b"), "=?UTF-8?B?YeKArmI=?=");
     }
 
     #[test]

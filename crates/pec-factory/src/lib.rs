@@ -10,6 +10,7 @@ pub mod message;
 pub mod outlook;
 pub mod p7m;
 pub mod pki;
+pub mod sender;
 pub mod smime;
 pub mod time;
 

@@ -75,6 +75,9 @@ fn write_all(dir: &Path) -> std::io::Result<usize> {
     }
     files.extend(attacks());
     files.push(("long-names.eml".into(), long_names().build()));
+    for (trick, message) in pec_factory::sender::tricks() {
+        files.push((format!("sender-{trick}.eml"), message.build()));
+    }
     write(dir, &files)
 }
 

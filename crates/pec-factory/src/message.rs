@@ -381,6 +381,9 @@ pub struct Message {
     pub sent: Instant,
     /// The SignedData in BER instead of DER, as mail clients write it.
     pub ber: Option<Ber>,
+    /// The original's HTML body, as the sender wrote it, beside its text (a
+    /// `multipart/alternative`); `None` for text alone.
+    pub original_html: Option<String>,
 }
 
 /// The factory's default message time: Friday 15 March 2024, 10:30:00 in Italy (CET).
@@ -464,6 +467,7 @@ impl Message {
             omit_signing_time: false,
             sent: data,
             ber: None,
+            original_html: None,
         }
     }
 
@@ -795,9 +799,8 @@ impl Message {
         }
         out.push_str(&format!(
             "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n\
-             --{boundary}\r\nContent-Type: text/plain; charset=\"iso-8859-1\"\r\n\
-             Content-Transfer-Encoding: quoted-printable\r\n\r\n{}",
-            quoted_printable("Buongiorno,\nin allegato la fattura e la lettera di accompagnamento.\nCordiali saluti,\nMario Rossi\n")
+             --{boundary}\r\n{}",
+            self.original_body()
         ));
         if let Some(text) = injected {
             out.push_str(&format!(
@@ -827,6 +830,28 @@ impl Message {
         }
         out.push_str(&format!("\r\n--{boundary}--\r\n"));
         out
+    }
+
+    /// The original's body part: its text, and its HTML beside it when the sender wrote one.
+    fn original_body(&self) -> String {
+        let text = format!(
+            "Content-Type: text/plain; charset=\"iso-8859-1\"\r\n\
+             Content-Transfer-Encoding: quoted-printable\r\n\r\n{}",
+            quoted_printable(
+                "Buongiorno,\nin allegato la fattura e la lettera di accompagnamento.\nCordiali saluti,\nMario Rossi\n"
+            )
+        );
+        let Some(html) = &self.original_html else {
+            return text;
+        };
+        let alternative = ALTERNATIVE_BOUNDARY;
+        format!(
+            "Content-Type: multipart/alternative; boundary=\"{alternative}\"\r\n\r\n\
+             --{alternative}\r\n{text}\r\n--{alternative}\r\n\
+             Content-Type: text/html; charset=\"utf-8\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--{alternative}--\r\n",
+            base64_lines(html.as_bytes(), 76)
+        )
     }
 
     /// The outer message: unsigned headers around the `multipart/signed` body.
@@ -932,6 +957,9 @@ fn document(len: usize) -> Vec<u8> {
 
 /// The boundary of the original message's `multipart/mixed`.
 const ORIGINAL_BOUNDARY: &str = "===============4203945863124700612==";
+
+/// The boundary of its text and HTML, when the sender wrote both.
+const ALTERNATIVE_BOUNDARY: &str = "===============7718093524046118395==";
 
 /// daticert.xml as a part of the signed entity, headers and base64 body.
 fn daticert_part(xml: &str) -> String {

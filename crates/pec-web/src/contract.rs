@@ -1,5 +1,5 @@
 //! The names the engine shares with the page's script, www/page.js: an element id, a class,
-//! an attribute and two events. Each is named here once and once in the const block at the
+//! an attribute, two events and a file type. Each is named here once and once in the const block at the
 //! top of page.js, with the same const name; the tests below hold the two blocks to each other.
 
 /// The drop zone's file input: the script gives it the files an embedding page sends.
@@ -17,6 +17,10 @@ pub const LANG_ATTRIBUTE: &str = "data-lang";
 /// is the report's JSON, that of `pec-verify --json`.
 pub const REPORT_EVENT: &str = "pec-report";
 
+/// The type the script gives a file an embedding page sent: the page then marks its name as
+/// the embedding site's.
+pub const PORTAL_FILE_TYPE: &str = "application/x-pec-portal-file";
+
 /// The window event Trunk's loader dispatches once the engine has started, so the file input
 /// exists: the script then tells the embedding page it is ready.
 pub const STARTED_EVENT: &str = "TrunkApplicationStarted";
@@ -28,12 +32,13 @@ mod tests {
     use super::*;
 
     /// Every name above, under its const name.
-    const NAMES: [(&str, &str); 5] = [
+    const NAMES: [(&str, &str); 6] = [
         ("FILE_INPUT_ID", FILE_INPUT_ID),
         ("EMBEDDED_CLASS", EMBEDDED_CLASS),
         ("LANG_ATTRIBUTE", LANG_ATTRIBUTE),
         ("REPORT_EVENT", REPORT_EVENT),
         ("STARTED_EVENT", STARTED_EVENT),
+        ("PORTAL_FILE_TYPE", PORTAL_FILE_TYPE),
     ];
 
     /// The comment that opens page.js's block of shared names.

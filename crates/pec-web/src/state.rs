@@ -47,6 +47,8 @@ pub struct Entry {
     /// Unique on the page: the card's key.
     pub id: usize,
     pub name: String,
+    /// The name came from the embedding site with the file, not from the user's own files.
+    pub from_portal: bool,
     pub verified: Option<Shared<Verified>>,
 }
 
@@ -104,7 +106,11 @@ impl Entries {
 pub enum Action {
     /// A file was dropped or chosen: it goes first, pending. An id already on the page is
     /// ignored (two cards with one key would confuse the page's rendering).
-    Add { id: usize, name: String },
+    Add {
+        id: usize,
+        name: String,
+        from_portal: bool,
+    },
     /// The engine is done with the file `id`. An unknown id, or a file already verified, is
     /// ignored: a result never replaces another. A file whose bytes are already on the page
     /// (the same SHA-256) is taken off: it is shown once.
@@ -118,13 +124,22 @@ impl Reducible for Entries {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Add { id, name } => {
+            Action::Add {
+                id,
+                name,
+                from_portal,
+            } => {
                 if self.list.iter().any(|e| e.id == id) {
                     return self;
                 }
                 let mut list = self.list.clone();
-                let verified = None;
-                list.insert(0, Entry { id, name, verified });
+                let entry = Entry {
+                    id,
+                    name,
+                    from_portal,
+                    verified: None,
+                };
+                list.insert(0, entry);
                 Rc::new(Self {
                     list,
                     repeated: self.repeated,
@@ -196,6 +211,7 @@ mod tests {
         Action::Add {
             id,
             name: name.to_owned(),
+            from_portal: false,
         }
     }
 

@@ -78,3 +78,35 @@ fn a_look_alike_sender_domain_is_flagged_in_a_genuine_message() {
     let mittente = &report.daticert.as_ref().expect("daticert").mittente;
     assert!(sender::mixed_scripts(mittente), "{mittente}");
 }
+
+#[test]
+fn every_trick_the_page_is_tested_with_travels_in_a_genuine_message() {
+    for (trick, message) in pec_factory::sender::tricks() {
+        let report = support::verify(&message.build());
+        assert_eq!(
+            report.verdict,
+            pec::Verdict::TotalPassed,
+            "{trick}: {:?}",
+            support::not_passed(&report)
+        );
+        let original = report.postacert.as_ref().expect("the original");
+        assert_eq!(
+            original.html.as_deref(),
+            message.original_html.as_deref(),
+            "{trick}"
+        );
+        let names: Vec<_> = original
+            .attachments
+            .iter()
+            .map(|a| a.name.clone())
+            .collect();
+        let written: Vec<_> = message
+            .attachments
+            .iter()
+            .map(|a| Some(a.name.clone()))
+            .collect();
+        assert_eq!(names, written, "{trick}");
+        let subject = original.headers.subject.as_deref();
+        assert_eq!(subject, Some(message.facts.oggetto.as_str()), "{trick}");
+    }
+}

@@ -13,6 +13,7 @@ use super::result_card::ResultCard;
 use super::site_footer::site_footer;
 use super::status::status;
 use super::summary::Summary;
+use crate::contract::PORTAL_FILE_TYPE;
 use crate::state::{Action, Entries, View};
 use crate::text::Lang;
 use crate::{embed, language, verify};
@@ -53,6 +54,7 @@ pub fn app() -> Html {
                 entries.dispatch(Action::Add {
                     id,
                     name: name.clone(),
+                    from_portal: file.type_() == PORTAL_FILE_TYPE,
                 });
                 let entries = entries.clone();
                 let verifier = verifier.clone();

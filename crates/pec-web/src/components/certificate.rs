@@ -5,7 +5,8 @@ use pec::MessageReport;
 use pec::algorithm::{DigestAlgorithm, SignatureAlgorithm};
 use yew::prelude::*;
 
-use super::text_row;
+use super::written::address;
+use super::{row, text_row};
 use crate::text::Text;
 
 pub fn certificate(t: &Text, message: &MessageReport) -> Html {
@@ -32,7 +33,7 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
                 if let Some(signer) = &signature.signer {
                     { text_row(t.signer, &signer.subject) }
                     if let Some(org) = &signer.organization { { text_row(t.organization, org) } }
-                    if let Some(email) = &signer.email { { text_row(t.email, email) } }
+                    if let Some(email) = &signer.email { { row(t.email, address(t, email)) } }
                     { text_row(t.pec_ca, chain.get(1).unwrap_or(&signer.issuer)) }
                     if chain.len() > 2 {
                         if let Some(root) = chain.last() { { text_row(t.root, root) } }

@@ -4,6 +4,7 @@ use pec::MessageReport;
 use pec::Status;
 use yew::prelude::*;
 
+use super::written::sentence;
 use crate::text::Text;
 
 pub fn checks(t: &Text, message: &MessageReport) -> Html {
@@ -23,7 +24,7 @@ pub fn checks(t: &Text, message: &MessageReport) -> Html {
                             <span class="check-status">
                                 <span aria-hidden="true">{ icon }</span>{ " " }{ t.status(c.status) }
                             </span>
-                            <span class="check-text">{ t.check(c) }</span>
+                            <span class="check-text">{ sentence(&t.check(c)) }</span>
                         </li>
                     }
                 }) }

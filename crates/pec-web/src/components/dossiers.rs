@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::report_head::report_head;
+use super::written::{address, sentence, written};
 use crate::print;
 use crate::text::Text;
 
@@ -35,9 +36,9 @@ fn dossier(t: &Text, dossier: &Dossier, at: Timestamp) -> Html {
     let subject = dossier
         .oggetto
         .as_deref()
-        .map(|s| html! { <>{ ": " }<bdi>{ s }</bdi></> });
+        .map(|s| html! { <>{ ": " }{ written(s) }</> });
     let sender = (!dossier.mittente.is_empty()).then(|| {
-        html! { <div class="row"><dt>{ t.sender }</dt><dd><bdi>{ &dossier.mittente }</bdi></dd></div> }
+        html! { <div class="row"><dt>{ t.sender }</dt><dd>{ address(t, &dossier.mittente) }</dd></div> }
     });
     html! {
         <article class={class}>
@@ -46,7 +47,7 @@ fn dossier(t: &Text, dossier: &Dossier, at: Timestamp) -> Html {
             <p class="dossier-state">{ state }</p>
             <dl>
                 { for sender }
-                <div class="row"><dt>{ t.pec_id }</dt><dd><bdi>{ &dossier.identificativo }</bdi></dd></div>
+                <div class="row"><dt>{ t.pec_id }</dt><dd>{ written(&dossier.identificativo) }</dd></div>
             </dl>
             <ol class="timeline">
                 { for dossier.sent.as_ref().map(|e| step(t, "done", b.sent, Some(e))) }
@@ -92,9 +93,9 @@ fn recipient(t: &Text, recipient: &Recipient) -> Html {
         .map(|e| html! { <p><bdi>{ e }</bdi></p> });
     html! {
         <li class={class}>
-            <p><bdi>{ what }</bdi>{ when(t, recipient.receipt.as_ref()) }</p>
+            <p>{ sentence(&what) }{ when(t, recipient.receipt.as_ref()) }</p>
             { for error }
-            { for content.into_iter().map(|c| html! { <p class="content-proof">{ c }</p> }) }
+            { for content.iter().map(|c| html! { <p class="content-proof">{ sentence(c) }</p> }) }
         </li>
     }
 }
@@ -108,7 +109,7 @@ fn when(t: &Text, event: Option<&Event>) -> Html {
     let Some(event) = event else {
         return Html::default();
     };
-    html! { <>{ t.when(event.at) }<span class="in-file"><bdi>{ t.in_file(&event.file) }</bdi></span></> }
+    html! { <>{ t.when(event.at) }<span class="in-file">{ sentence(&t.in_file(&event.file)) }</span></> }
 }
 
 fn problems(t: &Text, dossier: &Dossier) -> Html {
@@ -117,7 +118,7 @@ fn problems(t: &Text, dossier: &Dossier) -> Html {
     }
     html! {
         <ul class="dossier-problems">
-            { for dossier.problems.iter().map(|p| html! { <li><bdi>{ t.batch.problem(p) }</bdi></li> }) }
+            { for dossier.problems.iter().map(|p| html! { <li>{ sentence(&t.batch.problem(p)) }</li> }) }
         </ul>
     }
 }

@@ -5,6 +5,7 @@ use pec::kind::Kind;
 use pec::{MessageReport, Verdict};
 use yew::prelude::*;
 
+use super::written::{address, addresses, hidden_note};
 use super::{row, text_row};
 use crate::text::Text;
 
@@ -18,7 +19,7 @@ pub fn facts(t: &Text, message: &MessageReport) -> Html {
                 let ordinary = r.tipo.trim().eq_ignore_ascii_case("esterno");
                 html! {
                     <li>
-                        <span class="address">{ &r.address }</span>{ " " }
+                        <span class="address">{ address(t, &r.address) }</span>{ " " }
                         <span class={classes!("mailbox", ordinary.then_some("ordinary"))}>
                             { if ordinary { t.ordinary_mailbox } else { t.certified_mailbox } }
                         </span>
@@ -34,7 +35,6 @@ pub fn facts(t: &Text, message: &MessageReport) -> Html {
             .unwrap_or_default()
     };
     let error = (!d.errore.is_empty() && d.errore != "nessuno").then_some(d.errore.as_str());
-    let ricezione = (!d.ricezione.is_empty()).then(|| d.ricezione.join(", "));
     let receipt_label = if message.classification.kind == Some(Kind::PostaCertificata) {
         t.receipt_requested
     } else {
@@ -45,7 +45,7 @@ pub fn facts(t: &Text, message: &MessageReport) -> Html {
         <section class={classes!("facts", (!certified).then_some("declared"))}>
             <h4>{ if certified { t.facts_heading } else { t.declared_heading } }</h4>
             <dl>
-                { text_row(t.sender, &d.mittente) }
+                { row(t.sender, address(t, &d.mittente)) }
                 { row(t.recipients, recipients) }
                 { optional(t.subject, d.oggetto.as_deref()) }
                 { optional(t.date, d.data.map(|at| t.date_time(at, true)).as_deref()) }
@@ -53,11 +53,12 @@ pub fn facts(t: &Text, message: &MessageReport) -> Html {
                 { optional(t.pec_id, Some(&d.identificativo)) }
                 { optional(t.msgid, d.msgid.as_deref()) }
                 { optional(receipt_label, message.classification.receipt_type.map(|r| t.receipt_name(r))) }
-                { optional(t.delivered_to, d.consegna.as_deref()) }
-                { optional(t.received, ricezione.as_deref()) }
+                if let Some(to) = &d.consegna { { row(t.delivered_to, address(t, to)) } }
+                if !d.ricezione.is_empty() { { row(t.received, addresses(t, &d.ricezione)) } }
                 { optional(t.error, error) }
                 { optional(t.error_detail, d.errore_esteso.as_deref()) }
             </dl>
+            { hidden_note(t, [d.mittente.as_str(), d.oggetto.as_deref().unwrap_or_default()]) }
         </section>
     }
 }

@@ -5,6 +5,7 @@
 use pec::Report;
 use yew::prelude::*;
 
+use super::written::sentence;
 use crate::text::Text;
 
 pub fn file_signatures(t: &Text, report: &Report) -> Html {
@@ -16,12 +17,12 @@ pub fn file_signatures(t: &Text, report: &Report) -> Html {
             <h3>{ t.file_signatures_heading }</h3>
             { for report.file_signatures.iter().map(|signature| {
                 let place = (!signature.location.is_empty())
-                    .then(|| html! { <p class="location">{ t.location(&signature.location) }</p> });
+                    .then(|| html! { <p class="location">{ sentence(&t.location(&signature.location)) }</p> });
                 html! {
                     <ul>
                         { for place }
                         { for signature.checks.iter().map(|c| html! {
-                            <li data-check={c.id.as_str()}>{ t.check(c) }</li>
+                            <li data-check={c.id.as_str()}>{ sentence(&t.check(c)) }</li>
                         }) }
                     </ul>
                 }

@@ -12,6 +12,7 @@ use super::original::Original;
 use super::proof::proof;
 use super::verdict_banner::verdict_banner;
 use super::warnings::warnings;
+use super::written::{sentence, written};
 use crate::text::{Noun, use_text};
 
 #[function_component(MessageResult)]
@@ -34,7 +35,7 @@ pub fn message_result(props: &MessageProps) -> Html {
     html! {
         <div class="message" data-verdict={message.verdict.as_str()}>
             if !message.location.is_empty() {
-                <p class="location">{ t.location(&message.location) }</p>
+                <p class="location">{ sentence(&t.location(&message.location)) }</p>
             }
             { verdict }
             if read {
@@ -50,7 +51,7 @@ pub fn message_result(props: &MessageProps) -> Html {
                 if let Some(xml) = &message.daticert_xml {
                     <section class="no-print">
                         <h4>{ t.daticert_heading }</h4>
-                        <pre class="xml" tabindex="0">{ xml }</pre>
+                        <pre class="xml" tabindex="0">{ written(xml) }</pre>
                     </section>
                 }
             </details>

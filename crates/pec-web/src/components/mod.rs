@@ -3,6 +3,7 @@
 //! never on `app`, which holds the state and wires it to the browser.
 
 pub mod app;
+pub mod attachments;
 pub mod certificate;
 pub mod checks;
 pub mod dossiers;
@@ -13,6 +14,7 @@ pub mod help;
 pub mod lang_switch;
 pub mod message_result;
 pub mod original;
+pub mod preview;
 pub mod proof;
 pub mod report_actions;
 pub mod report_head;
@@ -22,6 +24,7 @@ pub mod status;
 pub mod summary;
 pub mod verdict_banner;
 pub mod warnings;
+pub mod written;
 
 use yew::{Html, Properties, html};
 
@@ -51,7 +54,8 @@ pub fn row(label: &'static str, value: Html) -> Html {
     }
 }
 
-/// A row whose value is text (always a text node: receipt content is never HTML here).
+/// A row whose value is text (always text nodes: receipt content is never HTML here),
+/// isolated and with its hidden characters marked ([`written`]).
 pub fn text_row(label: &'static str, value: &str) -> Html {
-    row(label, html! { value.to_owned() })
+    row(label, written::written(value))
 }

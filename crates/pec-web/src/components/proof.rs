@@ -5,6 +5,7 @@ use pec::MessageReport;
 use pec::Verdict;
 use yew::prelude::*;
 
+use super::written::sentence;
 use crate::text::{Proof, Text};
 
 pub fn proof(t: &Text, message: &MessageReport) -> Html {
@@ -23,7 +24,7 @@ pub fn proof(t: &Text, message: &MessageReport) -> Html {
     html! {
         <section class={classes!("proof", (!proven).then_some("claimed"))}>
             <h4>{ if proven { t.proves_heading } else { t.claims_heading } }</h4>
-            { for sentences.into_iter().map(|s| html! { <p>{ s }</p> }) }
+            { for sentences.iter().map(|s| html! { <p>{ sentence(s) }</p> }) }
         </section>
     }
 }

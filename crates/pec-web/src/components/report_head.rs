@@ -4,6 +4,7 @@
 use pec::Timestamp;
 use yew::prelude::*;
 
+use super::written::written;
 use crate::text::Text;
 
 /// The head for a report of what was verified at `at`.
@@ -19,7 +20,7 @@ pub fn report_head(t: &Text, at: Timestamp) -> Html {
                 { b.verified }{ t.when(Some(at)) }{ b.with_version }{ " " }
                 { env!("CARGO_PKG_VERSION") }{ "." }
             </p>
-            <p>{ b.page_address }{ " " }<bdi>{ address }</bdi></p>
+            <p>{ b.page_address }{ " " }{ written(&address) }</p>
             <p class="method">{ b.method }</p>
         </header>
     }

@@ -8,6 +8,7 @@ use super::message_result::MessageResult;
 use super::report_actions::ReportActions;
 use super::report_head::report_head;
 use super::verdict_banner::verdict_banner;
+use super::written::written;
 use crate::state::Entry;
 use crate::text::use_text;
 
@@ -58,7 +59,10 @@ pub fn result_card(props: &Props) -> Html {
     html! {
         <article class="result" id={format!("file-{}", entry.id)} ref={card} aria-busy={entry.verified.is_none().to_string()}>
             { for head }
-            <h2 class="file-name">{ &entry.name }</h2>
+            <h2 class="file-name">{ written(&entry.name) }</h2>
+            if entry.from_portal {
+                <p class="portal-name">{ t.portal_name }</p>
+            }
             { body }
         </article>
     }

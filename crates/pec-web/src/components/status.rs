@@ -2,40 +2,41 @@
 //! file its name, verdict and reason; for several dropped together, how many have a problem.
 
 use pec::report::Standing;
+use yew::Html;
 
+use super::written::sentence;
 use crate::state::{Entry, Verified};
-use crate::text::Text;
+use crate::text::{Sentence, Text};
 
 /// The sentence for the files of the last drop (`batch`, newest first, as shown); empty until
 /// any of them is verified, "verifying" while some are not; then how many of them were already
 /// on the page (`repeated`), and are shown once.
-pub fn status(t: &Text, batch: &[&Entry], repeated: usize) -> String {
-    let sentence = verdicts(t, batch);
-    if repeated == 0 || batch.iter().any(|e| e.verified.is_none()) {
-        return sentence;
+pub fn status(t: &Text, batch: &[&Entry], repeated: usize) -> Html {
+    let mut said = verdicts(t, batch);
+    if repeated > 0 && batch.iter().all(|e| e.verified.is_some()) {
+        if !said.pieces().is_empty() {
+            said.push(Sentence::own(" "));
+        }
+        said.push(t.batch.repeated(repeated));
     }
-    [sentence, t.batch.repeated(repeated)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    sentence(&said)
 }
 
-fn verdicts(t: &Text, batch: &[&Entry]) -> String {
+fn verdicts(t: &Text, batch: &[&Entry]) -> Sentence {
     let done: Vec<(&str, &Verified)> = batch
         .iter()
         .filter_map(|e| e.verified.as_deref().map(|v| (e.name.as_str(), v)))
         .collect();
     match done.as_slice() {
-        _ if done.len() < batch.len() => t.verifying.to_owned(),
-        [] => String::new(),
+        _ if done.len() < batch.len() => Sentence::own(t.verifying),
+        [] => Sentence::default(),
         [(name, verified)] => {
             let (verdict, reason) = outcome(t, verified);
             t.file_status(name, verdict, reason)
         }
         many => {
             let problems = many.iter().filter(|(_, v)| has_problem(v)).count();
-            (t.batch_status)(many.len(), problems)
+            Sentence::own((t.batch_status)(many.len(), problems))
         }
     }
 }

@@ -5,6 +5,7 @@
 use pec::report::Standing;
 use yew::prelude::*;
 
+use super::written::{address, addresses, sentence, written};
 use crate::download;
 use crate::state::{Action, Entries, Entry, View};
 use crate::text::{Text, use_text};
@@ -38,8 +39,8 @@ pub fn summary(props: &Props) -> Html {
     };
     let counts = counts(entries);
     let declared = counts[1..].iter().any(|n| *n > 0);
-    let repeated =
-        (entries.repeated > 0).then(|| html! { <p>{ b.repeated(entries.repeated) }</p> });
+    let repeated = (entries.repeated > 0)
+        .then(|| html! { <p>{ sentence(&b.repeated(entries.repeated)) }</p> });
     html! {
         <section class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ b.summary_heading }</h2>
@@ -86,7 +87,7 @@ fn counts(entries: &Entries) -> [usize; 4] {
 
 fn row(t: &Text, entry: &Entry) -> Html {
     let b = &t.batch;
-    let link = html! { <a href={format!("#file-{}", entry.id)}>{ &entry.name }</a> };
+    let link = html! { <a href={format!("#file-{}", entry.id)}>{ written(&entry.name) }</a> };
     let Some(verified) = &entry.verified else {
         return html! {
             <tr><td data-label={b.columns[0]}>{ link }</td><td colspan="4">{ b.pending }</td></tr>
@@ -103,12 +104,10 @@ fn row(t: &Text, entry: &Entry) -> Html {
         .and_then(|d| d.data)
         .map(|at| t.date_time(at, false))
         .unwrap_or_default();
-    let parties = daticert
-        .map(|d| {
-            let to: Vec<&str> = d.destinatari.iter().map(|r| r.address.as_str()).collect();
-            format!("{} → {}", d.mittente, to.join(", "))
-        })
-        .unwrap_or_default();
+    let parties = daticert.map(|d| {
+        let to: Vec<String> = d.destinatari.iter().map(|r| r.address.clone()).collect();
+        html! { <>{ address(t, &d.mittente) }{ " → " }{ addresses(t, &to) }</> }
+    });
     // Each cell says its column: on a phone the rows are stacked, with no header above them.
     let [file, result, kind_label, date_label, parties_label] = b.columns;
     html! {
@@ -117,7 +116,7 @@ fn row(t: &Text, entry: &Entry) -> Html {
             <td data-label={result} class="standing">{ b.standing(standing) }</td>
             <td data-label={kind_label}>{ kind }</td>
             <td data-label={date_label}>{ date }</td>
-            <td data-label={parties_label}>{ parties }</td>
+            <td data-label={parties_label}>{ for parties }</td>
         </tr>
     }
 }

@@ -6,6 +6,7 @@ use pec::MessageReport;
 use pec::Status;
 use yew::prelude::*;
 
+use super::written::sentence;
 use crate::text::Text;
 
 pub fn warnings(t: &Text, message: &MessageReport) -> Html {
@@ -23,7 +24,7 @@ pub fn warnings(t: &Text, message: &MessageReport) -> Html {
             <p>{ t.warnings_intro }</p>
             <ul>
                 { for warnings.iter().map(|c| html! {
-                    <li data-check={c.id.as_str()}>{ t.check(c) }</li>
+                    <li data-check={c.id.as_str()}>{ sentence(&t.check(c)) }</li>
                 }) }
             </ul>
         </section>

@@ -6,7 +6,8 @@ use pec::dossier::breve::Outcome as HashOutcome;
 use pec::dossier::{ContentProof, Field, HashMatch, Outcome, Problem};
 use pec::report::Standing;
 
-use super::{Text, fill};
+use super::sentence::fill;
+use super::{Sentence, Text};
 
 pub struct Batch {
     pub summary_heading: &'static str,
@@ -78,14 +79,14 @@ impl Batch {
         self.standings[index][0]
     }
 
-    pub fn repeated(&self, count: usize) -> String {
+    pub fn repeated(&self, count: usize) -> Sentence {
         fill(self.repeated[usize::from(count != 1)], |_| {
-            count.to_string()
+            Sentence::own(count.to_string())
         })
     }
 
     /// What became of the message for `address`.
-    pub fn outcome(&self, outcome: Outcome, address: &str) -> String {
+    pub fn outcome(&self, outcome: Outcome, address: &str) -> Sentence {
         let template = match outcome {
             Outcome::Delivered => self.outcomes[0],
             Outcome::Failed => self.outcomes[1],
@@ -93,11 +94,11 @@ impl Batch {
             Outcome::Unknown => self.outcomes[3],
             Outcome::NoReceiptExpected => self.outcomes[4],
         };
-        fill(template, |_| address.to_owned())
+        fill(template, |_| Sentence::value(address))
     }
 
     /// Why a message of the files does not count, or counts against the others.
-    pub fn problem(&self, problem: &Problem) -> String {
+    pub fn problem(&self, problem: &Problem) -> Sentence {
         let (template, event, address, field) = match problem {
             Problem::NotGenuine { message, .. } => (self.problems[0], message, None, None),
             Problem::Contradicts { message, address } => {
@@ -111,10 +112,10 @@ impl Batch {
             }
         };
         fill(template, |name| match name {
-            "file" => event.file.clone(),
-            "address" => address.unwrap_or_default().to_owned(),
-            "field" => field.map(|f| self.field(f)).unwrap_or_default().to_owned(),
-            _ => String::new(),
+            "file" => Sentence::value(&event.file),
+            "address" => Sentence::value(address.unwrap_or_default()),
+            "field" => Sentence::own(field.map(|f| self.field(f)).unwrap_or_default()),
+            _ => Sentence::default(),
         })
     }
 
@@ -128,7 +129,7 @@ impl Batch {
 
     /// What a delivery receipt proves of the content delivered, a sentence per attachment for
     /// a breve one.
-    pub fn content(&self, proof: &ContentProof) -> Vec<String> {
+    pub fn content(&self, proof: &ContentProof) -> Vec<Sentence> {
         match proof {
             ContentProof::Completa { same_as_envelope } => {
                 let index = match same_as_envelope {
@@ -136,16 +137,16 @@ impl Batch {
                     Some(false) => 1,
                     None => 2,
                 };
-                vec![self.completa[index].to_owned()]
+                vec![Sentence::own(self.completa[index])]
             }
             ContentProof::Breve { attachments } => {
                 attachments.iter().map(|a| self.hash_match(a)).collect()
             }
-            ContentProof::Sintetica => vec![self.sintetica.to_owned()],
+            ContentProof::Sintetica => vec![Sentence::own(self.sintetica)],
         }
     }
 
-    fn hash_match(&self, found: &HashMatch) -> String {
+    fn hash_match(&self, found: &HashMatch) -> Sentence {
         let template = match found.outcome {
             HashOutcome::Matches => self.breve[0],
             HashOutcome::DoesNotMatch => self.breve[1],
@@ -153,17 +154,17 @@ impl Batch {
             HashOutcome::Unreadable => self.breve[3],
         };
         fill(template, |name| match name {
-            "name" => found.name.clone(),
-            "file" => found.file.clone().unwrap_or_default(),
-            _ => String::new(),
+            "name" => Sentence::value(&found.name),
+            "file" => Sentence::value(found.file.as_deref().unwrap_or_default()),
+            _ => Sentence::default(),
         })
     }
 }
 
 impl Text {
     /// Where a proof lies, after its date: " (file ricevuta.eml)".
-    pub fn in_file(&self, file: &str) -> String {
-        fill(self.batch.in_file, |_| file.to_owned())
+    pub fn in_file(&self, file: &str) -> Sentence {
+        fill(self.batch.in_file, |_| Sentence::value(file))
     }
 }
 
@@ -173,7 +174,7 @@ mod tests {
     use pec::locate::Location;
 
     use super::*;
-    use crate::text::Lang;
+    use crate::text::{Lang, Piece};
 
     #[test]
     fn counts_name_every_standing_present_in_the_singular_or_the_plural() {
@@ -188,7 +189,7 @@ mod tests {
             "2 not genuine, 1 not PEC"
         );
         assert_eq!(
-            b.repeated(1),
+            b.repeated(1).to_string(),
             "1 file era già nell'elenco: è mostrato una volta sola."
         );
     }
@@ -221,7 +222,7 @@ mod tests {
         ];
         for lang in [Lang::It, Lang::En] {
             let b = &lang.text().batch;
-            let mut sentences: Vec<String> = problems.iter().map(|p| b.problem(p)).collect();
+            let mut sentences: Vec<Sentence> = problems.iter().map(|p| b.problem(p)).collect();
             sentences.extend(Outcome::ALL.iter().map(|&o| b.outcome(o, "x@pec.it")));
             for outcome in HashOutcome::ALL {
                 let found = HashMatch {
@@ -236,12 +237,22 @@ mod tests {
                 sentences.extend(b.content(&breve));
             }
             for sentence in &sentences {
-                assert!(!sentence.contains('{'), "{sentence}");
+                let text = sentence.to_string();
+                assert!(!text.contains('{'), "{text}");
+                // What the file says is a value of the sentence, kept apart from its words.
+                let values: Vec<&str> = sentence
+                    .pieces()
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Value(v) => Some(v.as_str()),
+                        Piece::Own(_) => None,
+                    })
+                    .collect();
                 assert!(
-                    sentence.contains("ricevuta.eml")
-                        || sentence.contains("x@pec.it")
-                        || sentence.contains("fattura.pdf"),
-                    "{sentence}"
+                    values
+                        .iter()
+                        .any(|v| ["ricevuta.eml", "x@pec.it", "fattura.pdf"].contains(v)),
+                    "{text}"
                 );
             }
         }

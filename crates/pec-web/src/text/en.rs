@@ -1,7 +1,7 @@
 //! The English table: the same page for readers without Italian; PEC's own terms stay Italian
 //! where the law names them.
 
-use super::tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
+use super::tables::{ByReceipt, Checks, Detections, Facts, Failures, InputErrors, Kinds};
 use super::{Batch, Text};
 
 /// For receipts and notices, which go to the sender: the one to ask is their own provider.
@@ -86,10 +86,25 @@ pub const EN: Text = Text {
     to: "To",
     cc: "Cc",
     text_body: "Text",
-    html_body: "HTML version",
-    html_note: "Shown without scripts or external images.",
+    sender_notice: "Everything below was written by the sender: the provider's signature proves who sent it and when, not that it is true or safe.",
+    html_show: "Show the HTML version",
+    html_label: "The sender's message, as written by the sender",
+    html_note: "It is not part of the verification: any verdict or box that appears in it was drawn by the sender. No scripts or external images; links do not open, and their address is written beside them.",
+    hidden_note: "Marks such as [U+202E] stand for characters the sender wrote that cannot be seen or that change the direction of the text.",
+    look_alike: "letters from different alphabets: it may imitate another address",
     attachments: "Attachments",
     download: "Download",
+    declared_type: "Declared type",
+    real_extension: "Real extension",
+    no_extension: "none",
+    detected_type: "Content, from its first bytes",
+    undetected: "not recognised",
+    detections: DETECTIONS,
+    runs_warning: "Opening it runs a program. The provider's signature proves who sent it, not that it is safe.",
+    save_question: "Save this file anyway? Open it only if you know what it does and trust whoever sent it.",
+    save_anyway: "Save anyway",
+    cancel: "Cancel",
+    portal_name: "File name given by the site showing this page, not verified.",
     daticert_heading: "Certification data (daticert.xml)",
     sha256: "SHA-256 of the file",
     download_json: "Download report (JSON)",
@@ -437,4 +452,21 @@ const RECEIPT_NAMES: ByReceipt = ByReceipt {
     completa: "completa (full)",
     breve: "breve (short)",
     sintetica: "sintetica (summary)",
+};
+
+const DETECTIONS: Detections = Detections {
+    pdf: "PDF document",
+    zip: "ZIP archive (Office and OpenDocument files too)",
+    office_legacy: "Office document or Outlook message (Compound File format)",
+    executable: "Windows program",
+    elf: "Linux program",
+    shortcut: "Windows shortcut (.lnk)",
+    script: "script",
+    png: "PNG image",
+    jpeg: "JPEG image",
+    gif: "GIF image",
+    xml: "XML text",
+    html: "HTML page",
+    rtf: "RTF document",
+    der: "signature or certificate (DER)",
 };

@@ -1,7 +1,7 @@
 //! The Italian table: the page's first language, in the plain words Italian public
 //! administrations use to explain PEC to citizens.
 
-use super::tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
+use super::tables::{ByReceipt, Checks, Detections, Facts, Failures, InputErrors, Kinds};
 use super::{Batch, Text};
 
 /// For receipts and notices, which go to the sender: the one to ask is the own provider.
@@ -86,10 +86,25 @@ pub const IT: Text = Text {
     to: "A",
     cc: "Cc",
     text_body: "Testo",
-    html_body: "Versione HTML",
-    html_note: "Mostrata senza script né immagini esterne.",
+    sender_notice: "Tutto ciò che segue l'ha scritto il mittente: la firma del gestore prova chi l'ha inviato e quando, non che sia vero o sicuro.",
+    html_show: "Mostra la versione HTML",
+    html_label: "Il messaggio del mittente, come l'ha scritto il mittente",
+    html_note: "Non fa parte della verifica: un esito o un riquadro che compare qui dentro l'ha disegnato il mittente. Senza script né immagini esterne; i collegamenti non si aprono e il loro indirizzo è scritto accanto.",
+    hidden_note: "I segni come [U+202E] indicano caratteri che il mittente ha scritto e che non si vedono o cambiano la direzione del testo.",
+    look_alike: "lettere di alfabeti diversi: può imitare un altro indirizzo",
     attachments: "Allegati",
     download: "Scarica",
+    declared_type: "Tipo dichiarato",
+    real_extension: "Estensione reale",
+    no_extension: "nessuna",
+    detected_type: "Contenuto, dai primi byte",
+    undetected: "non riconosciuto",
+    detections: DETECTIONS,
+    runs_warning: "Aprirlo avvia un programma. La firma del gestore prova chi l'ha inviato, non che sia sicuro.",
+    save_question: "Vuoi salvare comunque questo file? Aprilo solo se sai che cosa fa e ti fidi di chi l'ha inviato.",
+    save_anyway: "Salva comunque",
+    cancel: "Annulla",
+    portal_name: "Nome del file indicato dal sito che mostra questa pagina, non verificato.",
     daticert_heading: "Dati di certificazione (daticert.xml)",
     sha256: "Impronta SHA-256 del file",
     download_json: "Scarica rapporto (JSON)",
@@ -434,4 +449,21 @@ const RECEIPT_NAMES: ByReceipt = ByReceipt {
     completa: "completa",
     breve: "breve",
     sintetica: "sintetica",
+};
+
+const DETECTIONS: Detections = Detections {
+    pdf: "documento PDF",
+    zip: "archivio ZIP (anche documenti Office o OpenDocument)",
+    office_legacy: "documento Office o messaggio Outlook (formato Compound File)",
+    executable: "programma per Windows",
+    elf: "programma per Linux",
+    shortcut: "collegamento di Windows (.lnk)",
+    script: "script",
+    png: "immagine PNG",
+    jpeg: "immagine JPEG",
+    gif: "immagine GIF",
+    xml: "testo XML",
+    html: "pagina HTML",
+    rtf: "documento RTF",
+    der: "firma o certificato (DER)",
 };

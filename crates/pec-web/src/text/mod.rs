@@ -4,13 +4,16 @@
 mod batch;
 mod en;
 mod it;
+mod sentence;
 mod tables;
 
 pub use batch::Batch;
 use pec::kind::{Kind, ReceiptType, Variant};
 use pec::locate::{Location, Step};
 use pec::{Check, CheckId, InputError, Param, Timestamp, Value};
-use tables::{ByReceipt, Checks, Facts, Failures, InputErrors, Kinds};
+use sentence::fill;
+pub use sentence::{Piece, Sentence};
+use tables::{ByReceipt, Checks, Detections, Facts, Failures, InputErrors, Kinds};
 use yew::prelude::*;
 
 /// The page's languages; Italian first.
@@ -213,10 +216,34 @@ pub struct Text {
     pub to: &'static str,
     pub cc: &'static str,
     pub text_body: &'static str,
-    pub html_body: &'static str,
+    /// Over everything the sender wrote: what a genuine signature does not prove.
+    pub sender_notice: &'static str,
+    /// The button that opens the HTML version, the label over it (outside its frame), and
+    /// what the page did to it.
+    pub html_show: &'static str,
+    pub html_label: &'static str,
     pub html_note: &'static str,
+    /// Said where a value the sender wrote holds characters shown as markers (`[U+202E]`).
+    pub hidden_note: &'static str,
+    /// Beside an address whose domain mixes alphabets.
+    pub look_alike: &'static str,
     pub attachments: &'static str,
     pub download: &'static str,
+    /// What an attachment is: the type its sender declared, the extension the system reads, and
+    /// the type its first bytes tell.
+    pub declared_type: &'static str,
+    pub real_extension: &'static str,
+    pub no_extension: &'static str,
+    pub detected_type: &'static str,
+    pub undetected: &'static str,
+    detections: Detections,
+    /// An attachment that runs when opened: the warning beside it, and the step before saving it.
+    pub runs_warning: &'static str,
+    pub save_question: &'static str,
+    pub save_anyway: &'static str,
+    pub cancel: &'static str,
+    /// Under a file name an embedding site gave with the file.
+    pub portal_name: &'static str,
     pub daticert_heading: &'static str,
     pub sha256: &'static str,
     pub download_json: &'static str,
@@ -308,6 +335,11 @@ impl Text {
         self.failures.of(id)
     }
 
+    /// What a file's first bytes say it is.
+    pub fn detected(&self, detected: Option<pec::filetype::Detected>) -> &'static str {
+        detected.map_or(self.undetected, |d| self.detections.of(d))
+    }
+
     pub fn receipt_name(&self, receipt: ReceiptType) -> &'static str {
         self.receipt_names.of(receipt)
     }
@@ -362,7 +394,7 @@ impl Text {
     }
 
     /// The sentence for a check, its details filled in; times are written as dates.
-    pub fn check(&self, check: &Check) -> String {
+    pub fn check(&self, check: &Check) -> Sentence {
         fill(self.checks.template(check), |name| {
             Param::ALL
                 .iter()
@@ -373,56 +405,73 @@ impl Text {
         })
     }
 
-    /// A detail as the sentences show it: a time as a date, anything else as it is.
-    fn value(&self, value: &Value) -> String {
+    /// A detail as the sentences show it: a time as a date, text from the file as a value,
+    /// anything else as it is.
+    fn value(&self, value: &Value) -> Sentence {
         match value {
-            Value::Time(at) => self.date_time(*at, true),
-            other => other.to_string(),
+            Value::Time(at) => Sentence::own(self.date_time(*at, true)),
+            Value::Text(text) => Sentence::value(text),
+            other => Sentence::own(other.to_string()),
         }
     }
 
     /// Where in the file a message was found, step by step.
-    pub fn location(&self, location: &Location) -> String {
-        let steps: Vec<String> = location.0.iter().map(|step| self.step(step)).collect();
-        steps.join(" › ")
+    pub fn location(&self, location: &Location) -> Sentence {
+        let mut out = Sentence::default();
+        for (index, step) in location.0.iter().enumerate() {
+            if index > 0 {
+                out.push(Sentence::own(" › "));
+            }
+            out.push(self.step(step));
+        }
+        out
     }
 
     /// "allegato 1 (ricevuta.eml)", "messaggio 2 del file mbox".
-    fn step(&self, step: &Step) -> String {
+    fn step(&self, step: &Step) -> Sentence {
         match step {
-            Step::MboxMessage(n) => fill(self.mbox_message, |_| n.to_string()),
+            Step::MboxMessage(n) => fill(self.mbox_message, |_| Sentence::own(n.to_string())),
             Step::Attachment { number, name } => {
                 let number = number.map(|n| format!(" {n}")).unwrap_or_default();
-                let name = name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
-                format!("{}{number}{name}", self.attachment_step)
+                let mut out = Sentence::own(format!("{}{number}", self.attachment_step));
+                if let Some(name) = name {
+                    out.push(Sentence::own(" ("));
+                    out.push(Sentence::value(name));
+                    out.push(Sentence::own(")"));
+                }
+                out
             }
-            Step::SignedContent => self.signed_content.to_owned(),
+            Step::SignedContent => Sentence::own(self.signed_content),
         }
     }
 
     /// What the message proves, as sentences; when it is not proven, the one sentence that
     /// says what the file claims.
-    pub fn proof(&self, p: &Proof<'_>) -> Vec<String> {
+    pub fn proof(&self, p: &Proof<'_>) -> Vec<Sentence> {
         let fact = Fact::of(p.kind, p.variant);
         let (template, consequence) = self.facts.of(fact);
         let clause = fill(template, |name| match name {
-            "when" => p.when.to_owned(),
-            "sender" => p.sender.to_owned(),
-            "to" => p.delivered_to.map(|a| format!(" {a}")).unwrap_or_default(),
-            _ => String::new(),
+            "when" => Sentence::own(p.when),
+            "sender" => Sentence::value(p.sender),
+            "to" => p.delivered_to.map_or_else(Sentence::default, |a| {
+                let mut to = Sentence::own(" ");
+                to.push(Sentence::value(a));
+                to
+            }),
+            _ => Sentence::default(),
         });
         if !p.proven {
             return vec![fill(self.claimed, |_| clause.clone())];
         }
-        let mut sentences = vec![sentence(&clause), consequence.to_owned()];
+        let mut sentences = vec![clause.capitalised(), Sentence::own(consequence)];
         if fact == Fact::PostaCertificata {
-            sentences.push(self.honesty.to_owned());
+            sentences.push(Sentence::own(self.honesty));
         }
         if fact == Fact::AvvenutaConsegna {
             let proof = p
                 .receipt
                 .map_or(self.receipt_unstated, |r| self.receipt_proofs.of(r));
-            sentences.push(proof.to_owned());
+            sentences.push(Sentence::own(proof));
         }
         sentences
     }
@@ -440,9 +489,11 @@ impl Text {
     }
 
     /// What the status region says of one file: its name, the verdict and the reason.
-    pub fn file_status(&self, name: &str, verdict: &str, reason: Option<&str>) -> String {
+    pub fn file_status(&self, name: &str, verdict: &str, reason: Option<&str>) -> Sentence {
         let reason = reason.map(|r| format!(" {r}")).unwrap_or_default();
-        format!("{name}: {verdict}.{reason}")
+        let mut out = Sentence::value(name);
+        out.push(Sentence::own(format!(": {verdict}.{reason}")));
+        out
     }
 }
 
@@ -470,31 +521,6 @@ fn italian(at: Timestamp) -> Timestamp {
         unix: at.unix,
         offset_minutes: if summer { 120 } else { 60 },
     }
-}
-
-/// `template` with every `{name}` replaced by `value(name)`.
-fn fill(template: &str, value: impl Fn(&str) -> String) -> String {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| c + open) else {
-            break;
-        };
-        out.push_str(&rest[..open]);
-        out.push_str(&value(&rest[open + 1..close]));
-        rest = &rest[close + 1..];
-    }
-    out + rest
-}
-
-/// The first letter upper-cased: clauses become sentences. Every clause starts with an ASCII
-/// letter, and Unicode case tables would cost the page kilobytes.
-fn sentence(clause: &str) -> String {
-    let mut text = clause.to_owned();
-    if let Some(first) = text.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    text + "."
 }
 
 #[cfg(test)]
@@ -576,7 +602,7 @@ mod tests {
                         check.id
                     );
                 }
-                let sentence = lang.text().check(&check);
+                let sentence = lang.text().check(&check).to_string();
                 assert!(
                     !sentence.trim().is_empty() && !sentence.contains('{'),
                     "{sentence}"
@@ -593,13 +619,13 @@ mod tests {
                 Timestamp::parse_rfc3339("2030-01-02T03:04:05+01:00").unwrap(),
             )
             .with(Param::Now, Timestamp::utc(1_700_000_000));
-        let it = Lang::It.text().check(&check);
+        let it = Lang::It.text().check(&check).to_string();
         assert!(
             it.contains("2 gennaio 2030 alle 03:04:05, ora italiana (UTC+1)"),
             "{it}"
         );
         // The verifier's clock, in UTC, is written in Italian time too.
-        let en = Lang::En.text().check(&check);
+        let en = Lang::En.text().check(&check).to_string();
         assert!(
             en.contains("14 November 2023 at 23:13:20, Italian time (UTC+1)"),
             "{en}"
@@ -680,11 +706,11 @@ mod tests {
             },
         ]);
         assert_eq!(
-            Lang::It.text().location(&location),
+            Lang::It.text().location(&location).to_string(),
             "messaggio 2 del file mbox › allegato 1 (r.eml) › allegato"
         );
         assert_eq!(
-            Lang::En.text().location(&location),
+            Lang::En.text().location(&location).to_string(),
             "mbox message 2 › attachment 1 (r.eml) › attachment"
         );
     }

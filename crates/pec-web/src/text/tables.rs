@@ -3,6 +3,7 @@
 //! and no language repeats the choosing.
 
 use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
+use pec::filetype::Detected;
 use pec::kind::{Kind, ReceiptType};
 use pec::{Check, CheckId, InputError, Param, Status};
 
@@ -193,6 +194,24 @@ pub struct Facts {
     pub rilevazione_virus: (&'static str, &'static str),
     pub busta_anomalia: (&'static str, &'static str),
     pub unknown: (&'static str, &'static str),
+}
+
+/// What a file is, by its first bytes ([`Detected`]).
+pub struct Detections {
+    pub pdf: &'static str,
+    pub zip: &'static str,
+    pub office_legacy: &'static str,
+    pub executable: &'static str,
+    pub elf: &'static str,
+    pub shortcut: &'static str,
+    pub script: &'static str,
+    pub png: &'static str,
+    pub jpeg: &'static str,
+    pub gif: &'static str,
+    pub xml: &'static str,
+    pub html: &'static str,
+    pub rtf: &'static str,
+    pub der: &'static str,
 }
 
 /// One sentence or name per receipt type.
@@ -492,6 +511,27 @@ impl ByReceipt {
             ReceiptType::Completa => self.completa,
             ReceiptType::Breve => self.breve,
             ReceiptType::Sintetica => self.sintetica,
+        }
+    }
+}
+
+impl Detections {
+    pub fn of(&self, detected: Detected) -> &'static str {
+        match detected {
+            Detected::Pdf => self.pdf,
+            Detected::Zip => self.zip,
+            Detected::OfficeLegacy => self.office_legacy,
+            Detected::Executable => self.executable,
+            Detected::Elf => self.elf,
+            Detected::Shortcut => self.shortcut,
+            Detected::Script => self.script,
+            Detected::Png => self.png,
+            Detected::Jpeg => self.jpeg,
+            Detected::Gif => self.gif,
+            Detected::Xml => self.xml,
+            Detected::Html => self.html,
+            Detected::Rtf => self.rtf,
+            Detected::Der => self.der,
         }
     }
 }
