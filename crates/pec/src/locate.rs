@@ -31,6 +31,13 @@ pub enum InputError {
     MsgUnsigned,
     /// A Compound File (as `.msg` files are) whose structure is broken.
     MsgUnreadable,
+    /// Cut short or damaged on the way (a zip without its directory, an entry whose checksum
+    /// fails): to download again.
+    Incomplete,
+    /// A zip archive beyond the limits on entries, size or compression ratio: not opened.
+    ZipBomb,
+    /// A zip archive protected by a password, or compressed in a way not read here.
+    ZipUnsupported,
 }
 
 impl InputError {
@@ -42,6 +49,9 @@ impl InputError {
             Self::TooLarge => "too-large",
             Self::MsgUnsigned => "msg-unsigned",
             Self::MsgUnreadable => "msg-unreadable",
+            Self::Incomplete => "incomplete",
+            Self::ZipBomb => "zip-bomb",
+            Self::ZipUnsupported => "zip-unsupported",
         }
     }
 
@@ -60,6 +70,15 @@ impl InputError {
             }
             Self::MsgUnreadable => {
                 "The file looks like an Outlook .msg file but cannot be read: it is damaged or incomplete. Save the receipt again."
+            }
+            Self::Incomplete => {
+                "The file is incomplete or damaged: download it again, or ask whoever sent it for a new copy."
+            }
+            Self::ZipBomb => {
+                "The zip archive declares more files, more data or more compression than any bundle of receipts needs: it was not opened. Extract the receipts and verify them one by one."
+            }
+            Self::ZipUnsupported => {
+                "The zip archive is protected by a password or compressed in a way this verifier does not read: extract the receipts and verify the .eml or .msg files themselves."
             }
         }
     }
@@ -105,6 +124,8 @@ pub enum Step {
     },
     /// The content of a signed file (`.p7m`), inside its signature.
     SignedContent,
+    /// A file of a zip archive, by its path in the archive.
+    ZipEntry(String),
 }
 
 impl Location {
@@ -140,6 +161,7 @@ impl fmt::Display for Step {
                 }
             }
             Self::SignedContent => f.write_str("signed content"),
+            Self::ZipEntry(name) => write!(f, "zip entry ({name})"),
         }
     }
 }

@@ -127,6 +127,7 @@ pub const EN: Text = Text {
     mbox_message: "mbox message {n}",
     attachment_step: "attachment",
     signed_content: "signed file content",
+    zip_entry: "file \"{name}\" of the zip archive",
     file_signatures_heading: "Signature on the file",
     facts: FACTS,
     claimed: "The file claims that {clause}, but this is not proven.",
@@ -308,6 +309,9 @@ const INPUT_ERRORS: InputErrors = InputErrors {
     too_large: "The file is too large to be examined.",
     msg_unsigned: "Outlook saved this message without the provider's signature, so it cannot be verified. Save the receipt again as an .eml file from the provider's webmail or another mail program; in Outlook, drag the message you received to the desktop, not a forwarded or edited copy.",
     msg_unreadable: "The file looks like an Outlook message (.msg) but cannot be read: it is damaged or incomplete. Save or download the receipt again.",
+    incomplete: "The file is incomplete or damaged: download it again, or ask whoever sent it for a new copy.",
+    zip_bomb: "The zip archive declares more files, more data or more compression than any bundle of receipts needs: it was not opened. Extract the receipts and verify them one by one.",
+    zip_unsupported: "The zip archive is protected by a password or compressed in a way this verifier does not read: extract the receipts and verify the .eml or .msg files themselves.",
 };
 
 const FACTS: Facts = Facts {

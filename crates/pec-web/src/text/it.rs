@@ -127,6 +127,7 @@ pub const IT: Text = Text {
     mbox_message: "messaggio {n} del file mbox",
     attachment_step: "allegato",
     signed_content: "contenuto del file firmato",
+    zip_entry: "file «{name}» dell'archivio zip",
     file_signatures_heading: "Firma sul file",
     facts: FACTS,
     claimed: "Il file dichiara che {clause}, ma non è provato.",
@@ -305,6 +306,9 @@ const INPUT_ERRORS: InputErrors = InputErrors {
     too_large: "Il file è troppo grande per essere esaminato.",
     msg_unsigned: "Outlook ha salvato questo messaggio senza la firma del gestore, quindi non si può verificare. Salva di nuovo la ricevuta come file .eml dalla webmail del gestore o da un altro programma di posta; in Outlook, trascina sul desktop il messaggio ricevuto, non una sua copia inoltrata o modificata.",
     msg_unreadable: "Il file sembra un messaggio di Outlook (.msg), ma non si può leggere: è danneggiato o incompleto. Salva o scarica di nuovo la ricevuta.",
+    incomplete: "Il file è incompleto o danneggiato: scaricalo di nuovo, o chiedi una nuova copia a chi te l'ha mandato.",
+    zip_bomb: "L'archivio zip dichiara più file, più dati o una compressione maggiore di quanto serva a qualsiasi raccolta di ricevute: non è stato aperto. Estrai le ricevute e verificale una per una.",
+    zip_unsupported: "L'archivio zip è protetto da una password o compresso in un modo che questo verificatore non legge: estrai le ricevute e verifica i file .eml o .msg.",
 };
 
 const FACTS: Facts = Facts {

@@ -247,6 +247,8 @@ pub struct Text {
     pub attachment_step: &'static str,
     /// The step into the content of a signed file (`.p7m`).
     pub signed_content: &'static str,
+    /// The step to a file of a zip archive, with `{name}`, its path in the archive.
+    pub zip_entry: &'static str,
     /// The heading over the signatures on the file itself ([`pec::Report::file_signatures`]).
     pub file_signatures_heading: &'static str,
     facts: Facts,
@@ -393,6 +395,7 @@ impl Text {
                 format!("{}{number}{name}", self.attachment_step)
             }
             Step::SignedContent => self.signed_content.to_owned(),
+            Step::ZipEntry(name) => fill(self.zip_entry, |_| name.clone()),
         }
     }
 
@@ -674,14 +677,15 @@ mod tests {
                 number: None,
                 name: None,
             },
+            Step::ZipEntry("causa/ricevute.zip".into()),
         ]);
         assert_eq!(
             Lang::It.text().location(&location),
-            "messaggio 2 del file mbox › allegato 1 (r.eml) › allegato"
+            "messaggio 2 del file mbox › allegato 1 (r.eml) › allegato › file «causa/ricevute.zip» dell'archivio zip"
         );
         assert_eq!(
             Lang::En.text().location(&location),
-            "mbox message 2 › attachment 1 (r.eml) › attachment"
+            "mbox message 2 › attachment 1 (r.eml) › attachment › file \"causa/ricevute.zip\" of the zip archive"
         );
     }
 

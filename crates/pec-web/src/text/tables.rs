@@ -175,6 +175,9 @@ pub struct InputErrors {
     pub too_large: &'static str,
     pub msg_unsigned: &'static str,
     pub msg_unreadable: &'static str,
+    pub incomplete: &'static str,
+    pub zip_bomb: &'static str,
+    pub zip_unsupported: &'static str,
 }
 
 /// What each [`Fact`] attests: a clause (with `{when}`, `{sender}`, `{to}`) and what follows
@@ -462,6 +465,9 @@ impl InputErrors {
             InputError::TooLarge => self.too_large,
             InputError::MsgUnsigned => self.msg_unsigned,
             InputError::MsgUnreadable => self.msg_unreadable,
+            InputError::Incomplete => self.incomplete,
+            InputError::ZipBomb => self.zip_bomb,
+            InputError::ZipUnsupported => self.zip_unsupported,
         }
     }
 }
