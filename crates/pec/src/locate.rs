@@ -38,6 +38,11 @@ pub enum InputError {
     ZipBomb,
     /// A zip archive protected by a password, or compressed in a way not read here.
     ZipUnsupported,
+    /// A PDF or an image (by its first bytes): a print or a scan, which keeps no signature.
+    Print,
+    /// An Office document (Word, Excel…: a Compound File that is no Outlook message, or a zip
+    /// of Office Open XML or OpenDocument).
+    Office,
 }
 
 impl InputError {
@@ -52,6 +57,8 @@ impl InputError {
             Self::Incomplete => "incomplete",
             Self::ZipBomb => "zip-bomb",
             Self::ZipUnsupported => "zip-unsupported",
+            Self::Print => "print",
+            Self::Office => "office",
         }
     }
 
@@ -80,6 +87,12 @@ impl InputError {
             Self::ZipUnsupported => {
                 "The zip archive is protected by a password or compressed in a way this verifier does not read: extract the receipts and verify the .eml or .msg files themselves."
             }
+            Self::Print => {
+                "This is a PDF or an image: a print or a scan of a receipt cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg)."
+            }
+            Self::Office => {
+                "This is a Word or other Office document, not a message: a receipt copied into a document cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg)."
+            }
         }
     }
 }
@@ -102,8 +115,22 @@ pub struct Found<'a> {
     pub signed: Cow<'a, [u8]>,
     /// The DER bytes of the signature part, `None` when the part is missing or undecodable.
     pub signature: Option<Vec<u8>>,
+    /// The `multipart/signed` ends without its close delimiter: the file was cut short, and
+    /// the signature part, which comes last, with it.
+    pub cut_short: bool,
     /// What the signed entity holds.
     pub content: Content,
+}
+
+impl Found<'_> {
+    /// The signature part as the signature stage takes it.
+    pub fn signature_part(&self) -> cms::Part<'_> {
+        match &self.signature {
+            _ if self.cut_short => cms::Part::CutShort,
+            Some(p7s) => cms::Part::Sent(p7s),
+            None => cms::Part::Missing,
+        }
+    }
 }
 
 /// Where in the input a message was found: the steps from the file to it, none for the file
@@ -525,6 +552,7 @@ fn opaque<'a>(
         headers: mime::headers(message),
         signed: Cow::Owned(encapsulated.content),
         signature: Some(encapsulated.der),
+        cut_short: false,
         content,
     })
 }
@@ -603,6 +631,7 @@ fn signed<'a>(
         headers: mime::headers(message),
         signed,
         signature,
+        cut_short: !structure::is_closed(message, part),
         content,
     })
 }

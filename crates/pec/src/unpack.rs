@@ -11,6 +11,7 @@ use base64ct::{Base64, Encoding};
 
 use crate::check::Check;
 use crate::cms::{self, Encapsulated, SignatureInfo};
+use crate::filetype::Detected;
 use crate::headers::Headers;
 use crate::locate::{InputError, Location, MAX_DEPTH, MAX_INPUT, Reason, Step, Unverified};
 use crate::msg::{self, MsgError, Outlook};
@@ -66,8 +67,12 @@ impl<'a> Unpacked<'a> {
     fn file(&mut self, bytes: Cow<'a, [u8]>, location: Location, depth: usize) {
         if depth > MAX_DEPTH {
             self.too_deep(&location, 1);
+        } else if Detected::of(&bytes).is_some_and(Detected::is_print) {
+            self.explain(InputError::Print);
         } else if msg::is_msg(&bytes) {
             match msg::read(&bytes) {
+                // A Compound File without a message class is no Outlook message.
+                Ok(outlook) if outlook.class.is_empty() => self.explain(InputError::Office),
                 Ok(outlook) => self.outlook(outlook, &location, depth),
                 Err(MsgError::Unreadable | MsgError::Oversized) => {
                     self.explain(InputError::MsgUnreadable)
@@ -136,6 +141,9 @@ impl<'a> Unpacked<'a> {
             }),
         };
         match entries {
+            Ok(entries) if entries.iter().any(zip::Entry::is_office_part) => {
+                self.explain(InputError::Office)
+            }
             Ok(entries) => {
                 for entry in entries {
                     let inner = location.then(Step::ZipEntry(entry.name));

@@ -194,6 +194,8 @@ fn every_value_of_the_documents_own_fields_is_named() {
             Incomplete,
             ZipBomb,
             ZipUnsupported,
+            Print,
+            Office,
         )
         .map(InputError::code),
     );
