@@ -114,16 +114,17 @@ test('an unsigned forgery beside a genuine receipt gets its own verdict', async 
   await page.close();
 });
 
-test('a PDF and random bytes are not e-mail: the page says to save the .eml instead', async () => {
+test('a PDF is a print and random bytes are not e-mail: the page says to save the .eml instead', async () => {
   const page = await openPage(browser);
   const pdf = { name: 'ricevuta.pdf', bytes: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1') };
   const noise = { name: 'rumore.eml', bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)) };
   await drop(page, [pdf, noise]);
   await settled(page, 2);
-  for (const card of await page.locator('.result').all()) {
-    assert.match(await card.locator('.verdict').innerText(),
-      /Non è un messaggio PEC[\s\S]*non è un messaggio di posta elettronica[\s\S]*salvala come file \.eml/);
-  }
+  const verdict = (name) => page.locator('.result', { hasText: name }).locator('.verdict').innerText();
+  assert.match(await verdict('ricevuta.pdf'),
+    /Non è un messaggio PEC[\s\S]*Questo è un PDF o un'immagine: la stampa o la scansione di una ricevuta non si può verificare[\s\S]*come file \.eml/);
+  assert.match(await verdict('rumore.eml'),
+    /Non è un messaggio PEC[\s\S]*non è un messaggio di posta elettronica[\s\S]*salvala come file \.eml/);
   await page.close();
 });
 

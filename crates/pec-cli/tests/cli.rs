@@ -403,3 +403,20 @@ fn a_batch_shows_its_progress_to_a_terminal_and_nothing_to_a_pipe() {
     let output = pec_verify(&["--json", &files[0], &files[1]]);
     assert!(output.stderr.is_empty(), "{:?}", output.stderr);
 }
+
+#[test]
+fn a_receipt_in_a_zip_is_found_by_its_path_and_a_bomb_is_refused() {
+    let eml = pec_factory::Message::new(pec_factory::Kind::Accettazione).build();
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    let zip = format!("{dir}/ricevute.zip");
+    std::fs::write(&zip, pec_factory::Zip::Bundled.pack("r.eml", &eml)).expect("a temporary file");
+    let bomb = format!("{dir}/bomb.zip");
+    std::fs::write(&bomb, pec_factory::Bomb::Ratio.build()).expect("a temporary file");
+    let output = pec_verify(&["--json", &zip, &bomb]);
+    let reports = json_lines(&output);
+    assert_eq!(
+        reports[0]["messages"][0]["location"],
+        "zip entry (causa 42/ricevute/r.eml)"
+    );
+    assert_eq!(reports[1]["error_code"], "zip-bomb");
+}

@@ -13,6 +13,7 @@ pub mod pki;
 pub mod sender;
 pub mod smime;
 pub mod time;
+pub mod zip;
 
 use const_oid::ObjectIdentifier;
 use const_oid::db::rfc5912::{ID_SHA_1, ID_SHA_256};
@@ -28,6 +29,7 @@ pub use outlook::Saved;
 pub use p7m::P7m;
 pub use pki::{ABUSIVO, ALTRA, Gestore, Issuer, KeyAlgorithm, Leaf, PROVA, Pki, pki};
 pub use smime::Ber;
+pub use zip::{Bomb, Zip};
 
 /// The digest of the CMS signature (`micalg`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

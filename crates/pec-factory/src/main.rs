@@ -1,4 +1,4 @@
-//! `pec-factory`: writes the factory's messages as `.eml` files (each kind also as Outlook's `.msg`) with the test trust anchors, for
+//! `pec-factory`: writes the factory's messages as `.eml` files (each kind also as Outlook's `.msg`, a signed `.eml.p7m` and in a `.zip`) with the test trust anchors, for
 //! trying `pec-verify` by hand (one message per kind, per signature algorithm, per failure) and
 //! for measuring it (a series of distinct genuine messages, a large envelope).
 
@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use pec_factory::pki::{self, pki};
 use pec_factory::{
-    Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, P7m, Ricevuta, Saved,
+    Bomb, Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, P7m, Ricevuta, Saved,
+    Zip,
 };
 
 const USAGE: &str = "\
@@ -58,6 +59,12 @@ fn write_all(dir: &Path) -> std::io::Result<usize> {
         files.push((format!("{}.msg", kind.name()), Saved::Signed.msg(&eml)));
         // As a lawyer deposits it: signed with their own signature.
         files.push((format!("{}.eml.p7m", kind.name()), P7m::Der.sign(&eml)));
+        // As a case bundle holds it: in a folder of a zip, beside a PDF.
+        let name = format!("{}.eml", kind.name());
+        files.push((
+            format!("{}.zip", kind.name()),
+            Zip::Bundled.pack(&name, &eml),
+        ));
         files.push((format!("{}.eml", kind.name()), eml));
     }
     for (algorithm, digest, label) in [
@@ -77,6 +84,9 @@ fn write_all(dir: &Path) -> std::io::Result<usize> {
     files.push(("long-names.eml".into(), long_names().build()));
     for (trick, message) in pec_factory::sender::tricks() {
         files.push((format!("sender-{trick}.eml"), message.build()));
+    }
+    for bomb in Bomb::ALL {
+        files.push((format!("bomb-{bomb:?}.zip").to_lowercase(), bomb.build()));
     }
     write(dir, &files)
 }

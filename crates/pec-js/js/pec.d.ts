@@ -6,7 +6,9 @@
 export type Verdict = 'TOTAL-PASSED' | 'TOTAL-FAILED' | 'INDETERMINATE';
 
 /** Why a file holds no PEC message at all. */
-export type ErrorCode = 'empty' | 'not-email' | 'unsigned' | 'too-large' | 'msg-unsigned' | 'msg-unreadable';
+export type ErrorCode =
+  | 'empty' | 'not-email' | 'unsigned' | 'too-large' | 'msg-unsigned' | 'msg-unreadable'
+  | 'incomplete' | 'zip-bomb' | 'zip-unsupported' | 'print' | 'office';
 
 /** What was checked. */
 export type CheckId =
@@ -16,6 +18,7 @@ export type CheckId =
   | 'mime.opaque-signature'
   | 'mime.unlisted'
   | 'mime.signature-part'
+  | 'mime.incomplete'
   | 'mime.boundaries'
   | 'mime.layout'
   | 'cms.parse'
@@ -40,6 +43,7 @@ export type CheckId =
   | 'trust.critical-extensions'
   | 'trust.sender'
   | 'trust.revocation-not-checked'
+  | 'kind.not-pec'
   | 'daticert.well-formed'
   | 'daticert.unambiguous'
   | 'daticert.present'

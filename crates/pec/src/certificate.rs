@@ -386,7 +386,11 @@ mod tests {
             .into_iter()
             .find(|(s, ..)| s.name.starts_with(prefix))
             .unwrap();
-        cms::verify(&signed, Some(&p7s)).0.unwrap().signer.unwrap()
+        cms::verify(&signed, crate::cms::Part::Sent(&p7s))
+            .0
+            .unwrap()
+            .signer
+            .unwrap()
     }
 
     #[test]
@@ -395,7 +399,9 @@ mod tests {
             .into_iter()
             .find(|(s, ..)| s.name.starts_with("aruba-agidca1-accettazione"))
             .unwrap();
-        let info = cms::verify(&signed, Some(&p7s)).0.unwrap();
+        let info = cms::verify(&signed, crate::cms::Part::Sent(&p7s))
+            .0
+            .unwrap();
         let leaf = info.signer.unwrap();
         let ca = info
             .certificates

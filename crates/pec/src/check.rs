@@ -65,6 +65,7 @@ names! {
         MimeOpaqueSignature = "mime.opaque-signature",
         MimeUnlisted = "mime.unlisted",
         MimeSignaturePart = "mime.signature-part",
+        MimeIncomplete = "mime.incomplete",
         MimeBoundaries = "mime.boundaries",
         MimeLayout = "mime.layout",
         CmsParse = "cms.parse",
@@ -94,6 +95,7 @@ names! {
         DaticertPresent = "daticert.present",
         DaticertTipo = "daticert.tipo",
         DaticertGestore = "daticert.gestore",
+        KindNotPec = "kind.not-pec",
         HeadersKind = "headers.kind",
         HeadersReceiptType = "headers.receipt-type",
         HeadersSecurity = "headers.security",
@@ -199,6 +201,8 @@ impl CheckId {
             Self::FileSignature => &[P::Certificate, P::SigningTime],
             Self::MimeSignedEntity
             | Self::MimeOpaqueSignature
+            | Self::MimeIncomplete
+            | Self::KindNotPec
             | Self::MimeSignaturePart
             | Self::MimeBoundaries
             | Self::CmsSha1

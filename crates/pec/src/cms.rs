@@ -82,13 +82,31 @@ pub fn file_signature(encapsulated: &Encapsulated) -> (Option<SignatureInfo>, Ve
     (info, checks)
 }
 
-/// The signature of a `multipart/signed` message: `p7s` is its signature part, `None` when the
-/// part is missing or undecodable. A signature made with SHA-1 is noted.
-pub fn verify(signed: &[u8], p7s: Option<&[u8]>) -> (Option<SignatureInfo>, Vec<Check>) {
+/// The signature part of a `multipart/signed` message, as found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// Its DER bytes.
+    Sent(&'a [u8]),
+    /// Missing or undecodable.
+    Missing,
+    /// Gone with the end of a file cut short (`mime.incomplete`).
+    CutShort,
+}
+
+/// The signature of a `multipart/signed` message, `p7s` its signature part. A signature made
+/// with SHA-1 is noted.
+pub fn verify(signed: &[u8], p7s: Part<'_>) -> (Option<SignatureInfo>, Vec<Check>) {
     let mut checks = vec![Check::pass(CheckId::MimeSignedEntity)];
-    let Some(p7s) = p7s else {
-        checks.push(Check::fail(CheckId::MimeSignaturePart));
-        return (None, checks);
+    let p7s = match p7s {
+        Part::Sent(p7s) => p7s,
+        Part::Missing => {
+            checks.push(Check::fail(CheckId::MimeSignaturePart));
+            return (None, checks);
+        }
+        Part::CutShort => {
+            checks.push(Check::fail(CheckId::MimeIncomplete));
+            return (None, checks);
+        }
     };
     let (info, signed_data_checks) = verify_signed_data(signed, p7s);
     checks.extend(signed_data_checks);

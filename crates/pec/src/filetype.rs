@@ -105,6 +105,11 @@ impl Detected {
             .then_some(Self::Der)
     }
 
+    /// A print or a scan: a document or a picture, never a message.
+    pub fn is_print(self) -> bool {
+        matches!(self, Self::Pdf | Self::Png | Self::Jpeg | Self::Gif)
+    }
+
     /// Runs code when opened.
     pub fn runs(self) -> bool {
         matches!(

@@ -52,6 +52,9 @@ pub enum Certified<'a> {
     /// Nothing certified could be read: the layout or daticert.xml failed, and its own check
     /// says why.
     Unread,
+    /// Signed by someone who is not a PEC provider, with no daticert.xml: an ordinary signed
+    /// e-mail, to which the provider's layout does not apply.
+    Ordinary,
 }
 
 /// Every kind and its name: daticert's `tipo`, and `busta-anomalia` for the one without daticert.
@@ -125,7 +128,7 @@ serialize_as_str!(Kind, Variant, ReceiptType);
 /// Classifies from the signed daticert.xml alone. Without one, the message is a busta di
 /// anomalia when its unsigned `X-Trasporto: errore` says so, which certifies nothing (an
 /// anomalia has no value of a PEC message); any other signed message without daticert.xml
-/// fails `daticert.present`.
+/// fails `daticert.present`, or `kind.not-pec` when its signer is no PEC provider.
 pub fn classify(certified: Certified<'_>, headers: &Headers) -> (Classification, Vec<Check>) {
     let header_is = |value: &Option<String>, expected: &str| {
         value
@@ -134,6 +137,12 @@ pub fn classify(certified: Certified<'_>, headers: &Headers) -> (Classification,
     };
     let daticert = match certified {
         Certified::Read(daticert) => daticert,
+        Certified::Ordinary => {
+            return (
+                Classification::default(),
+                vec![Check::indeterminate(CheckId::KindNotPec)],
+            );
+        }
         Certified::Absent | Certified::Unread => {
             let anomalia = header_is(&headers.x_trasporto, "errore");
             let classification = Classification {

@@ -76,6 +76,7 @@ mod testutil;
 pub mod time;
 pub mod trust;
 pub mod unpack;
+pub mod zip;
 
 pub use check::{Check, CheckId, Param, Status, Value};
 pub use report::{InputError, MessageReport, Report, Verdict};

@@ -31,6 +31,18 @@ pub enum InputError {
     MsgUnsigned,
     /// A Compound File (as `.msg` files are) whose structure is broken.
     MsgUnreadable,
+    /// Cut short or damaged on the way (a zip without its directory, an entry whose checksum
+    /// fails): to download again.
+    Incomplete,
+    /// A zip archive beyond the limits on entries, size or compression ratio: not opened.
+    ZipBomb,
+    /// A zip archive protected by a password, or compressed in a way not read here.
+    ZipUnsupported,
+    /// A PDF or an image (by its first bytes): a print or a scan, which keeps no signature.
+    Print,
+    /// An Office document (Word, Excel…: a Compound File that is no Outlook message, or a zip
+    /// of Office Open XML or OpenDocument).
+    Office,
 }
 
 impl InputError {
@@ -42,6 +54,11 @@ impl InputError {
             Self::TooLarge => "too-large",
             Self::MsgUnsigned => "msg-unsigned",
             Self::MsgUnreadable => "msg-unreadable",
+            Self::Incomplete => "incomplete",
+            Self::ZipBomb => "zip-bomb",
+            Self::ZipUnsupported => "zip-unsupported",
+            Self::Print => "print",
+            Self::Office => "office",
         }
     }
 
@@ -60,6 +77,21 @@ impl InputError {
             }
             Self::MsgUnreadable => {
                 "The file looks like an Outlook .msg file but cannot be read: it is damaged or incomplete. Save the receipt again."
+            }
+            Self::Incomplete => {
+                "The file is incomplete or damaged: download it again, or ask whoever sent it for a new copy."
+            }
+            Self::ZipBomb => {
+                "The zip archive declares more files, more data or more compression than any bundle of receipts needs: it was not opened. Extract the receipts and verify them one by one."
+            }
+            Self::ZipUnsupported => {
+                "The zip archive is protected by a password or compressed in a way this verifier does not read: extract the receipts and verify the .eml or .msg files themselves."
+            }
+            Self::Print => {
+                "This is a PDF or an image: a print or a scan of a receipt cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg)."
+            }
+            Self::Office => {
+                "This is a Word or other Office document, not a message: a receipt copied into a document cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg)."
             }
         }
     }
@@ -83,8 +115,22 @@ pub struct Found<'a> {
     pub signed: Cow<'a, [u8]>,
     /// The DER bytes of the signature part, `None` when the part is missing or undecodable.
     pub signature: Option<Vec<u8>>,
+    /// The `multipart/signed` ends without its close delimiter: the file was cut short, and
+    /// the signature part, which comes last, with it.
+    pub cut_short: bool,
     /// What the signed entity holds.
     pub content: Content,
+}
+
+impl Found<'_> {
+    /// The signature part as the signature stage takes it.
+    pub fn signature_part(&self) -> cms::Part<'_> {
+        match &self.signature {
+            _ if self.cut_short => cms::Part::CutShort,
+            Some(p7s) => cms::Part::Sent(p7s),
+            None => cms::Part::Missing,
+        }
+    }
 }
 
 /// Where in the input a message was found: the steps from the file to it, none for the file
@@ -105,6 +151,8 @@ pub enum Step {
     },
     /// The content of a signed file (`.p7m`), inside its signature.
     SignedContent,
+    /// A file of a zip archive, by its path in the archive.
+    ZipEntry(String),
 }
 
 impl Location {
@@ -140,6 +188,7 @@ impl fmt::Display for Step {
                 }
             }
             Self::SignedContent => f.write_str("signed content"),
+            Self::ZipEntry(name) => write!(f, "zip entry ({name})"),
         }
     }
 }
@@ -503,6 +552,7 @@ fn opaque<'a>(
         headers: mime::headers(message),
         signed: Cow::Owned(encapsulated.content),
         signature: Some(encapsulated.der),
+        cut_short: false,
         content,
     })
 }
@@ -581,6 +631,7 @@ fn signed<'a>(
         headers: mime::headers(message),
         signed,
         signature,
+        cut_short: !structure::is_closed(message, part),
         content,
     })
 }

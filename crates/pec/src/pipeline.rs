@@ -98,7 +98,7 @@ fn unverified_message(unverified: locate::Unverified) -> MessageReport {
 }
 
 fn signed_message(found: locate::Found<'_>, options: &Options, links: &mut Links) -> MessageReport {
-    let (info, mut checks) = cms::verify(&found.signed, found.signature.as_deref());
+    let (info, mut checks) = cms::verify(&found.signed, found.signature_part());
     let mut chain = Vec::new();
     if let Some(info) = &info {
         let (built, trust_checks) = trusted(info, found.headers.from.as_deref(), options, links);
@@ -107,17 +107,23 @@ fn signed_message(found: locate::Found<'_>, options: &Options, links: &mut Links
     }
 
     let content = found.content;
+    // The provider's layout is asked of providers: a signer who is none, with no daticert.xml,
+    // sent an ordinary signed e-mail.
+    let ordinary = content.daticert.is_none() && !signed_by_provider(&checks);
     let layout_holds = content
         .checks
         .iter()
         .all(|c| c.effect == check::Effect::None);
-    checks.extend(content.checks);
+    if !ordinary {
+        checks.extend(content.checks);
+    }
     let daticert = content.daticert.as_deref().and_then(|xml| {
         let (daticert, check) = daticert::read(xml);
         checks.push(check);
         daticert
     });
     let certified = match (&daticert, &content.daticert, layout_holds) {
+        _ if ordinary => Certified::Ordinary,
         (Some(d), ..) => Certified::Read(d),
         (None, None, true) => Certified::Absent,
         _ => Certified::Unread,
@@ -149,6 +155,15 @@ fn signed_message(found: locate::Found<'_>, options: &Options, links: &mut Links
         document: 0,
         checks,
     }
+}
+
+/// Whether trust found the signer's certificate issued by a PEC CA; `true` when trust could
+/// not judge it (no signer, no signing time), so that nothing is excused unjudged.
+fn signed_by_provider(checks: &[Check]) -> bool {
+    checks
+        .iter()
+        .find(|c| c.id == CheckId::TrustPecCa)
+        .is_none_or(Check::is_pass)
 }
 
 /// The signer judged: when it signed, and its chain at the instant its certificates are judged.

@@ -104,15 +104,7 @@ pub fn parts_conform(message: &Message<'_>, part: &MessagePart<'_>) -> bool {
         return true;
     }
     let body_start = part.offset_body as usize;
-    let (Some(body), Some(boundary)) = (
-        message
-            .raw_message
-            .get(body_start..part.offset_end as usize),
-        part.content_type().and_then(|ct| ct.attribute("boundary")),
-    ) else {
-        return false;
-    };
-    let Some(strict) = split(body, boundary.as_bytes()) else {
+    let Some(strict) = body_and_boundary(message, part).and_then(|(b, d)| split(b, d)) else {
         return false;
     };
     let lenient: Vec<Option<Range<usize>>> = children(message, part)
@@ -123,6 +115,28 @@ pub fn parts_conform(message: &Message<'_>, part: &MessagePart<'_>) -> bool {
         })
         .collect();
     strict.into_iter().map(Some).eq(lenient)
+}
+
+/// Whether the multipart `part` has its close delimiter (true when it has no body or no
+/// boundary to look for): a body without one was cut short, as a download that stopped.
+pub fn is_closed(message: &Message<'_>, part: &MessagePart<'_>) -> bool {
+    body_and_boundary(message, part).is_none_or(|(body, boundary)| {
+        let close = [b"--", boundary, b"--"].concat();
+        body.split(|&b| b == b'\n')
+            .any(|line| line.starts_with(&close))
+    })
+}
+
+/// The body of the multipart `part` and its boundary.
+fn body_and_boundary<'m>(
+    message: &'m Message<'_>,
+    part: &'m MessagePart<'_>,
+) -> Option<(&'m [u8], &'m [u8])> {
+    let body = message
+        .raw_message
+        .get(part.offset_body as usize..part.offset_end as usize)?;
+    let boundary = part.content_type()?.attribute("boundary")?;
+    Some((body, boundary.as_bytes()))
 }
 
 fn children<'a, 'x>(

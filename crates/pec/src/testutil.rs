@@ -77,6 +77,13 @@ pub fn shared_trust(file: &str) -> Vec<u8> {
 pub fn signed_samples() -> Vec<(Sample, crate::cms::SignatureInfo)> {
     real()
         .into_iter()
-        .map(|(sample, signed, p7s)| (sample, crate::cms::verify(&signed, Some(&p7s)).0.unwrap()))
+        .map(|(sample, signed, p7s)| {
+            (
+                sample,
+                crate::cms::verify(&signed, crate::cms::Part::Sent(&p7s))
+                    .0
+                    .unwrap(),
+            )
+        })
         .collect()
 }

@@ -1,6 +1,7 @@
 //! The forms a receipt is held in, unpacked into the e-mail texts to search: an `.eml` or an
 //! mbox as it is, an Outlook `.msg` as the signed message it keeps and its attachments, a signed
-//! file (`.p7m`, DER or base64) as the content it carries, whose own signature is verified apart.
+//! file (`.p7m`, DER or base64) as the content it carries, whose own signature is verified apart,
+//! a zip archive as its files.
 //! Each text comes with where it lies in the file; nothing here decides what a PEC provider
 //! signed.
 
@@ -10,9 +11,11 @@ use base64ct::{Base64, Encoding};
 
 use crate::check::Check;
 use crate::cms::{self, Encapsulated, SignatureInfo};
+use crate::filetype::Detected;
 use crate::headers::Headers;
-use crate::locate::{InputError, Location, MAX_DEPTH, Reason, Step, Unverified};
+use crate::locate::{InputError, Location, MAX_DEPTH, MAX_INPUT, Reason, Step, Unverified};
 use crate::msg::{self, MsgError, Outlook};
+use crate::zip::{self, ZipError};
 
 /// One e-mail text found in the file, to search as a file of its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +36,7 @@ pub struct SignedFile {
 }
 
 /// Everything unpacked from a file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Unpacked<'a> {
     pub documents: Vec<Document<'a>>,
     /// Parts that could not be unpacked (nested too deep), each with its answer.
@@ -42,11 +45,19 @@ pub struct Unpacked<'a> {
     /// What to say when no document holds a PEC message, when the form itself explains it
     /// better than its texts (a `.msg` without its signature).
     pub explanation: Option<InputError>,
+    /// How many more bytes the zip archives met may inflate, together.
+    budget: u64,
 }
 
 /// The e-mail texts of `input`, in the order they lie in it.
 pub fn unpack(input: &[u8]) -> Unpacked<'_> {
-    let mut unpacked = Unpacked::default();
+    let mut unpacked = Unpacked {
+        documents: Vec::new(),
+        unverified: Vec::new(),
+        signed_files: Vec::new(),
+        explanation: None,
+        budget: MAX_INPUT as u64,
+    };
     unpacked.file(Cow::Borrowed(input), Location::default(), 0);
     unpacked
 }
@@ -56,13 +67,19 @@ impl<'a> Unpacked<'a> {
     fn file(&mut self, bytes: Cow<'a, [u8]>, location: Location, depth: usize) {
         if depth > MAX_DEPTH {
             self.too_deep(&location, 1);
+        } else if Detected::of(&bytes).is_some_and(Detected::is_print) {
+            self.explain(InputError::Print);
         } else if msg::is_msg(&bytes) {
             match msg::read(&bytes) {
+                // A Compound File without a message class is no Outlook message.
+                Ok(outlook) if outlook.class.is_empty() => self.explain(InputError::Office),
                 Ok(outlook) => self.outlook(outlook, &location, depth),
                 Err(MsgError::Unreadable | MsgError::Oversized) => {
                     self.explain(InputError::MsgUnreadable)
                 }
             }
+        } else if zip::is_zip(&bytes) {
+            self.zip(bytes, &location, depth);
         } else if let Some(encapsulated) = signed_file(&bytes) {
             // One layer of a nested signed file in memory at a time.
             drop(bytes);
@@ -106,6 +123,36 @@ impl<'a> Unpacked<'a> {
                 msg::Content::File(bytes) => self.file(Cow::Owned(bytes), inner, depth + 1),
                 msg::Content::Message(outlook) => self.outlook(*outlook, &inner, depth + 1),
             }
+        }
+    }
+
+    /// A zip archive: each of its files searched as a file of its own.
+    fn zip(&mut self, bytes: Cow<'a, [u8]>, location: &Location, depth: usize) {
+        let entries = match &bytes {
+            Cow::Borrowed(archive) => zip::read(archive, &mut self.budget),
+            Cow::Owned(archive) => zip::read(archive, &mut self.budget).map(|entries| {
+                entries
+                    .into_iter()
+                    .map(|e| zip::Entry {
+                        name: e.name,
+                        bytes: Cow::Owned(e.bytes.into_owned()),
+                    })
+                    .collect()
+            }),
+        };
+        match entries {
+            Ok(entries) if entries.iter().any(zip::Entry::is_office_part) => {
+                self.explain(InputError::Office)
+            }
+            Ok(entries) => {
+                for entry in entries {
+                    let inner = location.then(Step::ZipEntry(entry.name));
+                    self.file(entry.bytes, inner, depth + 1);
+                }
+            }
+            Err(ZipError::Damaged) => self.explain(InputError::Incomplete),
+            Err(ZipError::Bomb) => self.explain(InputError::ZipBomb),
+            Err(ZipError::Unsupported) => self.explain(InputError::ZipUnsupported),
         }
     }
 

@@ -70,6 +70,9 @@ fn every_check_is_emitted_and_carries_only_its_declared_details() {
     );
 
     // Signed files, whose own signature is reported apart: intact and broken.
+    let whole = carrier().build();
+    inputs.push(whole[..whole.len() - 40].to_vec());
+    inputs.push(common::sample("msg/outlook-smime-opaque-signed.eml"));
     inputs.push(P7m::Der.sign(&carrier().build()));
     inputs.push(P7m::BrokenSignature.sign(&carrier().build()));
 

@@ -1,14 +1,16 @@
-//! Every form in which people hold a receipt gives the verdict and facts of the receipt itself:
+//! Every form in which people hold a receipt gives the verdict and facts of the receipt itself
+//! (and what is no receipt gets advice for what it is):
 //! a SignedData in BER as mail clients write it, the real S/MIME messages mail clients saved,
 //! Outlook's `.msg` (as Outlook saves a signed message, forwarded, or without signature), and
-//! signed files (`.p7m`), whose own signature is reported apart.
+//! signed files (`.p7m`), whose own signature is reported apart, and zip archives, each of
+//! whose files is searched as a file of its own.
 
 mod common;
 mod support;
 
 use pec::check::Effect;
 use pec::{CheckId, InputError, MessageReport, Options, Status, Verdict};
-use pec_factory::{Ber, Kind, Message, P7m, Ricevuta, Saved};
+use pec_factory::{Ber, Bomb, Kind, Message, P7m, Ricevuta, Saved, Zip};
 
 use support::{assert_check, not_passed};
 
@@ -104,7 +106,20 @@ fn real_smime_messages_have_intact_signatures_not_from_a_pec_provider() {
             .unwrap()
             .subject;
         assert!(name.contains(signer), "{file}: {name}");
-        assert_ne!(message.verdict, Verdict::TotalPassed);
+        // Not a PEC message, and nothing in it was changed: trust is what it lacks.
+        assert_eq!(message.verdict, Verdict::Indeterminate, "{file}");
+        assert_check(
+            message,
+            CheckId::KindNotPec,
+            Status::Fail,
+            Effect::Indeterminate,
+        );
+        assert!(
+            message
+                .checks
+                .iter()
+                .all(|c| c.id != CheckId::DaticertPresent)
+        );
     }
 }
 
@@ -303,7 +318,7 @@ fn a_receipt_in_a_signed_file_verifies_like_its_eml_and_the_file_signature_is_ap
 #[test]
 fn a_signed_file_that_holds_no_receipt_says_so_and_keeps_its_signature() {
     let report = pec::verify(&P7m::Der.sign(b"%PDF-1.7\n"), &support::options());
-    assert_eq!(report.error, Some(InputError::NotEmail));
+    assert_eq!(report.error, Some(InputError::Print));
     assert_eq!(report.file_signatures.len(), 1);
     assert_eq!(file_signature(&report.file_signatures[0]).0, Status::Pass);
 }
@@ -342,4 +357,206 @@ fn signed_files_nested_beyond_the_limit_are_reported_not_searched() {
     assert_eq!(report.messages.len(), 1);
     assert_eq!(report.messages[0].reason, Some(CheckId::MimeTooDeep));
     assert_eq!(report.messages[0].verdict, Verdict::Indeterminate);
+}
+
+/// Where a receipt named `name` lies in an archive of `form`.
+fn zip_location(form: Zip, name: &str) -> String {
+    match form {
+        Zip::Nested => format!("zip entry (ricevute.zip) > zip entry ({name})"),
+        _ => format!("zip entry ({})", form.path(name)),
+    }
+}
+
+#[test]
+fn a_receipt_in_a_zip_verifies_like_its_eml() {
+    let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
+    let expected = support::verify(&eml);
+    let attachment = pec::attachment(&eml, &pec::verify(&eml, &support::options()), 0, 0);
+    assert!(attachment.is_some());
+    for form in Zip::ALL {
+        let file = form.pack("consegna.eml", &eml);
+        let report = pec::verify(&file, &support::options());
+        assert_eq!(report.error, None, "{form:?}");
+        assert_eq!(report.messages.len(), 1, "{form:?}");
+        let message = &report.messages[0];
+        assert_eq!(facts(message), facts(&expected), "{form:?}");
+        assert_eq!(message.headers, expected.headers, "{form:?}");
+        assert_eq!(
+            message.location.to_string(),
+            zip_location(form, "consegna.eml")
+        );
+        assert_eq!(
+            pec::attachment(&file, &report, 0, 0),
+            attachment,
+            "{form:?}"
+        );
+    }
+}
+
+#[test]
+fn every_kind_and_form_in_a_zip_verifies_like_its_eml() {
+    for kind in Kind::ALL {
+        let eml = Message::new(kind).build();
+        let expected = support::verify(&eml);
+        let files = [
+            ("ricevuta.eml", eml.clone()),
+            ("ricevuta.msg", Saved::Signed.msg(&eml)),
+            ("ricevuta.eml.p7m", P7m::Der.sign(&eml)),
+        ];
+        let entries: Vec<pec_factory::zip::Entry> = files
+            .iter()
+            .map(|(name, bytes)| pec_factory::zip::Entry {
+                name,
+                bytes,
+                deflated: true,
+            })
+            .collect();
+        let report = pec::verify(&pec_factory::zip::archive(&entries), &support::options());
+        assert_eq!(report.messages.len(), 3, "{kind:?}");
+        for (message, (name, _)) in report.messages.iter().zip(&files) {
+            assert_eq!(facts(message), facts(&expected), "{kind:?} {name}");
+            assert!(
+                message
+                    .location
+                    .to_string()
+                    .starts_with(&format!("zip entry ({name})")),
+                "{}",
+                message.location
+            );
+        }
+        assert_eq!(report.file_signatures.len(), 1);
+    }
+}
+
+#[test]
+fn a_receipt_changed_inside_a_zip_fails_on_its_own() {
+    let mut message = Message::new(Kind::Accettazione);
+    message.edit = Some(pec_factory::Edit::Text);
+    let report = pec::verify(
+        &Zip::Deflated.pack("x.eml", &message.build()),
+        &support::options(),
+    );
+    assert_eq!(report.messages[0].verdict, Verdict::TotalFailed);
+}
+
+#[test]
+fn a_zip_damaged_on_the_way_says_to_download_it_again() {
+    let eml = Message::new(Kind::Accettazione).build();
+    for form in [Zip::Stored, Zip::Deflated] {
+        let file = form.pack("ricevuta.eml", &eml);
+        for cut in (4..file.len()).step_by(file.len() / 40) {
+            let report = pec::verify(&file[..cut], &support::options());
+            assert_eq!(report.error, Some(InputError::Incomplete), "{form:?} {cut}");
+            assert!(report.messages.is_empty(), "{form:?} {cut}");
+        }
+        // A byte changed in the entry's data: its checksum no longer holds.
+        let at = file.len() / 2;
+        let mut changed = file.clone();
+        changed[at] ^= 0x01;
+        let report = pec::verify(&changed, &support::options());
+        assert_eq!(report.error, Some(InputError::Incomplete), "{form:?}");
+    }
+}
+
+#[test]
+fn zip_bombs_are_refused_before_inflating() {
+    for bomb in [Bomb::Ratio, Bomb::Entries, Bomb::Size] {
+        let report = pec::verify(&bomb.build(), &support::options());
+        assert_eq!(report.error, Some(InputError::ZipBomb), "{bomb:?}");
+        assert!(report.messages.is_empty(), "{bomb:?}");
+    }
+    // Zips in zips are opened to the depth limit, and what lies deeper is said to.
+    let report = pec::verify(&Bomb::Nested.build(), &support::options());
+    assert_eq!(report.messages.len(), 1);
+    assert_eq!(report.messages[0].reason, Some(CheckId::MimeTooDeep));
+    assert_eq!(report.messages[0].verdict, Verdict::Indeterminate);
+}
+
+#[test]
+fn an_encrypted_zip_is_said_to_be() {
+    let eml = Message::new(Kind::Accettazione).build();
+    let report = pec::verify(
+        &pec_factory::zip::encrypted("ricevuta.eml", &eml),
+        &support::options(),
+    );
+    assert_eq!(report.error, Some(InputError::ZipUnsupported));
+}
+
+#[test]
+fn a_print_or_a_scan_is_told_apart_by_its_bytes() {
+    for (what, bytes) in [
+        ("pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".as_slice()),
+        ("png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        ("jpeg", b"\xff\xd8\xff\xe0\0\x10JFIF\0"),
+    ] {
+        let report = pec::verify(bytes, &support::options());
+        assert_eq!(report.error, Some(InputError::Print), "{what}");
+        let report = pec::verify(&Zip::Deflated.pack("stampa", bytes), &support::options());
+        assert_eq!(report.error, Some(InputError::Print), "{what} in a zip");
+    }
+    // A receipt beside a print is verified all the same.
+    let eml = Message::new(Kind::Accettazione).build();
+    let report = pec::verify(&Zip::Bundled.pack("r.eml", &eml), &support::options());
+    assert_eq!(report.error, None);
+    assert!(report.all_passed());
+}
+
+#[test]
+fn an_office_document_is_told_apart_by_its_bytes() {
+    use std::io::Write;
+    let ooxml = pec_factory::zip::archive(&[
+        pec_factory::zip::Entry {
+            name: "[Content_Types].xml",
+            bytes: b"<?xml version=\"1.0\"?><Types/>",
+            deflated: true,
+        },
+        pec_factory::zip::Entry {
+            name: "word/document.xml",
+            bytes: b"<?xml version=\"1.0\"?><w:document/>",
+            deflated: true,
+        },
+    ]);
+    let odf = pec_factory::zip::archive(&[pec_factory::zip::Entry {
+        name: "mimetype",
+        bytes: b"application/vnd.oasis.opendocument.text",
+        deflated: false,
+    }]);
+    let mut word = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    word.create_stream("/WordDocument")
+        .unwrap()
+        .write_all(&[0xEC, 0xA5, 0xC1, 0x00])
+        .unwrap();
+    word.flush().unwrap();
+    let doc = word.into_inner().into_inner();
+    for (what, bytes) in [("docx", ooxml), ("odt", odf), ("doc", doc)] {
+        let report = pec::verify(&bytes, &support::options());
+        assert_eq!(report.error, Some(InputError::Office), "{what}");
+    }
+}
+
+#[test]
+fn a_receipt_cut_short_is_said_to_be_incomplete() {
+    let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
+    // Anywhere once the signed part has begun (cut before it, the multipart/signed has no
+    // parts at all, and says so: `mime.unsigned`).
+    let mixed = eml
+        .windows(15)
+        .position(|w| w == b"multipart/mixed")
+        .unwrap();
+    let first_part = mixed
+        + eml[mixed..]
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap();
+    for cut in (first_part + 4..eml.len() - 4).step_by((eml.len() - first_part) / 30) {
+        let report = pec::verify(&eml[..cut], &support::options());
+        assert_eq!(report.messages.len(), 1, "{cut}");
+        let message = &report.messages[0];
+        assert_eq!(message.reason, Some(CheckId::MimeIncomplete), "{cut}");
+        assert_eq!(message.verdict, Verdict::TotalFailed, "{cut}");
+    }
+    // The whole file, but for its close delimiter.
+    let close = eml.windows(3).rposition(|w| w == b"\r\n-").unwrap();
+    let report = pec::verify(&eml[..close], &support::options());
+    assert_eq!(report.messages[0].reason, Some(CheckId::MimeIncomplete));
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use base64ct::{Base64, Encoding};
 use pec::report::InputError;
 use pec::{Report, Status, Verdict};
-use pec_factory::{Attachment, Failure, Kind, Message, Ricevuta};
+use pec_factory::{Attachment, Bomb, Failure, Kind, Message, Ricevuta, Zip};
 use support::{check, not_passed, options, verify};
 
 /// Verifies `input`, failing if it takes longer than an unoptimised build on a busy machine
@@ -35,9 +35,15 @@ fn never_passes(what: &str, report: &Report) {
 #[test]
 fn inputs_that_are_not_mail() {
     let not_mail = common::not_mail();
+    // What each is told: a PDF is a print, a zip cut short is incomplete.
+    let error = |what: &str| match what {
+        "pdf" => InputError::Print,
+        "zip" => InputError::Incomplete,
+        _ => InputError::NotEmail,
+    };
     let inputs = not_mail
         .iter()
-        .map(|(what, bytes)| (*what, bytes.as_slice(), InputError::NotEmail));
+        .map(|(what, bytes)| (*what, bytes.as_slice(), error(what)));
     for (what, input, error) in
         std::iter::once(("empty", b"".as_slice(), InputError::Empty)).chain(inputs)
     {
@@ -138,6 +144,23 @@ fn truncated_messages() {
     let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
     for cut in (0..eml.len()).step_by(eml.len() / 40) {
         never_passes(&format!("cut at {cut}"), &bounded("truncated", &eml[..cut]));
+    }
+}
+
+#[test]
+fn zip_bombs_and_cut_zips() {
+    for bomb in Bomb::ALL {
+        let report = bounded(&format!("{bomb:?}"), &bomb.build());
+        never_passes(&format!("{bomb:?}"), &report);
+        assert!(report.error.is_some() || !report.messages.is_empty());
+    }
+    let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
+    let zip = Zip::Nested.pack("consegna.eml", &eml);
+    for cut in (0..zip.len()).step_by(zip.len() / 40) {
+        never_passes(
+            &format!("zip cut at {cut}"),
+            &bounded("cut zip", &zip[..cut]),
+        );
     }
 }
 

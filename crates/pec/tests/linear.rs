@@ -573,3 +573,37 @@ fn a_large_receipt_in_a_signed_file() {
     let signed = |n: usize| pec_factory::P7m::Base64.sign(&envelope_with_files(n));
     assert_linear_from("signed file", 200, signed, verify);
 }
+
+// Zip archives: the central directory, and each file searched as a file of its own.
+
+/// A zip of `n` deflated files, each a short e-mail of its own.
+fn zip_of_mails(n: usize) -> Vec<u8> {
+    let files: Vec<(String, Vec<u8>)> = (0..n)
+        .map(|i| {
+            let mail = format!("Subject: {i}\r\n\r\n{}\r\n", "parola ".repeat(700));
+            (format!("cartella/{i}.eml"), mail.into_bytes())
+        })
+        .collect();
+    let entries: Vec<pec_factory::zip::Entry> = files
+        .iter()
+        .map(|(name, bytes)| pec_factory::zip::Entry {
+            name,
+            bytes,
+            deflated: true,
+        })
+        .collect();
+    pec_factory::zip::archive(&entries)
+}
+
+#[test]
+fn zip_with_many_entries() {
+    let (small, large) = (zip_of_mails(300), zip_of_mails(3_000));
+    assert_linear("zip entries", &small, &large, verify);
+}
+
+#[test]
+fn a_large_receipt_in_a_zip() {
+    // Stored: deflate would shrink the larger envelope more, and the sizes would not be ten apart.
+    let zipped = |n: usize| pec_factory::Zip::Stored.pack("r.eml", &envelope_with_files(n));
+    assert_linear_from("zipped receipt", 200, zipped, verify);
+}

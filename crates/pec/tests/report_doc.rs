@@ -184,8 +184,20 @@ fn every_value_of_the_documents_own_fields_is_named() {
     values.extend(every!(Variant: Virus, Timeout24h).map(Variant::as_str));
     values.extend(every!(ReceiptType: Completa, Breve, Sintetica).map(ReceiptType::as_str));
     values.extend(
-        every!(InputError: Empty, NotEmail, Unsigned, TooLarge, MsgUnsigned, MsgUnreadable)
-            .map(InputError::code),
+        every!(
+            InputError: Empty,
+            NotEmail,
+            Unsigned,
+            TooLarge,
+            MsgUnsigned,
+            MsgUnreadable,
+            Incomplete,
+            ZipBomb,
+            ZipUnsupported,
+            Print,
+            Office,
+        )
+        .map(InputError::code),
     );
     let missing: Vec<&str> = values
         .into_iter()

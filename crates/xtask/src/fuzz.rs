@@ -8,14 +8,15 @@ use crate::{Result, cmd, exec, output, root};
 /// Each target of crates/pec/fuzz with the longest input libFuzzer may build: whole messages
 /// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`, a signed
 /// entity for `structure`, a few files for `dossier`, a signature for `ber`, an Outlook file
-/// for `msg`.
-const TARGETS: [(&str, usize); 6] = [
+/// for `msg`, a zip of a message or two for `zip`.
+const TARGETS: [(&str, usize); 7] = [
     ("verify", 256 << 10),
     ("daticert", 64 << 10),
     ("structure", 256 << 10),
     ("dossier", 512 << 10),
     ("ber", 64 << 10),
     ("msg", 256 << 10),
+    ("zip", 256 << 10),
 ];
 
 const DEFAULT_SECONDS: u64 = 60;
@@ -30,7 +31,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result {
         } else {
             seconds = arg.parse().map_err(|_| {
                 format!(
-                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier, ber, msg) nor a number of seconds"
+                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier, ber, msg, zip) nor a number of seconds"
                 )
             })?;
         }
@@ -79,7 +80,8 @@ fn cargo_fuzz() -> Result {
 
 /// Copies the seed inputs of `target` into `corpus`, next to what earlier runs found; returns
 /// how many there are. `verify` gets every sample and factory message, `daticert` the
-/// daticert.xml parts they carry, `structure` their signed entities, `ber` their signatures.
+/// daticert.xml parts they carry, `structure` their signed entities, `ber` their signatures,
+/// `zip` each in every form of zip.
 fn seed(target: &str, corpus: &Path) -> Result<usize> {
     std::fs::create_dir_all(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut count = 0;
@@ -89,6 +91,9 @@ fn seed(target: &str, corpus: &Path) -> Result<usize> {
             "daticert" => daticerts(&bytes),
             "structure" => signed_entities(&bytes),
             "ber" => signatures(&bytes),
+            "zip" => pec_factory::Zip::ALL
+                .map(|form| form.pack("ricevuta.eml", &bytes))
+                .to_vec(),
             _ => vec![bytes],
         };
         for (index, seed) in seeds.iter().enumerate() {

@@ -116,7 +116,8 @@ fn row(t: &Text, entry: &Entry) -> Html {
             <td data-label={result} class="standing">{ b.standing(standing) }</td>
             <td data-label={kind_label}>{ kind }</td>
             <td data-label={date_label}>{ date }</td>
-            <td data-label={parties_label}>{ for parties }</td>
+            // One element in the cell: on a phone the label and the value are its two columns.
+            <td data-label={parties_label}><span>{ for parties }</span></td>
         </tr>
     }
 }

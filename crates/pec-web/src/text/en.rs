@@ -142,6 +142,7 @@ pub const EN: Text = Text {
     mbox_message: "mbox message {n}",
     attachment_step: "attachment",
     signed_content: "signed file content",
+    zip_entry: "file \"{name}\" of the zip archive",
     file_signatures_heading: "Signature on the file",
     facts: FACTS,
     claimed: "The file claims that {clause}, but this is not proven.",
@@ -233,6 +234,8 @@ const CHECKS: Checks = Checks {
     mime_boundaries_fail: "The boundaries of the signed parts are ambiguous: a mail client could read other parts. Such data is not certified.",
     mime_too_deep: "{count} messages in the file are forwarded more than {limit} levels deep and were not examined.",
     mime_unlisted: "The file holds {count} more parts that look like PEC messages and cannot be verified: only the first {limit} are listed.",
+    mime_incomplete: "The signed message stops before its end, where the provider's signature should be: the file is incomplete. Download or save it again.",
+    kind_not_pec: "The message is signed, but not by a PEC provider: it is an ordinary signed e-mail, not a PEC message.",
     mime_opaque_signature: "This part is opaque S/MIME (application/pkcs7-mime), but holds no readable signature with its content: it is encrypted or damaged.",
     postacert_structure_pass: "The original message follows the MIME rules: every mail client shows the same parts.",
     postacert_structure_fail: "The original message holds ambiguous boundaries: a mail client could show other text or attachments than those listed here.",
@@ -350,6 +353,8 @@ const FAILURES: Failures = Failures {
     too_deep: "A part of the file is nested too deeply to be examined: save the receipt itself as an .eml file.",
     unlisted: "The file holds too many parts that cannot be verified.",
     opaque: "This part is signed, but its signature cannot be read: it is encrypted or damaged.",
+    incomplete: "The file is incomplete, and the provider's signature is missing or cut: download it again.",
+    not_pec: "Signed, but not by a PEC provider: not a PEC message.",
     damaged: "The provider's signature is missing or damaged.",
     algorithm: "The signature uses an unsupported algorithm.",
     signers: "The message carries more than one signature, while a PEC message is signed by its provider alone: authenticity cannot be established.",
@@ -385,6 +390,11 @@ const INPUT_ERRORS: InputErrors = InputErrors {
     too_large: "The file is too large to be examined.",
     msg_unsigned: "Outlook saved this message without the provider's signature, so it cannot be verified. Save the receipt again as an .eml file from the provider's webmail or another mail program; in Outlook, drag the message you received to the desktop, not a forwarded or edited copy.",
     msg_unreadable: "The file looks like an Outlook message (.msg) but cannot be read: it is damaged or incomplete. Save or download the receipt again.",
+    incomplete: "The file is incomplete or damaged: download it again, or ask whoever sent it for a new copy.",
+    zip_bomb: "The zip archive declares more files, more data or more compression than any bundle of receipts needs: it was not opened. Extract the receipts and verify them one by one.",
+    print: "This is a PDF or an image: a print or a scan of a receipt cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg).",
+    office: "This is a Word or other Office document, not a message: a receipt copied into a document cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg).",
+    zip_unsupported: "The zip archive is protected by a password or compressed in a way this verifier does not read: extract the receipts and verify the .eml or .msg files themselves.",
 };
 
 const FACTS: Facts = Facts {

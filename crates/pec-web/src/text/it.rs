@@ -142,6 +142,7 @@ pub const IT: Text = Text {
     mbox_message: "messaggio {n} del file mbox",
     attachment_step: "allegato",
     signed_content: "contenuto del file firmato",
+    zip_entry: "file «{name}» dell'archivio zip",
     file_signatures_heading: "Firma sul file",
     facts: FACTS,
     claimed: "Il file dichiara che {clause}, ma non è provato.",
@@ -230,6 +231,8 @@ const CHECKS: Checks = Checks {
     mime_boundaries_fail: "I separatori delle parti firmate sono ambigui: un programma di posta potrebbe leggerne parti diverse. Dati così non sono certificati.",
     mime_too_deep: "Nel file {count} messaggi sono inoltrati oltre {limit} livelli e non sono stati esaminati.",
     mime_unlisted: "Nel file ci sono altre {count} parti che sembrano messaggi PEC senza poter essere verificate: sono elencate solo le prime {limit}.",
+    mime_incomplete: "Il messaggio firmato si interrompe prima della sua fine, dove dovrebbe trovarsi la firma del gestore: il file è incompleto. Scaricalo o salvalo di nuovo.",
+    kind_not_pec: "Il messaggio è firmato, ma non da un gestore PEC: è un normale messaggio firmato, non un messaggio PEC.",
     mime_opaque_signature: "Questa parte è in forma S/MIME opaca (application/pkcs7-mime), ma non contiene una firma leggibile con il suo contenuto: è cifrata o danneggiata.",
     postacert_structure_pass: "Il messaggio originale segue le regole MIME: ogni programma di posta ne mostra le stesse parti.",
     postacert_structure_fail: "Il messaggio originale contiene separatori ambigui: un programma di posta potrebbe mostrarne testo o allegati diversi da quelli elencati qui.",
@@ -347,6 +350,8 @@ const FAILURES: Failures = Failures {
     too_deep: "Una parte del file è annidata troppo in profondità per essere esaminata: salva direttamente la ricevuta come file .eml.",
     unlisted: "Il file contiene troppe parti che non si possono verificare.",
     opaque: "Questa parte è firmata, ma la firma non si può leggere: è cifrata o danneggiata.",
+    incomplete: "Il file è incompleto, la firma del gestore manca o è tagliata: scaricalo di nuovo.",
+    not_pec: "Firmato, ma non da un gestore PEC: non è un messaggio PEC.",
     damaged: "La firma del gestore è mancante o danneggiata.",
     algorithm: "La firma usa un algoritmo non supportato.",
     signers: "Il messaggio porta più di una firma, mentre una PEC è firmata solo dal gestore: l'autenticità non può essere accertata.",
@@ -382,6 +387,11 @@ const INPUT_ERRORS: InputErrors = InputErrors {
     too_large: "Il file è troppo grande per essere esaminato.",
     msg_unsigned: "Outlook ha salvato questo messaggio senza la firma del gestore, quindi non si può verificare. Salva di nuovo la ricevuta come file .eml dalla webmail del gestore o da un altro programma di posta; in Outlook, trascina sul desktop il messaggio ricevuto, non una sua copia inoltrata o modificata.",
     msg_unreadable: "Il file sembra un messaggio di Outlook (.msg), ma non si può leggere: è danneggiato o incompleto. Salva o scarica di nuovo la ricevuta.",
+    incomplete: "Il file è incompleto o danneggiato: scaricalo di nuovo, o chiedi una nuova copia a chi te l'ha mandato.",
+    zip_bomb: "L'archivio zip dichiara più file, più dati o una compressione maggiore di quanto serva a qualsiasi raccolta di ricevute: non è stato aperto. Estrai le ricevute e verificale una per una.",
+    print: "Questo è un PDF o un'immagine: la stampa o la scansione di una ricevuta non si può verificare, perché la firma è solo nel file del messaggio. Salva la ricevuta dal tuo programma di posta come file .eml (da Outlook, come .msg).",
+    office: "Questo è un documento Word o di un altro programma Office, non un messaggio: una ricevuta copiata in un documento non si può verificare, perché la firma è solo nel file del messaggio. Salva la ricevuta dal tuo programma di posta come file .eml (da Outlook, come .msg).",
+    zip_unsupported: "L'archivio zip è protetto da una password o compresso in un modo che questo verificatore non legge: estrai le ricevute e verifica i file .eml o .msg.",
 };
 
 const FACTS: Facts = Facts {

@@ -276,6 +276,8 @@ pub struct Text {
     pub attachment_step: &'static str,
     /// The step into the content of a signed file (`.p7m`).
     pub signed_content: &'static str,
+    /// The step to a file of a zip archive, with `{name}`, its path in the archive.
+    pub zip_entry: &'static str,
     /// The heading over the signatures on the file itself ([`pec::Report::file_signatures`]).
     pub file_signatures_heading: &'static str,
     facts: Facts,
@@ -442,6 +444,7 @@ impl Text {
                 out
             }
             Step::SignedContent => Sentence::own(self.signed_content),
+            Step::ZipEntry(name) => fill(self.zip_entry, |_| Sentence::value(name)),
         }
     }
 
@@ -704,14 +707,15 @@ mod tests {
                 number: None,
                 name: None,
             },
+            Step::ZipEntry("causa/ricevute.zip".into()),
         ]);
         assert_eq!(
             Lang::It.text().location(&location).to_string(),
-            "messaggio 2 del file mbox › allegato 1 (r.eml) › allegato"
+            "messaggio 2 del file mbox › allegato 1 (r.eml) › allegato › file «causa/ricevute.zip» dell'archivio zip"
         );
         assert_eq!(
             Lang::En.text().location(&location).to_string(),
-            "mbox message 2 › attachment 1 (r.eml) › attachment"
+            "mbox message 2 › attachment 1 (r.eml) › attachment › file \"causa/ricevute.zip\" of the zip archive"
         );
     }
 

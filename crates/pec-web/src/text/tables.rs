@@ -22,6 +22,8 @@ pub struct Checks {
     pub mime_too_deep: &'static str,
     pub mime_unlisted: &'static str,
     pub mime_opaque_signature: &'static str,
+    pub mime_incomplete: &'static str,
+    pub kind_not_pec: &'static str,
     pub postacert_structure_pass: &'static str,
     pub postacert_structure_fail: &'static str,
     pub cms_parse_pass: &'static str,
@@ -139,6 +141,8 @@ pub struct Failures {
     pub too_deep: &'static str,
     pub unlisted: &'static str,
     pub opaque: &'static str,
+    pub incomplete: &'static str,
+    pub not_pec: &'static str,
     pub damaged: &'static str,
     pub algorithm: &'static str,
     pub signers: &'static str,
@@ -176,6 +180,11 @@ pub struct InputErrors {
     pub too_large: &'static str,
     pub msg_unsigned: &'static str,
     pub msg_unreadable: &'static str,
+    pub incomplete: &'static str,
+    pub zip_bomb: &'static str,
+    pub zip_unsupported: &'static str,
+    pub print: &'static str,
+    pub office: &'static str,
 }
 
 /// What each [`Fact`] attests: a clause (with `{when}`, `{sender}`, `{to}`) and what follows
@@ -241,6 +250,8 @@ impl Checks {
             CheckId::MimeTooDeep => self.mime_too_deep,
             CheckId::MimeUnlisted => self.mime_unlisted,
             CheckId::MimeOpaqueSignature => self.mime_opaque_signature,
+            CheckId::MimeIncomplete => self.mime_incomplete,
+            CheckId::KindNotPec => self.kind_not_pec,
             CheckId::PostacertStructure => {
                 two(self.postacert_structure_pass, self.postacert_structure_fail)
             }
@@ -410,6 +421,8 @@ impl Failures {
             CheckId::MimeTooDeep => self.too_deep,
             CheckId::MimeUnlisted => self.unlisted,
             CheckId::MimeOpaqueSignature => self.opaque,
+            CheckId::MimeIncomplete => self.incomplete,
+            CheckId::KindNotPec => self.not_pec,
             CheckId::CmsParse
             | CheckId::MimeSignaturePart
             | CheckId::CmsSignerCertificate
@@ -481,6 +494,11 @@ impl InputErrors {
             InputError::TooLarge => self.too_large,
             InputError::MsgUnsigned => self.msg_unsigned,
             InputError::MsgUnreadable => self.msg_unreadable,
+            InputError::Incomplete => self.incomplete,
+            InputError::ZipBomb => self.zip_bomb,
+            InputError::ZipUnsupported => self.zip_unsupported,
+            InputError::Print => self.print,
+            InputError::Office => self.office,
         }
     }
 }
