@@ -174,7 +174,7 @@ mod tests {
     use pec::locate::Location;
 
     use super::*;
-    use crate::text::{Lang, Piece};
+    use crate::text::Lang;
 
     #[test]
     fn counts_name_every_standing_present_in_the_singular_or_the_plural() {
@@ -240,16 +240,9 @@ mod tests {
                 let text = sentence.to_string();
                 assert!(!text.contains('{'), "{text}");
                 // What the file says is a value of the sentence, kept apart from its words.
-                let values: Vec<&str> = sentence
-                    .pieces()
-                    .iter()
-                    .filter_map(|p| match p {
-                        Piece::Value(v) => Some(v.as_str()),
-                        Piece::Own(_) => None,
-                    })
-                    .collect();
                 assert!(
-                    values
+                    sentence
+                        .values()
                         .iter()
                         .any(|v| ["ricevuta.eml", "x@pec.it", "fattura.pdf"].contains(v)),
                     "{text}"
