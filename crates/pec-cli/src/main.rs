@@ -40,6 +40,11 @@ struct Args {
     /// Extra trust anchors (PEM or DER): self-signed certificates become roots, others PEC CAs.
     #[arg(long, value_name = "PEM")]
     trust: Vec<PathBuf>,
+    /// Certificate revocation lists (PEM or DER) of the PEC CAs, as downloaded from them: each
+    /// judges the provider certificates its CA issued, once that CA's key is found to have
+    /// signed it. Without one, revocation is not checked.
+    #[arg(long, value_name = "CRL")]
+    crl: Vec<PathBuf>,
     /// Files to verify; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -52,19 +57,23 @@ fn main() -> ExitCode {
         now: now(),
         ..Options::default()
     };
-    for path in &args.trust {
-        let added = std::fs::read(path)
+    let trust = load(&args.trust, "trust", |file| {
+        options
+            .trust
+            .add_certificates(file)
+            .map(drop)
             .map_err(|e| e.to_string())
-            .and_then(|file| {
-                options
-                    .trust
-                    .add_certificates(&file)
-                    .map_err(|e| e.to_string())
-            });
-        if let Err(e) = added {
-            eprintln!("pec-verify: cannot use trust file {}: {e}", path.display());
-            return ExitCode::from(2);
-        }
+    });
+    let crls = trust.and_then(|()| {
+        load(&args.crl, "CRL", |file| {
+            let lists = pec::trust::read_crls(file).map_err(|e| e.to_string())?;
+            options.crls.extend(lists);
+            Ok(())
+        })
+    });
+    if let Err(e) = crls {
+        eprintln!("pec-verify: {e}");
+        return ExitCode::from(2);
     }
 
     if args.dossier {
@@ -95,6 +104,22 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     status(all_passed)
+}
+
+/// Reads each of `paths` and hands its bytes to `add`; the first that cannot be read or used,
+/// with why.
+fn load(
+    paths: &[PathBuf],
+    what: &str,
+    mut add: impl FnMut(&[u8]) -> Result<(), String>,
+) -> Result<(), String> {
+    for path in paths {
+        std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|file| add(&file))
+            .map_err(|e| format!("cannot use {what} file {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// 0 when the files say what was asked of them, 1 otherwise.
@@ -219,7 +244,9 @@ fn render(name: &str, report: &Report) -> String {
                 attachment.extension.as_deref().unwrap_or("?")
             ));
         }
-        for check in message.checks.iter().filter(|c| c.status != Status::Pass) {
+        // What a revocation list says is shown whatever it says.
+        let shown = |c: &&pec::Check| c.status != Status::Pass || c.id == CheckId::TrustRevocation;
+        for check in message.checks.iter().filter(shown) {
             let params: Vec<String> = check
                 .params
                 .iter()

@@ -420,3 +420,76 @@ fn a_receipt_in_a_zip_is_found_by_its_path_and_a_bomb_is_refused() {
     );
     assert_eq!(reports[1]["error_code"], "zip-bomb");
 }
+
+#[test]
+fn a_crl_file_judges_the_receipts_whose_ca_signed_it() {
+    use pec_factory::message::default_time;
+    use pec_factory::{Crl, Kind, Message, pki};
+    let dir = std::env::temp_dir().join(format!("pec-cli-crl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let message = Message::new(Kind::Accettazione);
+    let signed = default_time().unix;
+    let clear = Crl::new(signed + 86_400);
+    let revoked = Crl::new(signed + 86_400).revoking(&message.signer, signed - 60, None);
+    let files = [
+        ("accettazione.eml", message.build()),
+        ("root.pem", pki::pem(&pki::pki().root).into_bytes()),
+        ("ca.pem", pki::pem(&pki::pki().pec_ca).into_bytes()),
+        ("clear.crl", clear.der()),
+        ("revoked.crl", revoked.pem().into_bytes()),
+        ("not-a-list.crl", b"hello".to_vec()),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).expect("written");
+    }
+    let path = |name: &str| dir.join(name).display().to_string();
+    let (root, ca, eml) = (path("root.pem"), path("ca.pem"), path("accettazione.eml"));
+    let with_list = |list: &str, json: bool| {
+        let list = path(list);
+        let mut args = vec!["--trust", &root, "--trust", &ca, "--crl", &list, &eml];
+        if json {
+            args.insert(0, "--json");
+        }
+        pec_verify(&args)
+    };
+    let revocation = |output: &Output| {
+        let doc = &json_lines(output)[0];
+        let checks = doc["messages"][0]["checks"].as_array().expect("checks");
+        let found = checks
+            .iter()
+            .find(|c| c["id"] == "trust.revocation")
+            .cloned();
+        (
+            doc["messages"][0]["verdict"].clone(),
+            found.expect("a revocation check"),
+        )
+    };
+
+    let output = with_list("clear.crl", true);
+    assert_eq!(output.status.code(), Some(0));
+    let (verdict, check) = revocation(&output);
+    assert_eq!(verdict, "TOTAL-PASSED");
+    assert_eq!(check["status"], "pass");
+    assert_eq!(check["params"]["finding"], "not-revoked");
+    let text = String::from_utf8_lossy(&with_list("clear.crl", false).stdout).into_owned();
+    assert!(text.contains("pass  trust.revocation"), "{text}");
+
+    let output = with_list("revoked.crl", true);
+    assert_eq!(output.status.code(), Some(1));
+    let (verdict, check) = revocation(&output);
+    assert_eq!(verdict, "TOTAL-FAILED");
+    assert_eq!(check["params"]["finding"], "revoked-before-signing");
+
+    let output = with_list("not-a-list.crl", true);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr.contains("cannot use CRL file") && stderr.contains("no CRL found"),
+        "{stderr}"
+    );
+
+    // A list given as a file to verify is told to be one.
+    let output = pec_verify(&["--json", &path("clear.crl")]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(json_lines(&output)[0]["error_code"], "crl");
+}

@@ -4,6 +4,7 @@
 //! Like rustls-webpki's generated certificates, the messages explain themselves: a test says
 //! what it builds ([`Message::new`], then knobs) instead of editing opaque sample bytes.
 
+pub mod crl;
 pub mod encoding;
 pub mod layout;
 pub mod message;
@@ -21,6 +22,7 @@ use rsa::Pkcs1v15Sign;
 use sha1::Sha1;
 use sha2::{Digest as _, Sha256};
 
+pub use crl::{Crl, Revoked, Scope};
 pub use layout::{Injection, Layout};
 pub use message::{
     Attachment, DaticertPart, Edit, ErroreConsegna, Facts, Failure, Kind, Message, Ricevuta,

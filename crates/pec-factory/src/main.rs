@@ -1,4 +1,5 @@
-//! `pec-factory`: writes the factory's messages as `.eml` files (each kind also as Outlook's `.msg`, a signed `.eml.p7m` and in a `.zip`) with the test trust anchors, for
+//! `pec-factory`: writes the factory's messages as `.eml` files (each kind also as Outlook's
+//! `.msg`, a signed `.eml.p7m` and in a `.zip`) with the test trust anchors and revocation lists, for
 //! trying `pec-verify` by hand (one message per kind, per signature algorithm, per failure) and
 //! for measuring it (a series of distinct genuine messages, a large envelope).
 
@@ -8,9 +9,10 @@ use std::process::ExitCode;
 
 use pec_factory::pki::{self, pki};
 use pec_factory::{
-    Bomb, Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, P7m, Ricevuta, Saved,
-    Zip,
+    Bomb, Crl, Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, P7m, Ricevuta,
+    Saved, Zip,
 };
+use x509_cert::ext::pkix::crl::CrlReason;
 
 const USAGE: &str = "\
 usage: pec-factory DIR                 a message of every kind, algorithm and failure
@@ -88,6 +90,7 @@ fn write_all(dir: &Path) -> std::io::Result<usize> {
     for bomb in Bomb::ALL {
         files.push((format!("bomb-{bomb:?}.zip").to_lowercase(), bomb.build()));
     }
+    files.extend(crls());
     write(dir, &files)
 }
 
@@ -149,6 +152,24 @@ fn write_series(count: usize, dir: &Path) -> std::io::Result<usize> {
         ));
     }
     write(dir, &files)
+}
+
+/// Revocation lists of the test PEC CA, for `pec-verify --crl`: one issued the day after the
+/// messages were signed that revokes nothing (DER), one that revokes the sender's provider
+/// certificate the day before (PEM).
+fn crls() -> Vec<(String, Vec<u8>)> {
+    let signed = pec_factory::message::default_time().unix;
+    let clear = Crl::new(signed + 86_400);
+    let signer = Message::new(Kind::Accettazione).signer;
+    let revoked = Crl::new(signed + 86_400).revoking(
+        &signer,
+        signed - 86_400,
+        Some(CrlReason::KeyCompromise),
+    );
+    vec![
+        ("crl-not-revoked.crl".into(), clear.der()),
+        ("crl-revoked.crl".into(), revoked.pem().into_bytes()),
+    ]
 }
 
 /// The test root and PEC CA, for `pec-verify --trust`.

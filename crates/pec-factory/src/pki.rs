@@ -264,7 +264,7 @@ impl Pki {
         Sha256::digest(spki.expect("an encodable key")).into()
     }
 
-    fn issuer(&self, issuer: Issuer) -> (&Certificate, &'static PrivateKey) {
+    pub(crate) fn issuer(&self, issuer: Issuer) -> (&Certificate, &'static PrivateKey) {
         match issuer {
             Issuer::PecCa => (&self.pec_ca, key(KeyAlgorithm::Rsa2048, PEC_CA_SEED)),
             Issuer::ExpiredPecCa => (

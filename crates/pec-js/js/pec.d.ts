@@ -8,7 +8,7 @@ export type Verdict = 'TOTAL-PASSED' | 'TOTAL-FAILED' | 'INDETERMINATE';
 /** Why a file holds no PEC message at all. */
 export type ErrorCode =
   | 'empty' | 'not-email' | 'unsigned' | 'too-large' | 'msg-unsigned' | 'msg-unreadable'
-  | 'incomplete' | 'zip-bomb' | 'zip-unsupported' | 'print' | 'office';
+  | 'incomplete' | 'zip-bomb' | 'zip-unsupported' | 'print' | 'office' | 'crl';
 
 /** What was checked. */
 export type CheckId =
@@ -43,6 +43,7 @@ export type CheckId =
   | 'trust.critical-extensions'
   | 'trust.sender'
   | 'trust.revocation-not-checked'
+  | 'trust.revocation'
   | 'kind.not-pec'
   | 'daticert.well-formed'
   | 'daticert.unambiguous'
@@ -246,6 +247,10 @@ export interface DossierDocument {
 export interface VerifyOptions {
   /** Extra trust anchors: PEM text, or an array of PEM texts. */
   trust?: string | string[];
+  /** Certificate revocation lists of the PEC CAs (DER bytes or PEM text, or an array of them):
+   * each judges the provider certificates its CA issued, once that CA's key is found to have
+   * signed it (check `trust.revocation`). */
+  crl?: Uint8Array | string | (Uint8Array | string)[];
   /** Judge certificate validity at this time (RFC 3339) instead of the signing time. */
   at?: string;
   /** The report's `file`; by default `"-"`. */

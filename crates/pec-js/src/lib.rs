@@ -13,16 +13,19 @@ const UNNAMED: &str = "-";
 
 /// The options `verify` reads, and those `dossier` reads; any other key is refused, so a
 /// misspelt one cannot go unseen.
-const KEYS: [&str; 3] = ["trust", "at", "name"];
-const DOSSIER_KEYS: [&str; 2] = ["trust", "at"];
+const KEYS: [&str; 4] = ["trust", "crl", "at", "name"];
+const DOSSIER_KEYS: [&str; 3] = ["trust", "crl", "at"];
 
 #[wasm_bindgen]
 extern "C" {
-    /// The second argument of `verify`: `{ trust, at, name }`, each optional.
+    /// The second argument of `verify`: `{ trust, crl, at, name }`, each optional.
     type VerifyOptions;
 
     #[wasm_bindgen(method, getter)]
     fn trust(this: &VerifyOptions) -> JsValue;
+
+    #[wasm_bindgen(method, getter)]
+    fn crl(this: &VerifyOptions) -> JsValue;
 
     #[wasm_bindgen(method, getter)]
     fn at(this: &VerifyOptions) -> JsValue;
@@ -36,7 +39,8 @@ extern "C" {
 /// bytes of another type or an unusable option throw an `Error` saying why.
 ///
 /// Options: `trust`, PEM text (or an array of them) of extra anchors, as `pec-verify --trust`
-/// reads them; `at`, the verification time (RFC 3339, as `--at`); `name`, the report's `file`
+/// reads them; `crl`, certificate revocation lists (a `Uint8Array` of DER or PEM text, or an
+/// array of them), as `pec-verify --crl` reads them; `at`, the verification time (RFC 3339, as `--at`); `name`, the report's `file`
 /// (default `"-"`, as `pec-verify` names standard input).
 #[wasm_bindgen]
 pub fn verify(bytes: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
@@ -50,7 +54,7 @@ pub fn verify(bytes: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
 
 /// Verifies every file of `files` (an array of `{ name, bytes }`, `bytes` a `Uint8Array`) and
 /// puts them together by sending: returns `{ schema_version, dossiers, files }`, the document
-/// of `pec-verify --dossier --json`. Options: `trust` and `at`, as for `verify`.
+/// of `pec-verify --dossier --json`. Options: `trust`, `crl` and `at`, as for `verify`.
 #[wasm_bindgen]
 pub fn dossier(files: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let given = read_files(files)?;
@@ -113,6 +117,11 @@ fn read_options(value: &JsValue, keys: &[&str]) -> Result<(Options, String), JsV
             .add_certificates(pem.as_bytes())
             .map_err(|e| error(&format!("Cannot use options.trust[{index}]: {e}.")))?;
     }
+    for (index, list) in lists(value.crl())?.iter().enumerate() {
+        let read = pec::trust::read_crls(list)
+            .map_err(|e| error(&format!("Cannot use options.crl[{index}]: {e}.")))?;
+        options.crls.extend(read);
+    }
     if let Some(at) = text(value.at(), "at", "an RFC 3339 time")? {
         let at = at
             .parse::<Timestamp>()
@@ -137,6 +146,22 @@ fn pem_texts(value: JsValue) -> Result<Vec<String>, JsValue> {
             .collect()
     } else {
         Err(refused())
+    }
+}
+
+/// The `crl` option: absent, one list (a `Uint8Array` of DER, or PEM text), or an array of them.
+fn lists(value: JsValue) -> Result<Vec<Vec<u8>>, JsValue> {
+    let refused = || error("options.crl must be a Uint8Array or PEM text, or an array of them.");
+    let one = |item: JsValue| match item.dyn_ref::<Uint8Array>() {
+        Some(bytes) => Ok(bytes.to_vec()),
+        None => item.as_string().map(String::into_bytes).ok_or_else(refused),
+    };
+    if value.is_undefined() || value.is_null() {
+        Ok(Vec::new())
+    } else if Array::is_array(&value) {
+        Array::from(&value).iter().map(one).collect()
+    } else {
+        one(value).map(|list| vec![list])
     }
 }
 

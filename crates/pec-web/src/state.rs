@@ -34,11 +34,21 @@ impl<T> Deref for Shared<T> {
 }
 
 /// A verified file: its bytes (attachments are decoded from them on demand), its report, and
-/// when it was verified.
+/// when it was verified; the revocation lists it is, if it is a CRL file; and which set of lists
+/// the engine held when it verified the file.
 pub struct Verified {
     pub input: Vec<u8>,
     pub report: pec::Report,
     pub at: pec::Timestamp,
+    pub lists: Vec<pec::trust::Crl>,
+    pub generation: u64,
+}
+
+impl Verified {
+    /// Not every message genuine (or none at all), and not a revocation list either.
+    pub fn has_problem(&self) -> bool {
+        self.lists.is_empty() && self.report.standing() != Standing::Genuine
+    }
 }
 
 /// One dropped file and, once the engine is done, what it found.
@@ -55,9 +65,7 @@ pub struct Entry {
 impl Entry {
     /// Verified, and not every message in it genuine (or none at all).
     fn has_problem(&self) -> bool {
-        self.verified
-            .as_ref()
-            .is_some_and(|v| v.report.standing() != Standing::Genuine)
+        self.verified.as_ref().is_some_and(|v| v.has_problem())
     }
 
     /// The certified time of the message that speaks for the file.
@@ -115,6 +123,8 @@ pub enum Action {
     /// ignored: a result never replaces another. A file whose bytes are already on the page
     /// (the same SHA-256) is taken off: it is shown once.
     Done { id: usize, verified: Verified },
+    /// The file `id` was verified again (with other revocation lists): its result is replaced.
+    Again { id: usize, verified: Verified },
     /// Every file goes; results still to come for them are ignored.
     Clear,
 }
@@ -146,6 +156,7 @@ impl Reducible for Entries {
                 })
             }
             Action::Done { id, verified } => self.done(id, verified),
+            Action::Again { id, verified } => self.again(id, verified),
             Action::Clear => Rc::default(),
         }
     }
@@ -176,6 +187,30 @@ impl Entries {
         }
         Rc::new(Self { list, repeated })
     }
+
+    fn again(self: Rc<Self>, id: usize, verified: Verified) -> Rc<Self> {
+        let Some(at) = self
+            .list
+            .iter()
+            .position(|e| e.id == id && e.verified.is_some())
+        else {
+            return self;
+        };
+        let mut list = self.list.clone();
+        list[at].verified = Some(Shared(Rc::new(verified)));
+        Rc::new(Self {
+            list,
+            repeated: self.repeated,
+        })
+    }
+
+    /// The revocation lists among the files, in the order shown.
+    pub fn lists(&self) -> Vec<pec::trust::Crl> {
+        self.iter()
+            .filter_map(|e| e.verified.as_deref())
+            .flat_map(|v| v.lists.iter().cloned())
+            .collect()
+    }
 }
 
 /// The language the page starts in: the one the address asks for, else the one remembered,
@@ -200,6 +235,8 @@ mod tests {
                 unix: 0,
                 offset_minutes: 0,
             },
+            lists: Vec::new(),
+            generation: 0,
         }
     }
 
@@ -328,7 +365,7 @@ mod tests {
         Verified {
             report: pec::verify(&bytes, &pec::Options::default()),
             input: bytes,
-            at: verified().at,
+            ..verified()
         }
     }
 

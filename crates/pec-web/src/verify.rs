@@ -1,6 +1,7 @@
 //! One dropped file through the engine, in the browser: read a slice at a time into the
 //! engine's memory, a frame yielded so the busy state paints, the engine's time kept as a User
-//! Timing measure, and the moment of verification from the browser's clock.
+//! Timing measure, and the moment of verification from the browser's clock. A revocation list
+//! (CRL) is read as one, for the engine to judge the receipts with.
 
 use std::cell::RefCell;
 
@@ -10,28 +11,69 @@ use web_sys::File;
 
 use crate::state::Verified;
 
-/// Verifies `file` with the page's verifier, at this moment.
-pub async fn file(file: &File, verifier: &RefCell<pec::Verifier>) -> Verified {
-    // A file too large to examine is refused before a byte of it is read.
-    let (input, report) = if file.size() > pec::locate::MAX_INPUT as f64 {
-        (Vec::new(), pec::Report::too_large())
-    } else {
-        let input = read(file).await;
-        next_paint().await;
-        // Borrowed with no await before it is released: files verify one at a time. The moment
-        // of verification is this file's, not the page's.
-        let mut verifier = verifier.borrow_mut();
-        verifier.options.now = Some(now());
-        let timing = VerifyTiming::start();
-        let report = verifier.verify(&input);
-        timing.end();
-        (input, report)
-    };
-    Verified {
-        input,
-        report,
-        at: now(),
+/// The page's engine: one verifier for the page (the trust store is read once, and a
+/// provider's certificate links are verified once, not once per file), and which set of
+/// revocation lists it holds, counted up each time the set changes.
+#[derive(Default)]
+pub struct Engine {
+    verifier: pec::Verifier,
+    generation: u64,
+}
+
+impl Engine {
+    /// Holds `lists` from now on; whether they differ from the lists it held.
+    pub fn hold(&mut self, lists: Vec<pec::trust::Crl>) -> bool {
+        let changed = self.verifier.options.crls != lists;
+        if changed {
+            self.verifier.options.crls = lists;
+            self.generation += 1;
+        }
+        changed
     }
+
+    /// Whether `verified` was judged with other lists than the engine holds, and the lists
+    /// could change its report: it has messages to judge.
+    pub fn stale(&self, verified: &Verified) -> bool {
+        verified.generation != self.generation && !verified.report.messages.is_empty()
+    }
+
+    /// The report of `input` at this moment, with the lists held now.
+    pub fn verify(&mut self, input: Vec<u8>) -> Verified {
+        self.verifier.options.now = Some(now());
+        let timing = VerifyTiming::start();
+        let report = self.verifier.verify(&input);
+        timing.end();
+        let lists = if pec::trust::revocation::is_crl(&input) {
+            pec::trust::read_crls(&input).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        Verified {
+            input,
+            report,
+            at: now(),
+            lists,
+            generation: self.generation,
+        }
+    }
+}
+
+/// Verifies `file` with the page's engine, at this moment.
+pub async fn file(file: &File, engine: &RefCell<Engine>) -> Verified {
+    // A file too large to examine is refused before a byte of it is read.
+    if file.size() > pec::locate::MAX_INPUT as f64 {
+        return Verified {
+            input: Vec::new(),
+            report: pec::Report::too_large(),
+            at: now(),
+            lists: Vec::new(),
+            generation: 0,
+        };
+    }
+    let input = read(file).await;
+    next_paint().await;
+    // Borrowed with no await before it is released: files verify one at a time.
+    engine.borrow_mut().verify(input)
 }
 
 /// The file's bytes; an unreadable file reads as empty, which the core reports as such.

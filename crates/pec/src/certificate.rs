@@ -8,7 +8,7 @@ use std::ops::Deref;
 use const_oid::db::rfc3280::EMAIL_ADDRESS;
 use const_oid::db::rfc4519::ORGANIZATION_NAME;
 use const_oid::{AssociatedOid, ObjectIdentifier};
-use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
+use der::asn1::{BitString, Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
 use der::{Any, AnyRef, Decode, Encode, SliceReader, Tag, Tagged};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -16,7 +16,7 @@ use x509_cert::Certificate;
 use x509_cert::ext::pkix::SubjectAltName;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::name::{Name, RelativeDistinguishedName};
-use x509_cert::spki::SubjectPublicKeyInfoOwned;
+use x509_cert::spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
 use crate::algorithm::{self, SignatureAlgorithm, SignatureError};
 use crate::time::Timestamp;
@@ -35,8 +35,7 @@ impl Cert {
     pub fn from_der(der: &[u8]) -> der::Result<Self> {
         let decoded = Certificate::from_der(der)?;
         // Certificate { tbsCertificate, signatureAlgorithm, signatureValue }
-        let outer = AnyRef::from_der(der)?;
-        let tbs = AnyRef::decode(&mut SliceReader::new(outer.value())?)?.to_der()?;
+        let tbs = to_be_signed(der)?;
         Ok(Self { decoded, tbs })
     }
 
@@ -44,6 +43,13 @@ impl Cert {
     pub fn tbs(&self) -> &[u8] {
         &self.tbs
     }
+}
+
+/// The first element of a signed object's outer SEQUENCE as it was encoded: the bytes its
+/// issuer signed.
+pub(crate) fn to_be_signed(der: &[u8]) -> der::Result<Vec<u8>> {
+    let outer = AnyRef::from_der(der)?;
+    AnyRef::decode(&mut SliceReader::new(outer.value())?)?.to_der()
 }
 
 /// What a certificate says, as the report shows it.
@@ -183,10 +189,12 @@ pub fn serial(cert: &Certificate) -> String {
 /// `(not_before, not_after)` in Unix seconds.
 pub fn validity(cert: &Certificate) -> (i64, i64) {
     let validity = &cert.tbs_certificate.validity;
-    let secs = |t: &x509_cert::time::Time| {
-        i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
-    };
-    (secs(&validity.not_before), secs(&validity.not_after))
+    (unix(&validity.not_before), unix(&validity.not_after))
+}
+
+/// An X.509 time in Unix seconds.
+pub(crate) fn unix(time: &x509_cert::time::Time) -> i64 {
+    i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
 }
 
 /// The SAN rfc822Names, then any e-mail address attribute of the subject (RFC 5280 lets
@@ -240,35 +248,63 @@ pub fn extension<T: for<'a> Decode<'a> + AssociatedOid>(
 
 /// Verifies that `issuer`'s key signed `cert`: its TBSCertificate as it was read.
 pub fn verify_signed_by(cert: &Cert, issuer: &Certificate) -> Result<(), SignatureError> {
-    let link = Link::of(cert, issuer)?;
-    algorithm::verify(link.algorithm, link.key, cert.tbs(), link.signature)
+    let signed = Signed::of(cert);
+    let link = Link::of(&signed, issuer)?;
+    algorithm::verify(link.algorithm, link.key, signed.tbs, link.signature)
 }
 
-/// The certificate links whose signatures verified, for one [`crate::Verifier`]: every receipt
-/// of a provider carries the same certificate, signed by the same PEC CA, signed by the same
-/// root, and these links (two RSA-4096 checks) cost most of a verification. Each is keyed by
-/// the SHA-256 of everything the result depends on (key, algorithm, signed bytes, signature),
-/// so the memory can only answer for the very same link. Bounded, oldest forgotten first.
+/// What an issuer signs: a certificate's or a revocation list's to-be-signed bytes as they
+/// were read, the algorithm it names and the signature.
+pub struct Signed<'a> {
+    pub tbs: &'a [u8],
+    pub algorithm: &'a AlgorithmIdentifierOwned,
+    pub signature: &'a BitString,
+}
+
+impl<'a> Signed<'a> {
+    fn of(cert: &'a Cert) -> Self {
+        Self {
+            tbs: cert.tbs(),
+            algorithm: &cert.signature_algorithm,
+            signature: &cert.signature,
+        }
+    }
+}
+
+/// The signatures of certificate links and revocation lists that verified, for one
+/// [`crate::Verifier`]: every receipt of a provider carries the same certificate, signed by the
+/// same PEC CA, signed by the same root, and these links (two RSA-4096 checks) cost most of a
+/// verification. Each is keyed by the SHA-256 of everything the result depends on (key,
+/// algorithm, signed bytes, signature), so the memory can only answer for the very same
+/// signature. Bounded, oldest forgotten first.
 #[derive(Clone, Debug, Default)]
 pub struct Links(VecDeque<[u8; 32]>);
 
 impl Links {
-    /// Links kept: far more than the providers and CAs in use, small enough to scan.
+    /// Signatures kept: far more than the providers and CAs in use, small enough to scan.
     const CAPACITY: usize = 256;
 
     /// [`verify_signed_by`], answered from memory for a link that verified before.
     pub fn verify(&mut self, cert: &Cert, issuer: &Certificate) -> Result<(), SignatureError> {
-        let link = Link::of(cert, issuer)?;
-        let (Ok(key_der), Ok(algorithm_der)) =
-            (link.key.to_der(), cert.signature_algorithm.to_der())
+        self.verify_signed(&Signed::of(cert), issuer)
+    }
+
+    /// That `issuer`'s key signed `signed`, answered from memory when it verified before.
+    pub fn verify_signed(
+        &mut self,
+        signed: &Signed<'_>,
+        issuer: &Certificate,
+    ) -> Result<(), SignatureError> {
+        let link = Link::of(signed, issuer)?;
+        let (Ok(key_der), Ok(algorithm_der)) = (link.key.to_der(), signed.algorithm.to_der())
         else {
             return Err(SignatureError::Invalid);
         };
-        let digest = link_digest(&[&key_der, &algorithm_der, cert.tbs(), link.signature]);
+        let digest = link_digest(&[&key_der, &algorithm_der, signed.tbs, link.signature]);
         if self.0.contains(&digest) {
             return Ok(());
         }
-        algorithm::verify(link.algorithm, link.key, cert.tbs(), link.signature)?;
+        algorithm::verify(link.algorithm, link.key, signed.tbs, link.signature)?;
         if self.0.len() == Self::CAPACITY {
             self.0.pop_front();
         }
@@ -277,7 +313,7 @@ impl Links {
     }
 }
 
-/// What verifying a certificate link takes: the issuer's key, the algorithm, the signature.
+/// What verifying a signature takes: the issuer's key, the algorithm, the signature.
 struct Link<'a> {
     algorithm: SignatureAlgorithm,
     key: &'a SubjectPublicKeyInfoOwned,
@@ -285,12 +321,12 @@ struct Link<'a> {
 }
 
 impl<'a> Link<'a> {
-    fn of(cert: &'a Cert, issuer: &'a Certificate) -> Result<Self, SignatureError> {
+    fn of(signed: &Signed<'a>, issuer: &'a Certificate) -> Result<Self, SignatureError> {
         Ok(Self {
-            algorithm: SignatureAlgorithm::from_identifier(&cert.signature_algorithm, None)
+            algorithm: SignatureAlgorithm::from_identifier(signed.algorithm, None)
                 .ok_or(SignatureError::UnsupportedAlgorithm)?,
             key: &issuer.tbs_certificate.subject_public_key_info,
-            signature: cert.signature.as_bytes().ok_or(SignatureError::Invalid)?,
+            signature: signed.signature.as_bytes().ok_or(SignatureError::Invalid)?,
         })
     }
 }

@@ -90,6 +90,7 @@ names! {
         TrustCriticalExtensions = "trust.critical-extensions",
         TrustSender = "trust.sender",
         TrustRevocationNotChecked = "trust.revocation-not-checked",
+        TrustRevocation = "trust.revocation",
         DaticertWellFormed = "daticert.well-formed",
         DaticertUnambiguous = "daticert.unambiguous",
         DaticertPresent = "daticert.present",
@@ -134,6 +135,7 @@ names! {
         Email = "email",
         Error = "error",
         Extension = "extension",
+        Finding = "finding",
         Header = "header",
         Issuer = "issuer",
         Limit = "limit",
@@ -145,6 +147,7 @@ names! {
         Policy = "policy",
         Postacert = "postacert",
         Problem = "problem",
+        Reason = "reason",
         Root = "root",
         Signed = "signed",
         Signer = "signer",
@@ -199,6 +202,7 @@ impl CheckId {
             Self::PostacertSender | Self::PostacertSubject => &[P::Daticert, P::Postacert],
             Self::PostacertRecipients => &[P::Missing],
             Self::FileSignature => &[P::Certificate, P::SigningTime],
+            Self::TrustRevocation => &[P::At, P::Ca, P::Finding, P::NotAfter, P::Reason, P::Time],
             Self::MimeSignedEntity
             | Self::MimeOpaqueSignature
             | Self::MimeIncomplete
@@ -227,6 +231,45 @@ names! {
         PostacertNotMessage = "postacert-not-message",
         DaticertNested = "daticert-nested",
         PostacertNested = "postacert-nested",
+    }
+}
+
+names! {
+    /// What the revocation lists given say of a provider certificate (`trust.revocation`'s
+    /// `finding`).
+    pub enum Revocation {
+        /// A list issued after the signature, while the certificate was valid, does not name it.
+        NotRevoked = "not-revoked",
+        /// Revoked (or suspended) at or before the signing time: the signature is not valid.
+        RevokedBeforeSigning = "revoked-before-signing",
+        /// Revoked after it signed: the signature was made while the certificate was valid.
+        RevokedAfterSigning = "revoked-after-signing",
+        /// The only lists for its CA were issued before the signature: they cannot tell.
+        ListBeforeSigning = "list-before-signing",
+        /// The only lists for its CA were issued after the certificate expired, when CRLs no
+        /// longer list it: they cannot tell.
+        ListAfterExpiry = "list-after-expiry",
+        /// A list names its CA as issuer but that CA's key did not sign it.
+        ListNotSigned = "list-not-signed",
+        /// A list that covers only part of the CA's certificates (a delta CRL, a partial
+        /// scope, an extension not read here): it cannot say a certificate is not revoked.
+        ListPartial = "list-partial",
+    }
+}
+
+names! {
+    /// Why a certificate was revoked, as RFC 5280 §5.3.1 codes it (`trust.revocation`'s
+    /// `reason`).
+    pub enum RevocationReason {
+        Unspecified = "unspecified",
+        KeyCompromise = "key-compromise",
+        CaCompromise = "ca-compromise",
+        AffiliationChanged = "affiliation-changed",
+        Superseded = "superseded",
+        CessationOfOperation = "cessation-of-operation",
+        CertificateHold = "certificate-hold",
+        PrivilegeWithdrawn = "privilege-withdrawn",
+        AaCompromise = "aa-compromise",
     }
 }
 
@@ -297,6 +340,8 @@ pub enum Value {
     Claim(Claim),
     Ambiguity(Ambiguity),
     Fault(Fault),
+    Revocation(Revocation),
+    Reason(RevocationReason),
 }
 
 impl fmt::Display for Value {
@@ -309,6 +354,8 @@ impl fmt::Display for Value {
             Self::Claim(c) => f.write_str(c.as_str()),
             Self::Ambiguity(a) => f.write_str(a.as_str()),
             Self::Fault(e) => f.write_str(e.as_str()),
+            Self::Revocation(r) => f.write_str(r.as_str()),
+            Self::Reason(r) => f.write_str(r.as_str()),
         }
     }
 }
@@ -369,6 +416,8 @@ codes! {
     Claim => Claim in Claim,
     Ambiguity => Ambiguity in Problem,
     Fault => Fault in Error,
+    Revocation => Revocation in Finding,
+    RevocationReason => Reason in Reason,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -463,6 +512,11 @@ impl Check {
 
     /// The ambiguity in `problem` (`daticert.unambiguous`), when there is one.
     pub fn ambiguity(&self) -> Option<Ambiguity> {
+        self.code()
+    }
+
+    /// The finding in `finding` (`trust.revocation`), when there is one.
+    pub fn revocation(&self) -> Option<Revocation> {
         self.code()
     }
 

@@ -91,6 +91,9 @@ pub struct Options {
     /// Judge certificate validity at this instant instead of the CMS signing time.
     pub at: Option<Timestamp>,
     pub trust: TrustStore,
+    /// Revocation lists given beside the files ([`trust::read_crls`]): each counts for the
+    /// provider certificates its PEC CA issued, once that CA's key is found to have signed it.
+    pub crls: Vec<trust::Crl>,
     /// The moment of verification, from the face's clock (the core reads none): a signature
     /// made later than this is not trusted. `None` skips that check.
     pub now: Option<Timestamp>,
@@ -101,6 +104,7 @@ impl Default for Options {
         Self {
             at: None,
             trust: TrustStore::pec(),
+            crls: Vec::new(),
             now: None,
         }
     }

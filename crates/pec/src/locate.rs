@@ -43,6 +43,8 @@ pub enum InputError {
     /// An Office document (Word, Excel…: a Compound File that is no Outlook message, or a zip
     /// of Office Open XML or OpenDocument).
     Office,
+    /// A certificate revocation list: what judges receipts, not one.
+    Crl,
 }
 
 impl InputError {
@@ -59,6 +61,7 @@ impl InputError {
             Self::ZipUnsupported => "zip-unsupported",
             Self::Print => "print",
             Self::Office => "office",
+            Self::Crl => "crl",
         }
     }
 
@@ -89,6 +92,9 @@ impl InputError {
             }
             Self::Print => {
                 "This is a PDF or an image: a print or a scan of a receipt cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg)."
+            }
+            Self::Crl => {
+                "This is a certificate revocation list (CRL), not a receipt: give it together with the receipts it should judge (with --crl on the command line, dropped with them on the page)."
             }
             Self::Office => {
                 "This is a Word or other Office document, not a message: a receipt copied into a document cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg)."

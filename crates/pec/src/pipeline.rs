@@ -184,6 +184,14 @@ fn trusted(
             chain = built;
             checks.extend(trust_checks);
             checks.push(crosscheck::sender(signer, sender));
+            checks.push(trust::revocation(
+                &options.trust,
+                &options.crls,
+                &chain,
+                at.unix,
+                links,
+            ));
+            return (chain, checks);
         }
     }
     checks.push(Check::info(CheckId::TrustRevocationNotChecked));

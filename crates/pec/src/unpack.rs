@@ -15,6 +15,7 @@ use crate::filetype::Detected;
 use crate::headers::Headers;
 use crate::locate::{InputError, Location, MAX_DEPTH, MAX_INPUT, Reason, Step, Unverified};
 use crate::msg::{self, MsgError, Outlook};
+use crate::trust::revocation;
 use crate::zip::{self, ZipError};
 
 /// One e-mail text found in the file, to search as a file of its own.
@@ -80,6 +81,8 @@ impl<'a> Unpacked<'a> {
             }
         } else if zip::is_zip(&bytes) {
             self.zip(bytes, &location, depth);
+        } else if revocation::is_crl(&bytes) {
+            self.explain(InputError::Crl);
         } else if let Some(encapsulated) = signed_file(&bytes) {
             // One layer of a nested signed file in memory at a time.
             drop(bytes);

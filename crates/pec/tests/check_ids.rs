@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use pec::Timestamp;
 use pec::{Check, CheckId};
+use pec_factory::message::default_time;
 use pec_factory::{Failure, Injection, Kind, Layout, Message, P7m, Ricevuta};
 
 #[test]
@@ -95,6 +96,19 @@ fn every_check_is_emitted_and_carries_only_its_declared_details() {
     };
     let message = Message::new(Kind::Accettazione).build();
     for message in pec::verify(&message, &moments).messages {
+        emitted.extend(message.checks);
+    }
+    // Revocation is judged only when a list of the PEC CA is given.
+    let revoked = pec_factory::Crl::new(default_time().unix).revoking(
+        &Message::new(Kind::Accettazione).signer,
+        default_time().unix,
+        Some(x509_cert::ext::pkix::crl::CrlReason::KeyCompromise),
+    );
+    let lists = pec::Options {
+        crls: vec![pec::trust::Crl::from_der(&revoked.der()).expect("a factory list")],
+        ..support::options()
+    };
+    for message in pec::verify(&message, &lists).messages {
         emitted.extend(message.checks);
     }
     for check in &emitted {

@@ -415,9 +415,8 @@ fn the_pec_store_does_not_trust_the_test_pki() {
         Effect::Indeterminate,
     );
     let empty = Options {
-        at: None,
         trust: TrustStore::default(),
-        now: None,
+        ..Options::default()
     };
     assert_eq!(
         verify_with(&message.build(), &empty).verdict,

@@ -6,7 +6,10 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use pec::check::{Ambiguity, CheckId, Claim, Effect, Fault, LayoutProblem, Param, Status};
+use pec::check::{
+    Ambiguity, CheckId, Claim, Effect, Fault, LayoutProblem, Param, Revocation, RevocationReason,
+    Status,
+};
 use pec::dossier::breve::{Encoding, Outcome as HashOutcome};
 use pec::dossier::{Field, Outcome, Problem};
 use pec::filetype::Detected;
@@ -110,6 +113,11 @@ fn the_parameter_and_code_tables_list_every_name() {
         ("layout", names(LayoutProblem::ALL, LayoutProblem::as_str)),
         ("ambiguity", names(Ambiguity::ALL, Ambiguity::as_str)),
         ("claim", names(Claim::ALL, Claim::as_str)),
+        ("revocation", names(Revocation::ALL, Revocation::as_str)),
+        (
+            "reason",
+            names(RevocationReason::ALL, RevocationReason::as_str),
+        ),
         ("outcome", names(Outcome::ALL, Outcome::as_str)),
         ("problem", problem_codes()),
         ("hash-outcome", names(HashOutcome::ALL, HashOutcome::as_str)),
@@ -196,6 +204,7 @@ fn every_value_of_the_documents_own_fields_is_named() {
             ZipUnsupported,
             Print,
             Office,
+            Crl,
         )
         .map(InputError::code),
     );

@@ -27,13 +27,18 @@ pub fn app() -> Html {
     // before it: the status region speaks of that drop's files as shown (a file already on the
     // page is shown once) and says how many of them were dropped again.
     let batch = use_state(|| (usize::MAX, 0));
-    // One verifier per page: the trust store is read once, and a provider's certificate links
-    // are verified once, not once per file.
-    let verifier = use_mut_ref(pec::Verifier::default);
+    let engine = use_mut_ref(verify::Engine::default);
     let view = use_state(View::default);
     let sendings = use_memo(entries.clone(), |entries| sendings(entries));
 
     use_effect_with(*lang, |lang| language::remember(*lang));
+    {
+        let engine = engine.clone();
+        let dispatch = entries.dispatcher();
+        use_effect_with(entries.clone(), move |entries| {
+            judge_again(entries, &mut engine.borrow_mut(), &dispatch);
+        });
+    }
 
     let on_lang = {
         let lang = lang.clone();
@@ -57,9 +62,9 @@ pub fn app() -> Html {
                     from_portal: file.type_() == PORTAL_FILE_TYPE,
                 });
                 let entries = entries.clone();
-                let verifier = verifier.clone();
+                let engine = engine.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let verified = verify::file(&file, &verifier).await;
+                    let verified = verify::file(&file, &engine).await;
                     embed::hand_over(&name, &verified.report);
                     entries.dispatch(Action::Done { id, verified });
                 });
@@ -99,6 +104,32 @@ pub fn app() -> Html {
             </main>
             { site_footer(t) }
         </ContextProvider<Lang>>
+    }
+}
+
+/// The engine holds the revocation lists among the files; every file it verified with other
+/// lists is verified again, so that a list dropped after the receipts (or cleared) counts for
+/// them all.
+fn judge_again(
+    entries: &Entries,
+    engine: &mut verify::Engine,
+    dispatch: &UseReducerDispatcher<Entries>,
+) {
+    engine.hold(entries.lists());
+    let stale: Vec<(usize, Vec<u8>)> = entries
+        .iter()
+        .filter_map(|e| {
+            let verified = e.verified.as_ref()?;
+            engine
+                .stale(verified)
+                .then(|| (e.id, verified.input.clone()))
+        })
+        .collect();
+    for (id, input) in stale {
+        dispatch.dispatch(Action::Again {
+            id,
+            verified: engine.verify(input),
+        });
     }
 }
 

@@ -1,11 +1,11 @@
 //! The provider's signature and certificate: signer, organisation, PEC CA and root, validity
-//! judged at the signing time, algorithms, and why revocation is not checked.
+//! judged at the signing time, algorithms, and what is known of its revocation.
 
 use pec::MessageReport;
 use pec::algorithm::{DigestAlgorithm, SignatureAlgorithm};
 use yew::prelude::*;
 
-use super::written::address;
+use super::written::{address, sentence};
 use super::{row, text_row};
 use crate::text::Text;
 
@@ -17,6 +17,12 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
         .checks
         .iter()
         .any(|c| c.id == pec::CheckId::TrustValidity && c.is_pass());
+    let revocation = message.checks.iter().find(|c| {
+        matches!(
+            c.id,
+            pec::CheckId::TrustRevocation | pec::CheckId::TrustRevocationNotChecked
+        )
+    });
     let signing_time = signature.signing_time.map(|at| t.date_time(at, true));
     let chain = &signature.chain;
     let sha1 = signature.digest_algorithm == Some(DigestAlgorithm::Sha1);
@@ -60,7 +66,7 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
                     </dd>
                 </div>
             </dl>
-            <p class="note">{ t.revocation_note }</p>
+            { for revocation.map(|check| html! { <p class="note">{ sentence(&t.check(check)) }</p> }) }
         </section>
     }
 }

@@ -12,6 +12,7 @@ pub mod facts;
 pub mod file_signatures;
 pub mod help;
 pub mod lang_switch;
+pub mod lists;
 pub mod message_result;
 pub mod original;
 pub mod preview;

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::file_signatures::file_signatures;
+use super::lists::lists;
 use super::message_result::MessageResult;
 use super::report_actions::ReportActions;
 use super::report_head::report_head;
@@ -28,6 +29,7 @@ pub fn result_card(props: &Props) -> Html {
         }
         Some(verified) => {
             let messages = match verified.report.error {
+                Some(_) if !verified.lists.is_empty() => lists(t, &verified.lists),
                 Some(error) => {
                     verdict_banner("not-pec", "!", t.not_pec, Some(t.input_error(error)), None)
                 }

@@ -1,7 +1,6 @@
 //! The page's one live region: what a screen reader hears once files are verified. For one
 //! file its name, verdict and reason; for several dropped together, how many have a problem.
 
-use pec::report::Standing;
 use yew::Html;
 
 use super::written::sentence;
@@ -35,7 +34,7 @@ fn verdicts(t: &Text, batch: &[&Entry]) -> Sentence {
             t.file_status(name, verdict, reason)
         }
         many => {
-            let problems = many.iter().filter(|(_, v)| has_problem(v)).count();
+            let problems = many.iter().filter(|(_, v)| v.has_problem()).count();
             Sentence::own((t.batch_status)(many.len(), problems))
         }
     }
@@ -51,8 +50,4 @@ fn outcome(t: &Text, verified: &Verified) -> (&'static str, Option<&'static str>
         Some(message) => (t.verdict(message), message.reason.map(|id| t.failure(id))),
         None => (t.not_pec, None),
     }
-}
-
-fn has_problem(verified: &Verified) -> bool {
-    verified.report.standing() != Standing::Genuine
 }

@@ -2,11 +2,11 @@
 //! where the law names them.
 
 use super::tables::{ByReceipt, Checks, Detections, Facts, Failures, InputErrors, Kinds};
-use super::{Batch, Text};
+use super::{Batch, Lists, Text};
 
 /// For receipts and notices, which go to the sender: the one to ask is their own provider.
 const ASK_PROVIDER: &str = "Do not rely on this file. If you need the proof, ask your PEC provider for a copy: it keeps the message log for 30 months.";
-const REVOCATION_NOTE: &str = "Certificate revocation is not checked: it would need a network connection, and this page opens none, by design.";
+const REVOCATION_NOTE: &str = "Certificate revocation is not checked: it would need a network connection, and this page opens none, by design. To check it, drop the authority's revocation list (CRL), downloaded from its site, together with the receipts.";
 
 pub const EN: Text = Text {
     switch_label: "Italiano",
@@ -80,7 +80,6 @@ pub const EN: Text = Text {
     algorithms: "Algorithms",
     signing_time: "Signing time",
     sha1_note: "SHA-1 is a dated algorithm, but it is still the one PEC prescribes.",
-    revocation_note: REVOCATION_NOTE,
     original_heading: "Original message",
     from: "From",
     to: "To",
@@ -223,7 +222,27 @@ pub const EN: Text = Text {
         with_version: ", with the PEC verifier version",
         page_address: "Address of the verification page:",
         declared_note: "For files that are not genuine, not established or not PEC, the data in italics are what the file declares, not verified.",
-        method: "Method: the PEC provider's signature on the message was verified (CMS, RFC 5652), with the chain of its certificates up to an authority recognised for PEC (AgID CA1, DigitPA CA1); certificates are judged valid at the signing time; their revocation is not checked, because the verification opens no network connection. The certified data are read only from the signed part of the message (daticert.xml).",
+        method: "Method: the PEC provider's signature on the message was verified (CMS, RFC 5652), with the chain of its certificates up to an authority recognised for PEC (AgID CA1, DigitPA CA1); certificates are judged valid at the signing time; their revocation is checked only against the revocation lists (CRLs) dropped with the receipts, and otherwise not checked, because the verification opens no network connection. The certified data are read only from the signed part of the message (daticert.xml).",
+    },
+    lists: Lists {
+        heading: "Certificate revocation list (CRL)",
+        issuer: "In the name of",
+        issued: "Issued",
+        next_update: "Next update",
+        revoked: "Certificates revoked",
+        partial: "It covers only part of the authority's certificates (a delta or partial list): it can say a certificate is revoked, not that it is not.",
+        use_note: "Every receipt whose certificate was issued by {ca} is checked against this list, and its revocation line says what it shows. The list counts only if the key of the same authority that signed the provider's certificate signed it: this is verified receipt by receipt.",
+        reasons: [
+            ", for no stated reason",
+            ", because its key was compromised",
+            ", because the authority's key was compromised",
+            ", because its holder's details changed",
+            ", because it was replaced",
+            ", because it is no longer used",
+            ", as a suspension",
+            ", because a right it stated was withdrawn",
+            ", because an attribute authority's key was compromised",
+        ],
     },
 };
 
@@ -339,6 +358,13 @@ const CHECKS: Checks = Checks {
     daticert_invalid: "In the certification data (daticert.xml) the value of \"{element}\" is not in the expected format.",
     daticert_malformed: "The certification data (daticert.xml) is unreadable: it is not a well-formed XML document.",
     trust_revocation_not_checked: REVOCATION_NOTE,
+    trust_revocation_not_revoked: "The provider's certificate is not revoked: it is not in the revocation list (CRL) of {ca} issued after the signature ({at}).",
+    trust_revocation_revoked_before: "The provider's certificate was already revoked when it signed: the revocation list (CRL) of {ca} gives it revoked on {time}{reason}. The signature is not valid.",
+    trust_revocation_revoked_after: "The provider's certificate was revoked after the signature, on {time}{reason}: it was valid when it signed (revocation list of {ca}).",
+    trust_revocation_list_before: "The revocation list (CRL) of {ca} was issued before the signature ({at}): it cannot tell whether the certificate was revoked when it signed. A list issued after the signature is needed.",
+    trust_revocation_list_after_expiry: "The revocation list (CRL) of {ca} was issued ({at}) after the certificate expired ({not_after}): lists leave out expired certificates, so it says nothing of this one. A list issued while the certificate was valid is needed.",
+    trust_revocation_list_not_signed: "A revocation list (CRL) claims to be from {ca}, but that authority's key did not sign it: it is forged or altered, and was not used.",
+    trust_revocation_list_partial: "The revocation list (CRL) of {ca} covers only part of the certificates (a delta or partial list): it cannot say the certificate is not revoked.",
     file_signature_pass_at: "The file is signed by {certificate} on {signing_time}, and the signature is intact: the file has not changed since. It says who signed the file and when, not whether the PEC messages inside are genuine: those are verified here on their own.",
     file_signature_pass: "The file is signed by {certificate}, and the signature is intact: the file has not changed since. It says who signed the file, not whether the PEC messages inside are genuine: those are verified here on their own.",
     file_signature_fail: "The signature on the file is not intact: the file was changed after it was signed, or the signature is damaged. Who signed the file is not established; the PEC messages inside are verified here on their own.",
@@ -367,6 +393,7 @@ const FAILURES: Failures = Failures {
     at_before_signing: "The chosen time of verification is before the signature: the message did not exist yet.",
     daticert_unreadable: "The certification data (daticert.xml) is missing or unreadable.",
     daticert_ambiguous: "The certification data (daticert.xml) is ambiguous: it can be read two ways, and such data is not certified.",
+    revoked: "The provider's certificate was revoked when it signed.",
     general: "One of the checks failed: see the details.",
 };
 
@@ -395,6 +422,7 @@ const INPUT_ERRORS: InputErrors = InputErrors {
     print: "This is a PDF or an image: a print or a scan of a receipt cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg).",
     office: "This is a Word or other Office document, not a message: a receipt copied into a document cannot be verified, because the signature is only in the message file. Save the receipt from your mail program as an .eml file (from Outlook, as a .msg).",
     zip_unsupported: "The zip archive is protected by a password or compressed in a way this verifier does not read: extract the receipts and verify the .eml or .msg files themselves.",
+    crl: "This is a certificate revocation list (CRL), not a receipt: it serves to check receipts. Drop it together with the ones to verify.",
 };
 
 const FACTS: Facts = Facts {

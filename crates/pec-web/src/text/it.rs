@@ -2,11 +2,11 @@
 //! administrations use to explain PEC to citizens.
 
 use super::tables::{ByReceipt, Checks, Detections, Facts, Failures, InputErrors, Kinds};
-use super::{Batch, Text};
+use super::{Batch, Lists, Text};
 
 /// For receipts and notices, which go to the sender: the one to ask is the own provider.
 const ASK_PROVIDER: &str = "Non fare affidamento su questo file. Se ti serve la prova, chiedi una copia al tuo gestore PEC, che conserva il registro dei messaggi per 30 mesi.";
-const REVOCATION_NOTE: &str = "La revoca del certificato non è controllata: servirebbe una connessione di rete, e questa pagina per scelta non ne apre nessuna.";
+const REVOCATION_NOTE: &str = "La revoca del certificato non è controllata: servirebbe una connessione di rete, e questa pagina per scelta non ne apre nessuna. Per controllarla, trascina insieme alle ricevute l'elenco di revoca (CRL) dell'autorità, scaricato dal suo sito.";
 
 pub const IT: Text = Text {
     switch_label: "English",
@@ -80,7 +80,6 @@ pub const IT: Text = Text {
     algorithms: "Algoritmi",
     signing_time: "Data della firma",
     sha1_note: "SHA-1 è un algoritmo datato, ma è ancora quello previsto per la PEC.",
-    revocation_note: REVOCATION_NOTE,
     original_heading: "Messaggio originale",
     from: "Da",
     to: "A",
@@ -220,7 +219,27 @@ pub const IT: Text = Text {
         with_version: ", con Verifica PEC versione",
         page_address: "Indirizzo della pagina di verifica:",
         declared_note: "Per i file non autentici, non accertati o non PEC i dati in corsivo sono quelli dichiarati dal file, non verificati.",
-        method: "Metodo: è stata verificata la firma del gestore PEC sul messaggio (CMS, RFC 5652) e la catena dei suoi certificati fino a un'autorità riconosciuta per la PEC (AgID CA1, DigitPA CA1); la validità dei certificati è giudicata alla data della firma; la revoca dei certificati non è controllata, perché la verifica non apre connessioni di rete. I dati certificati sono letti solo dalla parte firmata del messaggio (daticert.xml).",
+        method: "Metodo: è stata verificata la firma del gestore PEC sul messaggio (CMS, RFC 5652) e la catena dei suoi certificati fino a un'autorità riconosciuta per la PEC (AgID CA1, DigitPA CA1); la validità dei certificati è giudicata alla data della firma; la revoca dei certificati è controllata solo con gli elenchi di revoca (CRL) trascinati insieme alle ricevute, e altrimenti non è controllata, perché la verifica non apre connessioni di rete. I dati certificati sono letti solo dalla parte firmata del messaggio (daticert.xml).",
+    },
+    lists: Lists {
+        heading: "Elenco di revoca dei certificati (CRL)",
+        issuer: "A nome di",
+        issued: "Emesso",
+        next_update: "Prossimo aggiornamento",
+        revoked: "Certificati revocati",
+        partial: "Copre solo una parte dei certificati dell'autorità (un elenco delta o parziale): può dire che un certificato è revocato, non che non lo è.",
+        use_note: "Ogni ricevuta il cui certificato è stato emesso da {ca} è controllata con questo elenco, e la sua riga sulla revoca dice cosa risulta. L'elenco vale solo se è firmato con la chiave della stessa autorità che ha firmato il certificato del gestore: questo si verifica ricevuta per ricevuta.",
+        reasons: [
+            ", senza un motivo indicato",
+            ", per compromissione della chiave",
+            ", per compromissione della chiave dell'autorità",
+            ", per cambio dei dati del titolare",
+            ", perché sostituito",
+            ", per cessata attività",
+            ", come sospensione",
+            ", per ritiro di un'autorizzazione",
+            ", per compromissione di un'autorità di attributo",
+        ],
     },
 };
 
@@ -336,6 +355,13 @@ const CHECKS: Checks = Checks {
     daticert_invalid: "Nei dati di certificazione (daticert.xml) il valore di «{element}» non è nel formato previsto.",
     daticert_malformed: "I dati di certificazione (daticert.xml) non sono leggibili: non sono un documento XML ben formato.",
     trust_revocation_not_checked: REVOCATION_NOTE,
+    trust_revocation_not_revoked: "Il certificato del gestore non risulta revocato: non compare nell'elenco di revoca (CRL) di {ca} emesso dopo la firma ({at}).",
+    trust_revocation_revoked_before: "Il certificato del gestore era già revocato quando ha firmato: l'elenco di revoca (CRL) di {ca} lo dà revocato in data {time}{reason}. La firma non vale.",
+    trust_revocation_revoked_after: "Il certificato del gestore è stato revocato dopo la firma, in data {time}{reason}: quando ha firmato era valido (elenco di revoca di {ca}).",
+    trust_revocation_list_before: "L'elenco di revoca (CRL) di {ca} è stato emesso prima della firma ({at}): non può dire se il certificato fosse revocato quando ha firmato. Serve un elenco emesso dopo la firma.",
+    trust_revocation_list_after_expiry: "L'elenco di revoca (CRL) di {ca} è stato emesso ({at}) dopo la scadenza del certificato ({not_after}): gli elenchi non riportano i certificati scaduti, quindi non dice nulla su questo. Serve un elenco emesso mentre il certificato era valido.",
+    trust_revocation_list_not_signed: "Un elenco di revoca (CRL) dice di essere di {ca}, ma non è firmato con la sua chiave: è falso o alterato, e non è stato usato.",
+    trust_revocation_list_partial: "L'elenco di revoca (CRL) di {ca} copre solo una parte dei certificati (un elenco delta o parziale): non può dire che il certificato non sia revocato.",
     file_signature_pass_at: "Il file è firmato da {certificate} il {signing_time}, e la firma è integra: il file non è cambiato da allora. La firma dice chi ha firmato il file e quando, non se i messaggi PEC al suo interno sono autentici: quelli sono verificati qui per conto loro.",
     file_signature_pass: "Il file è firmato da {certificate}, e la firma è integra: il file non è cambiato da allora. La firma dice chi ha firmato il file, non se i messaggi PEC al suo interno sono autentici: quelli sono verificati qui per conto loro.",
     file_signature_fail: "La firma sul file non è integra: il file è stato modificato dopo la firma, o la firma è danneggiata. Chi ha firmato il file non è accertato; i messaggi PEC al suo interno sono verificati qui per conto loro.",
@@ -364,6 +390,7 @@ const FAILURES: Failures = Failures {
     at_before_signing: "Il momento scelto per la verifica precede la firma: allora il messaggio non esisteva ancora.",
     daticert_unreadable: "I dati di certificazione (daticert.xml) mancano o non sono leggibili.",
     daticert_ambiguous: "I dati di certificazione (daticert.xml) sono ambigui: si possono leggere in due modi, e dati così non sono certificati.",
+    revoked: "Il certificato del gestore era revocato quando ha firmato.",
     general: "Uno dei controlli non è stato superato: vedi i dettagli.",
 };
 
@@ -392,6 +419,7 @@ const INPUT_ERRORS: InputErrors = InputErrors {
     print: "Questo è un PDF o un'immagine: la stampa o la scansione di una ricevuta non si può verificare, perché la firma è solo nel file del messaggio. Salva la ricevuta dal tuo programma di posta come file .eml (da Outlook, come .msg).",
     office: "Questo è un documento Word o di un altro programma Office, non un messaggio: una ricevuta copiata in un documento non si può verificare, perché la firma è solo nel file del messaggio. Salva la ricevuta dal tuo programma di posta come file .eml (da Outlook, come .msg).",
     zip_unsupported: "L'archivio zip è protetto da una password o compresso in un modo che questo verificatore non legge: estrai le ricevute e verifica i file .eml o .msg.",
+    crl: "Questo è un elenco di revoca dei certificati (CRL), non una ricevuta: serve a controllare le ricevute. Trascinalo insieme a quelle da verificare.",
 };
 
 const FACTS: Facts = Facts {

@@ -4,10 +4,12 @@
 mod batch;
 mod en;
 mod it;
+mod lists;
 mod sentence;
 mod tables;
 
 pub use batch::Batch;
+pub use lists::Lists;
 use pec::kind::{Kind, ReceiptType, Variant};
 use pec::locate::{Location, Step};
 use pec::{Check, CheckId, InputError, Param, Timestamp, Value};
@@ -210,7 +212,6 @@ pub struct Text {
     pub algorithms: &'static str,
     pub signing_time: &'static str,
     pub sha1_note: &'static str,
-    pub revocation_note: &'static str,
     pub original_heading: &'static str,
     pub from: &'static str,
     pub to: &'static str,
@@ -298,6 +299,8 @@ pub struct Text {
     pub accessibility: &'static str,
     /// Many files at once: the summary and the dossiers.
     pub batch: Batch,
+    /// Revocation lists dropped beside the receipts.
+    pub lists: Lists,
 }
 
 impl Text {
@@ -413,6 +416,7 @@ impl Text {
         match value {
             Value::Time(at) => Sentence::own(self.date_time(*at, true)),
             Value::Text(text) => Sentence::value(text),
+            Value::Reason(reason) => Sentence::own(self.lists.reason(*reason)),
             other => Sentence::own(other.to_string()),
         }
     }
@@ -529,14 +533,14 @@ fn italian(at: Timestamp) -> Timestamp {
 #[cfg(test)]
 mod tests {
     use pec::Status;
-    use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
+    use pec::check::{Ambiguity, Claim, Fault, LayoutProblem, Revocation, RevocationReason};
 
     use super::*;
 
     const LANGS: [Lang; 2] = [Lang::It, Lang::En];
 
     /// The details that choose a sentence rather than fill one: never a placeholder.
-    const CODED: [Param; 3] = [Param::Problem, Param::Claim, Param::Error];
+    const CODED: [Param; 4] = [Param::Problem, Param::Claim, Param::Error, Param::Finding];
 
     /// The coded reasons a check of `id` can carry, each as the detail that holds it; `None`
     /// for none.
@@ -550,6 +554,8 @@ mod tests {
                 Param::Problem => Ambiguity::ALL.iter().map(|&a| a.into()).collect(),
                 Param::Claim => Claim::ALL.iter().map(|&c| c.into()).collect(),
                 Param::Error => Fault::ALL.iter().map(|&f| f.into()).collect(),
+                Param::Finding => Revocation::ALL.iter().map(|&f| f.into()).collect(),
+                Param::Reason => RevocationReason::ALL.iter().map(|&r| r.into()).collect(),
                 _ => Vec::new(),
             };
             codes.extend(values.into_iter().map(|value| Some((param, value))));
@@ -612,6 +618,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_revocation_says_when_and_why_in_each_language() {
+        let revoked = |reason: Option<RevocationReason>| {
+            let check = Check::fail(CheckId::TrustRevocation)
+                .with(Param::Finding, Revocation::RevokedBeforeSigning)
+                .with(Param::Ca, "CN=AgID CA1")
+                .with(Param::Time, Timestamp::utc(1_700_000_000));
+            match reason {
+                Some(reason) => check.with(Param::Reason, reason),
+                None => check,
+            }
+        };
+        let key = Some(RevocationReason::KeyCompromise);
+        let it = Lang::It.text().check(&revoked(key)).to_string();
+        assert!(
+            it.contains("in data 14 novembre 2023 alle 23:13:20, ora italiana (UTC+1), per compromissione della chiave."),
+            "{it}"
+        );
+        let en = Lang::En.text().check(&revoked(key)).to_string();
+        assert!(
+            en.contains("(UTC+1), because its key was compromised."),
+            "{en}"
+        );
+        let unstated = Lang::It.text().check(&revoked(None)).to_string();
+        assert!(
+            unstated.contains("(UTC+1). La firma non vale."),
+            "{unstated}"
+        );
+        assert_eq!(
+            Lang::It.text().check(&revoked(None)).values(),
+            ["CN=AgID CA1"]
+        );
     }
 
     #[test]

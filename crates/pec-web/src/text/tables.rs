@@ -2,7 +2,7 @@
 //! A language is data: a struct literal per table, where a missing sentence does not compile,
 //! and no language repeats the choosing.
 
-use pec::check::{Ambiguity, Claim, Fault, LayoutProblem};
+use pec::check::{Ambiguity, Claim, Fault, LayoutProblem, Revocation};
 use pec::filetype::Detected;
 use pec::kind::{Kind, ReceiptType};
 use pec::{Check, CheckId, InputError, Param, Status};
@@ -126,6 +126,13 @@ pub struct Checks {
     pub daticert_invalid: &'static str,
     pub daticert_malformed: &'static str,
     pub trust_revocation_not_checked: &'static str,
+    pub trust_revocation_not_revoked: &'static str,
+    pub trust_revocation_revoked_before: &'static str,
+    pub trust_revocation_revoked_after: &'static str,
+    pub trust_revocation_list_before: &'static str,
+    pub trust_revocation_list_after_expiry: &'static str,
+    pub trust_revocation_list_not_signed: &'static str,
+    pub trust_revocation_list_partial: &'static str,
     pub file_signature_pass_at: &'static str,
     pub file_signature_pass: &'static str,
     pub file_signature_fail: &'static str,
@@ -155,6 +162,7 @@ pub struct Failures {
     pub at_before_signing: &'static str,
     pub daticert_unreadable: &'static str,
     pub daticert_ambiguous: &'static str,
+    pub revoked: &'static str,
     pub general: &'static str,
 }
 
@@ -185,6 +193,7 @@ pub struct InputErrors {
     pub zip_unsupported: &'static str,
     pub print: &'static str,
     pub office: &'static str,
+    pub crl: &'static str,
 }
 
 /// What each [`Fact`] attests: a clause (with `{when}`, `{sender}`, `{to}`) and what follows
@@ -304,6 +313,7 @@ impl Checks {
             },
             CheckId::TrustSender => two(self.trust_sender_pass, self.trust_sender_fail),
             CheckId::TrustRevocationNotChecked => self.trust_revocation_not_checked,
+            CheckId::TrustRevocation => self.revocation(c.revocation()),
             CheckId::DaticertPresent => self.daticert_present,
             CheckId::DaticertWellFormed => {
                 two(self.daticert_well_formed_pass, self.daticert(c.fault()))
@@ -360,6 +370,18 @@ impl Checks {
                 self.layout_misplaced
             }
             Some(LayoutProblem::NotMime | LayoutProblem::NotMultipart) => self.layout_not_pec,
+        }
+    }
+
+    fn revocation(&self, finding: Option<Revocation>) -> &'static str {
+        match finding {
+            Some(Revocation::NotRevoked) => self.trust_revocation_not_revoked,
+            Some(Revocation::RevokedBeforeSigning) => self.trust_revocation_revoked_before,
+            Some(Revocation::RevokedAfterSigning) => self.trust_revocation_revoked_after,
+            Some(Revocation::ListBeforeSigning) => self.trust_revocation_list_before,
+            Some(Revocation::ListAfterExpiry) => self.trust_revocation_list_after_expiry,
+            Some(Revocation::ListNotSigned) => self.trust_revocation_list_not_signed,
+            Some(Revocation::ListPartial) | None => self.trust_revocation_list_partial,
         }
     }
 
@@ -446,6 +468,7 @@ impl Failures {
                 self.daticert_unreadable
             }
             CheckId::DaticertUnambiguous => self.daticert_ambiguous,
+            CheckId::TrustRevocation => self.revoked,
             CheckId::MimeSignedEntity
             | CheckId::CmsSha1
             | CheckId::TrustSender
@@ -499,6 +522,7 @@ impl InputErrors {
             InputError::ZipUnsupported => self.zip_unsupported,
             InputError::Print => self.print,
             InputError::Office => self.office,
+            InputError::Crl => self.crl,
         }
     }
 }

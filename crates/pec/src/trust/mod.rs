@@ -4,12 +4,14 @@
 mod path;
 mod policy;
 mod read;
+pub mod revocation;
 #[cfg(test)]
 mod tests;
 
 use std::fmt;
 
 pub use read::read_certificates;
+pub use revocation::{Crl, CrlReport, read_crls};
 
 use crate::certificate::{self, Cert, Links};
 use crate::check::{Check, CheckId};
@@ -57,22 +59,55 @@ const fn pin(hex: &str) -> [u8; 32] {
     out
 }
 
-/// Why extra anchors could not be read.
+/// What a file handed over to judge trust with holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Object {
+    Certificate,
+    /// A certificate revocation list.
+    Crl,
+}
+
+impl Object {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Certificate => "certificate",
+            Self::Crl => "CRL",
+        }
+    }
+
+    /// The PEM lines around one (RFC 7468).
+    pub(crate) fn boundaries(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Certificate => ("-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----"),
+            Self::Crl => ("-----BEGIN X509 CRL-----", "-----END X509 CRL-----"),
+        }
+    }
+}
+
+/// Why extra anchors or revocation lists could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TrustError {
-    /// The input holds no certificate.
-    NoCertificate,
-    /// Certificate number `index` (from 1) is not a valid certificate.
-    Malformed { index: usize, reason: String },
+    /// The input holds none.
+    NotFound(Object),
+    /// Number `index` (from 1) cannot be read.
+    Malformed {
+        object: Object,
+        index: usize,
+        reason: String,
+    },
 }
 
 impl fmt::Display for TrustError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NoCertificate => f.write_str("no certificate found (expected PEM or DER)"),
-            Self::Malformed { index, reason } => {
-                write!(f, "certificate {index} cannot be read: {reason}")
+            Self::NotFound(object) => {
+                write!(f, "no {} found (expected PEM or DER)", object.name())
             }
+            Self::Malformed {
+                object,
+                index,
+                reason,
+            } => write!(f, "{} {index} cannot be read: {reason}", object.name()),
         }
     }
 }
@@ -155,4 +190,24 @@ pub fn validate(
         Vec::new()
     };
     (chain, checks)
+}
+
+/// What the revocation lists `crls` say of the signer of `chain` (from the signer up, as
+/// [`validate`] returns it) at `at`: judged only when the chain is trusted and its second
+/// certificate, the signer's issuer, is a pinned PEC CA; otherwise revocation is not checked.
+pub fn revocation(
+    store: &TrustStore,
+    crls: &[Crl],
+    chain: &[Cert],
+    at: i64,
+    links: &mut Links,
+) -> Check {
+    match chain {
+        [signer, ca, ..]
+            if certificate::spki_sha256(ca).is_some_and(|pin| store.pec_ca_pins.contains(&pin)) =>
+        {
+            revocation::judge(crls, signer, ca, at, links)
+        }
+        _ => Check::info(CheckId::TrustRevocationNotChecked),
+    }
 }

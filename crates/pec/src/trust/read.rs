@@ -1,56 +1,55 @@
-//! Reading certificates from the files a user hands over: PEM text with any number of
-//! `CERTIFICATE` blocks, or one DER certificate.
+//! Reading what a user hands over to judge trust with: PEM text with any number of blocks
+//! (`CERTIFICATE`, `X509 CRL`), or one DER object.
 
-use super::TrustError;
+use super::{Object, TrustError};
 use crate::certificate::Cert;
-
-const BEGIN: &[u8] = b"-----BEGIN CERTIFICATE-----";
-const END: &[u8] = b"-----END CERTIFICATE-----";
 
 /// Every `CERTIFICATE` block of a PEM text, ignoring text around them; or one DER certificate.
 pub fn read_certificates(input: &[u8]) -> Result<Vec<Cert>, TrustError> {
-    if find(input, BEGIN).is_none() {
-        return match input.first() {
-            Some(0x30) => Cert::from_der(input)
-                .map(|c| vec![c])
-                .map_err(|e| malformed(1, e)),
-            _ => Err(TrustError::NoCertificate),
-        };
-    }
-    let mut certificates = Vec::new();
-    let mut rest = input;
-    while let Some(block) = find(rest, BEGIN).and_then(|start| rest.get(start..)) {
-        let index = certificates.len() + 1;
-        let (pem, after) = find(block, END)
-            .and_then(|end| block.split_at_checked(end + END.len()))
-            .ok_or(TrustError::Malformed {
-                index,
-                reason: "no END line".to_owned(),
-            })?;
-        certificates.push(from_pem(pem, index)?);
-        rest = after;
-    }
-    Ok(certificates)
+    read_all(input, Object::Certificate, Cert::from_der)
 }
 
-/// PEM to DER first, then the one DER decoder the CMS path uses too: decoding straight from
-/// PEM would build a second certificate decoder into the page.
-fn from_pem(pem: &[u8], index: usize) -> Result<Cert, TrustError> {
-    let (_label, der) = pem_rfc7468::decode_vec(pem).map_err(|e| malformed(index, e.into()))?;
-    Cert::from_der(&der).map_err(|e| malformed(index, e))
+/// Every block of `object`'s label in a PEM text, ignoring text around them; or one DER
+/// object. Each is made DER first, then read by `decode`, the one DER decoder the rest of the
+/// core uses too: decoding straight from PEM would build a second decoder into the page.
+pub(crate) fn read_all<T>(
+    input: &[u8],
+    object: Object,
+    decode: fn(&[u8]) -> der::Result<T>,
+) -> Result<Vec<T>, TrustError> {
+    let (begin, end) = object.boundaries();
+    let malformed = |index, reason: String| TrustError::Malformed {
+        object,
+        index,
+        reason,
+    };
+    if find(input, begin.as_bytes()).is_none() {
+        return match input.first() {
+            Some(0x30) => decode(input)
+                .map(|c| vec![c])
+                .map_err(|e| malformed(1, e.to_string())),
+            _ => Err(TrustError::NotFound(object)),
+        };
+    }
+    let mut found = Vec::new();
+    let mut rest = input;
+    while let Some(block) = find(rest, begin.as_bytes()).and_then(|start| rest.get(start..)) {
+        let index = found.len() + 1;
+        let (pem, after) = find(block, end.as_bytes())
+            .and_then(|at| block.split_at_checked(at + end.len()))
+            .ok_or_else(|| malformed(index, "no END line".to_owned()))?;
+        let (_label, der) =
+            pem_rfc7468::decode_vec(pem).map_err(|e| malformed(index, e.to_string()))?;
+        found.push(decode(&der).map_err(|e| malformed(index, e.to_string()))?);
+        rest = after;
+    }
+    Ok(found)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack
         .windows(needle.len())
         .position(|window| window == needle)
-}
-
-fn malformed(index: usize, error: der::Error) -> TrustError {
-    TrustError::Malformed {
-        index,
-        reason: error.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -62,10 +61,13 @@ mod tests {
     #[test]
     fn unreadable_anchors_are_reported() {
         let mut store = TrustStore::default();
-        assert_eq!(store.add_certificates(b""), Err(TrustError::NoCertificate));
+        assert_eq!(
+            store.add_certificates(b""),
+            Err(TrustError::NotFound(Object::Certificate))
+        );
         assert_eq!(
             store.add_certificates(b"hello"),
-            Err(TrustError::NoCertificate)
+            Err(TrustError::NotFound(Object::Certificate))
         );
         let pem = shared_trust("digitpa-ca1.pem");
         let truncated = &pem[..pem.len() - 40];

@@ -19,6 +19,7 @@ pub fn options() -> Options {
             pec_ca_pins: vec![pki().pec_ca_pin()],
             intermediates: Vec::new(),
         },
+        crls: Vec::new(),
         now: None,
     }
 }
