@@ -7,7 +7,7 @@ use const_oid::db::rfc5280::{
     ID_CE_ISSUING_DISTRIBUTION_POINT,
 };
 use const_oid::db::rfc5912::SHA_256_WITH_RSA_ENCRYPTION;
-use der::asn1::{BitString, GeneralizedTime, OctetString, Uint};
+use der::asn1::{BitString, GeneralizedTime, Ia5String, OctetString, Uint};
 use der::{Any, Encode};
 use sha2::{Digest as _, Sha256};
 use spki::AlgorithmIdentifierOwned;
@@ -15,6 +15,7 @@ use x509_cert::Version;
 use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
 use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint;
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 use x509_cert::ext::pkix::crl::{BaseCrlNumber, CrlNumber, CrlReason};
 use x509_cert::serial_number::SerialNumber;
 
@@ -27,6 +28,9 @@ use crate::time::x509;
 pub enum Scope {
     /// Every certificate of the CA.
     Whole,
+    /// Every end-entity certificate of the CA, at the address its certificates name (an issuing
+    /// distribution point that narrows nothing else): as whole as `Whole` for a receipt.
+    EndEntitiesAtPoint,
     /// A delta list: only the changes since a base list (a critical extension says so).
     Delta,
     /// Only the CA certificates it issued (an issuing distribution point says so).
@@ -128,6 +132,20 @@ impl Crl {
         let mut extensions = vec![extension(ID_CE_CRL_NUMBER, false, &CrlNumber(number(42)))];
         match self.scope {
             Scope::Whole => {}
+            Scope::EndEntitiesAtPoint => extensions.push(extension(
+                ID_CE_ISSUING_DISTRIBUTION_POINT,
+                true,
+                &IssuingDistributionPoint {
+                    distribution_point: Some(DistributionPointName::FullName(vec![
+                        GeneralName::UniformResourceIdentifier(
+                            Ia5String::new("http://crl.example/test-pec-ca1.crl")
+                                .expect("an ASCII address"),
+                        ),
+                    ])),
+                    only_contains_user_certs: true,
+                    ..point()
+                },
+            )),
             Scope::Delta => extensions.push(extension(
                 ID_CE_DELTA_CRL_INDICATOR,
                 true,
@@ -137,16 +155,24 @@ impl Crl {
                 ID_CE_ISSUING_DISTRIBUTION_POINT,
                 true,
                 &IssuingDistributionPoint {
-                    distribution_point: None,
-                    only_contains_user_certs: false,
                     only_contains_ca_certs: true,
-                    only_some_reasons: None,
-                    indirect_crl: false,
-                    only_contains_attribute_certs: false,
+                    ..point()
                 },
             )),
         }
         extensions
+    }
+}
+
+/// An issuing distribution point that says nothing.
+fn point() -> IssuingDistributionPoint {
+    IssuingDistributionPoint {
+        distribution_point: None,
+        only_contains_user_certs: false,
+        only_contains_ca_certs: false,
+        only_some_reasons: None,
+        indirect_crl: false,
+        only_contains_attribute_certs: false,
     }
 }
 

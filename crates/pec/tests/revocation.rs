@@ -274,6 +274,14 @@ fn of_several_lists_the_most_telling_counts() {
 }
 
 #[test]
+fn a_list_for_the_end_entities_at_one_address_is_whole_for_a_receipt() {
+    let mut at_point = list();
+    at_point.scope = Scope::EndEntitiesAtPoint;
+    let (found, _) = judged(&[at_point]);
+    assert_finding(&found, Revocation::NotRevoked, Status::Pass, Effect::None);
+}
+
+#[test]
 fn a_list_of_another_ca_says_nothing_of_this_certificate() {
     let mut message = genuine();
     message.signer.issuer = Issuer::RogueCa;

@@ -9,13 +9,12 @@ use const_oid::db::rfc5280::{
     ID_CE_AUTHORITY_KEY_IDENTIFIER, ID_CE_CRL_NUMBER, ID_CE_CRL_REASONS, ID_CE_INVALIDITY_DATE,
     ID_CE_ISSUING_DISTRIBUTION_POINT,
 };
-use der::Decode;
+use der::{AnyRef, Decode, Reader, SliceReader, Tag, Tagged};
 use der::asn1::GeneralizedTime;
 use serde::Serialize;
 use x509_cert::crl::{CertificateList, RevokedCert};
 use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::crl::CrlReason;
-use x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint;
 
 use super::read::read_all;
 use super::{Object, TrustError};
@@ -267,15 +266,37 @@ fn entry_extensions(entry: &RevokedCert) -> &[Extension] {
 /// or any other extension that is not critical (a delta CRL's indicator is critical).
 fn whole_scope(extension: &Extension) -> bool {
     if extension.extn_id == ID_CE_ISSUING_DISTRIBUTION_POINT {
-        return IssuingDistributionPoint::from_der(extension.extn_value.as_bytes()).is_ok_and(
-            |point| {
-                !point.only_contains_ca_certs
-                    && !point.only_contains_attribute_certs
-                    && !point.indirect_crl
-                    && point.only_some_reasons.is_none()
-            },
-        );
+        return restricts_nothing(extension.extn_value.as_bytes()).unwrap_or(false);
     }
     !extension.critical
         || [ID_CE_CRL_NUMBER, ID_CE_AUTHORITY_KEY_IDENTIFIER].contains(&extension.extn_id)
+}
+
+/// An issuing distribution point (RFC 5280 §5.2.5) that narrows the list to nothing less than
+/// end-entity certificates: none of `onlyContainsCACerts` [2], `onlySomeReasons` [3],
+/// `indirectCRL` [4] or `onlyContainsAttributeCerts` [5] set. Read by its fields' tags with
+/// der's generic reader: decoding the distribution point's names, which say nothing of scope,
+/// would build a name decoder of kilobytes into the page. `None` when it is not a SEQUENCE.
+fn restricts_nothing(der: &[u8]) -> Option<bool> {
+    let point = AnyRef::from_der(der).ok()?;
+    if point.tag() != Tag::Sequence {
+        return None;
+    }
+    let mut fields = SliceReader::new(point.value()).ok()?;
+    while !fields.is_finished() {
+        let field = AnyRef::decode(&mut fields).ok()?;
+        let narrowing = match field.tag() {
+            Tag::ContextSpecific { number, .. } => match number.value() {
+                3 => true,
+                // A BOOLEAN left at its default (written out, as BER allows) narrows nothing.
+                2 | 4 | 5 => field.value() != [0],
+                _ => false,
+            },
+            _ => return None,
+        };
+        if narrowing {
+            return Some(false);
+        }
+    }
+    Some(true)
 }
