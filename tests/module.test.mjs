@@ -160,6 +160,33 @@ test("the factory's anchors make its messages TOTAL-PASSED, as with --trust", as
   await page.close();
 });
 
+test('revocation lists, as bytes or PEM text, judge as --crl does', async () => {
+  const { page, requests } = await openPortal();
+  const anchors = ['test-root.pem', 'test-pec-ca.pem'].map((f) => join(factory, f));
+  const trust = anchors.map((f) => readFileSync(f, 'utf8'));
+  const message = readFileSync(join(factory, 'accettazione.eml'));
+  const cases = [['crl-not-revoked.crl', 'not-revoked', 'TOTAL-PASSED'], ['crl-revoked.crl', 'revoked-before-signing', 'TOTAL-FAILED']];
+  for (const [file, finding, verdict] of cases) {
+    const list = readFileSync(join(factory, file));
+    const reference = pecVerify([...anchors.flatMap((a) => ['--trust', a]), '--crl', join(factory, file), '-'], message);
+    const [asBytes, asText] = await page.evaluate(async ([message, list, trust]) => {
+      const { verify } = await import('/engine/pec.js');
+      const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const crl = bytes(list);
+      const pem = crl[0] !== 0x30 ? verify(bytes(message), { trust, crl: new TextDecoder().decode(crl) }) : null;
+      return [verify(bytes(message), { trust, crl: [crl] }), pem];
+    }, [message.toString('base64'), list.toString('base64'), trust]);
+    assert.deepEqual(asBytes, reference, file);
+    assert.equal(asBytes.messages[0].verdict, verdict, file);
+    const check = asBytes.messages[0].checks.find((c) => c.id === 'trust.revocation');
+    assert.equal(check?.params.finding, finding, file);
+    // PEM text reads as PEM; DER only as bytes.
+    if (asText !== null) assert.deepEqual(asText, reference, file);
+  }
+  assertOnlyTheEngineLoaded(requests);
+  await page.close();
+});
+
 test('empty, random and oversized bytes get the report pec-verify prints, never an exception', async () => {
   const { page, requests } = await openPortal();
   const empty = await verifyInPage(page, new Uint8Array());
@@ -199,8 +226,10 @@ test('unusable arguments throw an Error that says what is wrong', async () => {
     [{ at: '2019-05-02' }, /^Cannot use options\.at: not an RFC 3339 time: "2019-05-02"/],
     [{ at: 1556784672 }, /^options\.at must be an RFC 3339 time\.$/],
     [{ name: 7 }, /^options\.name must be a string\.$/],
-    [{ trusts: [] }, /^Unknown option "trusts": the options are trust, at and name\.$/],
-    ['2019-05-02T10:11:12Z', /^The options must be an object: \{ trust, at, name \}, each optional\.$/],
+    [{ crl: 42 }, /^options\.crl must be a Uint8Array or PEM text, or an array of them\.$/],
+    [{ crl: ['hello'] }, /^Cannot use options\.crl\[0\]: no CRL found \(expected PEM or DER\)\.$/],
+    [{ trusts: [] }, /^Unknown option "trusts": the options are trust, crl, at and name\.$/],
+    ['2019-05-02T10:11:12Z', /^The options must be an object: \{ trust, crl, at, name \}, each optional\.$/],
   ];
   for (const [options, message] of cases) {
     const result = await verifyInPage(page, bytes, options);
@@ -258,7 +287,7 @@ test('dossier() puts files together by sending as pec-verify --dossier --json do
   for (const [args, message] of [
     [['not an array'], /^The files must be an array of \{ name, bytes \}, bytes a Uint8Array\.$/],
     [[[{ name: 'x.eml' }]], /^The files must be an array of \{ name, bytes \}, bytes a Uint8Array\.$/],
-    [[[], { name: 'x' }], /^Unknown option "name": the options are trust and at\.$/],
+    [[[], { name: 'x' }], /^Unknown option "name": the options are trust, crl and at\.$/],
   ]) {
     const result = await page.evaluate(async (args) => {
       const { dossier } = await import('/engine/pec.js');

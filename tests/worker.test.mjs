@@ -105,7 +105,7 @@ test('verifyInWorker gives the report of pec-verify --json, named after the file
     rejected: 'Cannot use options.at: not an RFC 3339 time: "ieri" (expected YYYY-MM-DDTHH:MM:SS followed by Z or ±HH:MM).',
   });
   assert.deepEqual(await verifyInWorker(page, 'x.eml', bytes, { trusts: [] }), {
-    rejected: 'Unknown option "trusts": the options are trust, at and name.',
+    rejected: 'Unknown option "trusts": the options are trust, crl, at and name.',
   });
   await page.close();
 });

@@ -11,17 +11,24 @@ use der::asn1::{BitString, GeneralizedTime, Ia5String, OctetString, Uint};
 use der::{Any, Encode};
 use sha2::{Digest as _, Sha256};
 use spki::AlgorithmIdentifierOwned;
+use std::str::FromStr;
+
 use x509_cert::Version;
 use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
 use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint;
-use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 use x509_cert::ext::pkix::crl::{BaseCrlNumber, CrlNumber, CrlReason};
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
 
 use crate::Digest;
 use crate::pki::{Issuer, Leaf, pki};
 use crate::time::x509;
+
+/// The name of the real PEC CA since 2018, for lists forged in its name.
+pub const AGID_CA1: &str = "CN=AgID CA1,OU=Area Soluzioni per la Pubblica Amministrazione,\
+                            O=Agenzia per l'Italia Digitale,L=Roma,C=IT";
 
 /// Which lists a CA publishes besides the whole one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +59,9 @@ pub struct Crl {
     /// The CA whose key signs the list, under the PEC CA's name either way: the rogue CA's key
     /// makes a list the PEC CA never signed.
     pub signer: Issuer,
+    /// Names this issuer instead (RFC 4514, as `CN=…,C=IT`): a list in the name of a real CA
+    /// signed by a key of the factory's, which no real CA holds.
+    pub in_name_of: Option<&'static str>,
     pub this_update: i64,
     pub next_update: i64,
     pub revoked: Vec<Revoked>,
@@ -65,6 +75,7 @@ impl Crl {
     pub fn new(this_update: i64) -> Self {
         Self {
             signer: Issuer::PecCa,
+            in_name_of: None,
             this_update,
             next_update: this_update + 7 * 86_400,
             revoked: Vec::new(),
@@ -93,7 +104,10 @@ impl Crl {
         let tbs = TbsCertList {
             version: Version::V2,
             signature: algorithm.clone(),
-            issuer: ca.tbs_certificate.subject.clone(),
+            issuer: self.in_name_of.map_or_else(
+                || ca.tbs_certificate.subject.clone(),
+                |name| Name::from_str(name).expect("a valid name"),
+            ),
             this_update: x509(self.this_update),
             next_update: Some(x509(self.next_update)),
             revoked_certificates: (!self.revoked.is_empty())

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use pec_factory::pki::{self, pki};
 use pec_factory::{
-    Bomb, Crl, Digest, Failure, Injection, KeyAlgorithm, Kind, Layout, Message, P7m, Ricevuta,
-    Saved, Zip,
+    Bomb, Crl, Digest, Failure, Injection, Issuer, KeyAlgorithm, Kind, Layout, Message, P7m,
+    Ricevuta, Saved, Zip,
 };
 use x509_cert::ext::pkix::crl::CrlReason;
 
@@ -156,7 +156,7 @@ fn write_series(count: usize, dir: &Path) -> std::io::Result<usize> {
 
 /// Revocation lists of the test PEC CA, for `pec-verify --crl`: one issued the day after the
 /// messages were signed that revokes nothing (DER), one that revokes the sender's provider
-/// certificate the day before (PEM).
+/// certificate the day before (PEM); and a forged list of the real AgID CA1.
 fn crls() -> Vec<(String, Vec<u8>)> {
     let signed = pec_factory::message::default_time().unix;
     let clear = Crl::new(signed + 86_400);
@@ -166,9 +166,16 @@ fn crls() -> Vec<(String, Vec<u8>)> {
         signed - 86_400,
         Some(CrlReason::KeyCompromise),
     );
+    // A list in AgID CA1's name that the factory's rogue key signed: a forgery of a real CA's.
+    let forged = Crl {
+        signer: Issuer::RogueCa,
+        in_name_of: Some(pec_factory::crl::AGID_CA1),
+        ..Crl::new(signed)
+    };
     vec![
         ("crl-not-revoked.crl".into(), clear.der()),
         ("crl-revoked.crl".into(), revoked.pem().into_bytes()),
+        ("crl-forged-agid-ca1.crl".into(), forged.der()),
     ]
 }
 

@@ -4,6 +4,7 @@
 //! issued too early or too late to say anything says so, and never makes a receipt genuine or
 //! false by itself.
 
+mod common;
 mod support;
 
 use pec::check::{Effect, Revocation, RevocationReason};
@@ -279,6 +280,27 @@ fn a_list_for_the_end_entities_at_one_address_is_whole_for_a_receipt() {
     at_point.scope = Scope::EndEntitiesAtPoint;
     let (found, _) = judged(&[at_point]);
     assert_finding(&found, Revocation::NotRevoked, Status::Pass, Effect::None);
+}
+
+#[test]
+fn a_list_forged_in_agid_ca1_s_name_is_not_believed_for_a_real_receipt() {
+    let forged = pec_factory::Crl {
+        signer: Issuer::RogueCa,
+        in_name_of: Some(pec_factory::crl::AGID_CA1),
+        ..pec_factory::Crl::new(0)
+    };
+    let options = Options {
+        crls: vec![Crl::from_der(&forged.der()).expect("a factory list")],
+        ..Options::default()
+    };
+    let report = pec::verify(
+        &common::sample("real/aruba-agidca1-accettazione.eml"),
+        &options,
+    );
+    let message = &report.messages[0];
+    assert_eq!(message.verdict, Verdict::TotalPassed);
+    let found = check(message, CheckId::TrustRevocation);
+    assert_finding(found, Revocation::ListNotSigned, Status::Warn, Effect::None);
 }
 
 #[test]

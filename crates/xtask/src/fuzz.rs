@@ -8,8 +8,8 @@ use crate::{Result, cmd, exec, output, root};
 /// Each target of crates/pec/fuzz with the longest input libFuzzer may build: whole messages
 /// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`, a signed
 /// entity for `structure`, a few files for `dossier`, a signature for `ber`, an Outlook file
-/// for `msg`, a zip of a message or two for `zip`.
-const TARGETS: [(&str, usize); 7] = [
+/// for `msg`, a zip of a message or two for `zip`, a revocation list for `crl`.
+const TARGETS: [(&str, usize); 8] = [
     ("verify", 256 << 10),
     ("daticert", 64 << 10),
     ("structure", 256 << 10),
@@ -17,6 +17,7 @@ const TARGETS: [(&str, usize); 7] = [
     ("ber", 64 << 10),
     ("msg", 256 << 10),
     ("zip", 256 << 10),
+    ("crl", 64 << 10),
 ];
 
 const DEFAULT_SECONDS: u64 = 60;
@@ -31,7 +32,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result {
         } else {
             seconds = arg.parse().map_err(|_| {
                 format!(
-                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier, ber, msg, zip) nor a number of seconds"
+                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier, ber, msg, zip, crl) nor a number of seconds"
                 )
             })?;
         }
@@ -81,12 +82,21 @@ fn cargo_fuzz() -> Result {
 /// Copies the seed inputs of `target` into `corpus`, next to what earlier runs found; returns
 /// how many there are. `verify` gets every sample and factory message, `daticert` the
 /// daticert.xml parts they carry, `structure` their signed entities, `ber` their signatures,
-/// `zip` each in every form of zip.
+/// `zip` each in every form of zip, `crl` the factory's revocation lists (the shared samples
+/// hold none).
 fn seed(target: &str, corpus: &Path) -> Result<usize> {
     std::fs::create_dir_all(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut count = 0;
-    let ext = if target == "msg" { "msg" } else { "eml" };
-    for (name, bytes) in samples(ext)?.into_iter().chain(factory_messages(ext)?) {
+    let ext = match target {
+        "msg" | "crl" => target,
+        _ => "eml",
+    };
+    let shared = if target == "crl" {
+        Vec::new()
+    } else {
+        samples(ext)?
+    };
+    for (name, bytes) in shared.into_iter().chain(factory_messages(ext)?) {
         let seeds = match target {
             "daticert" => daticerts(&bytes),
             "structure" => signed_entities(&bytes),

@@ -35,7 +35,7 @@ pub fn drop_zone(props: &Props) -> Html {
     html! {
         <label class="drop-zone">
             <input type="file" id={FILE_INPUT_ID} class="visually-hidden" multiple=true
-                   accept=".eml,message/rfc822,.mbox,.msg,application/vnd.ms-outlook,.p7m,application/pkcs7-mime" {onchange} />
+                   accept=".eml,message/rfc822,.mbox,.msg,application/vnd.ms-outlook,.p7m,application/pkcs7-mime,.zip,application/zip,.crl,application/pkix-crl" {onchange} />
             // An arrow rising from a tray: the upload icon of the Italian design kit's kind.
             <svg class="drop-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M12 3l-5 5h3.5v7h3V8H17zM4 15v5h16v-5h-2v3H6v-3z" />

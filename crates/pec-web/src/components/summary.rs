@@ -97,9 +97,11 @@ fn row(t: &Text, entry: &Entry) -> Html {
     let standing = report.standing();
     let message = report.decisive();
     let daticert = message.and_then(|m| m.daticert.as_ref());
-    let kind = message
-        .map(|m| t.kind(m.classification.kind))
-        .unwrap_or_default();
+    let kind = match message {
+        Some(m) => t.kind(m.classification.kind),
+        None if !verified.lists.is_empty() => t.lists.heading,
+        None => "",
+    };
     let date = daticert
         .and_then(|d| d.data)
         .map(|at| t.date_time(at, false))

@@ -9,8 +9,8 @@ use const_oid::db::rfc5280::{
     ID_CE_AUTHORITY_KEY_IDENTIFIER, ID_CE_CRL_NUMBER, ID_CE_CRL_REASONS, ID_CE_INVALIDITY_DATE,
     ID_CE_ISSUING_DISTRIBUTION_POINT,
 };
-use der::{AnyRef, Decode, Reader, SliceReader, Tag, Tagged};
 use der::asn1::GeneralizedTime;
+use der::{AnyRef, Decode, Reader, SliceReader, Tag, Tagged};
 use serde::Serialize;
 use x509_cert::crl::{CertificateList, RevokedCert};
 use x509_cert::ext::Extension;
