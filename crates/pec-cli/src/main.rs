@@ -187,6 +187,13 @@ fn render(name: &str, report: &Report) -> String {
     if let Some(error) = report.error {
         lines.push(format!("  {}", error.sentence()));
     }
+    lines.extend(report.unread.iter().map(|unread| {
+        format!(
+            "  {}: {}",
+            visible(&unread.location.to_string()),
+            unread.error.sentence()
+        )
+    }));
     lines.extend(report.file_signatures.iter().map(file_signature));
     for message in &report.messages {
         let class = &message.classification;

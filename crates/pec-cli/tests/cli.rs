@@ -419,6 +419,16 @@ fn a_receipt_in_a_zip_is_found_by_its_path_and_a_bomb_is_refused() {
         "zip entry (causa 42/ricevute/r.eml)"
     );
     assert_eq!(reports[1]["error_code"], "zip-bomb");
+    // The PDF beside the receipt gets its answer too, in the JSON and in the readable report.
+    assert_eq!(reports[0]["unread"][0]["error_code"], "print");
+    let text = String::from_utf8_lossy(&pec_verify(&[&zip]).stdout).into_owned();
+    let place = reports[0]["unread"][0]["location"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        text.contains(&format!("  {place}: This is a PDF or an image")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -196,6 +196,16 @@ export interface Report {
   file_signatures: FileSignature[];
   ordinary_messages: number;
   sha256: string;
+  /** The files inside the file that hold no message to verify, each with why. */
+  unread: Unread[];
+}
+
+export interface Unread {
+  /** Where it lies, as a message's `location`. */
+  location: string;
+  error_code: ErrorCode;
+  /** An English sentence. */
+  error: string;
 }
 
 export interface Event {

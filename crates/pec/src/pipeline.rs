@@ -11,7 +11,7 @@ use crate::certificate::{self, Links};
 use crate::check::{self, Check, CheckId};
 use crate::kind::{self, Certified};
 use crate::locate::{self, InputError};
-use crate::report::{FileSignatureReport, MessageReport, Report, SignatureReport, Verdict};
+use crate::report::{self, FileSignatureReport, MessageReport, Report, SignatureReport, Verdict};
 use crate::{Options, cms, crosscheck, daticert, hex, moment, trust, unpack};
 
 pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
@@ -26,7 +26,9 @@ pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
     let unpacked = unpack::unpack(input);
     let mut messages = Vec::new();
     let mut ordinary_messages = 0;
-    let mut errors = Vec::new();
+    // The forms' own explanations come first: the file's, or the nearest to it, is what the
+    // report says when no message is found.
+    let mut unread = unpacked.explained;
     for (document, unpacked) in unpacked.documents.into_iter().enumerate() {
         let text = locate::canonical(&unpacked.text);
         match locate::find(&text) {
@@ -42,15 +44,14 @@ pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
                 }));
                 ordinary_messages += located.ordinary;
             }
-            Err(error) => errors.push(error),
+            Err(error) => unread.push((unpacked.location, error)),
         }
     }
     messages.extend(unpacked.unverified.into_iter().map(unverified_message));
     let error = messages.is_empty().then(|| {
-        unpacked
-            .explanation
-            .or_else(|| errors.first().copied())
-            .unwrap_or(InputError::NotEmail)
+        unread
+            .first()
+            .map_or(InputError::NotEmail, |(_, error)| *error)
     });
     let file_signatures = unpacked
         .signed_files
@@ -62,6 +63,11 @@ pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
         messages,
         file_signatures,
         ordinary_messages,
+        unread: unread
+            .into_iter()
+            .filter(|(location, _)| !location.is_empty())
+            .map(|(location, error)| report::Unread { location, error })
+            .collect(),
         sha256,
     }
 }

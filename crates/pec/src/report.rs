@@ -32,6 +32,9 @@ pub struct Report {
     /// Messages of an mbox that neither carry a signature nor claim to be PEC: not verified, not
     /// PEC, and no bearing on the verdicts.
     pub ordinary_messages: usize,
+    /// The files inside the file (in a zip, an Outlook message, a signed file) that hold no
+    /// message to verify, each with why: every part gets an answer, even beside messages found.
+    pub unread: Vec<Unread>,
     /// SHA-256 of the input bytes, hex.
     pub sha256: String,
 }
@@ -123,6 +126,25 @@ impl MessageReport {
     }
 }
 
+/// A file inside the file that holds no message to verify.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    pub location: Location,
+    pub error: InputError,
+}
+
+/// `{"location", "error_code", "error"}`, the code and the sentence as the report's own.
+impl Serialize for Unread {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Unread", 3)?;
+        out.serialize_field("location", &self.location)?;
+        out.serialize_field("error_code", self.error.code())?;
+        out.serialize_field("error", &self.error)?;
+        out.end()
+    }
+}
+
 /// A signature on a whole file (a `.p7m`).
 #[derive(Clone, Debug, Serialize)]
 pub struct FileSignatureReport {
@@ -173,6 +195,7 @@ impl Report {
             messages: Vec::new(),
             file_signatures: Vec::new(),
             ordinary_messages: 0,
+            unread: Vec::new(),
             sha256: String::new(),
         }
     }

@@ -43,9 +43,10 @@ pub struct Unpacked<'a> {
     /// Parts that could not be unpacked (nested too deep), each with its answer.
     pub unverified: Vec<Unverified>,
     pub signed_files: Vec<SignedFile>,
-    /// What to say when no document holds a PEC message, when the form itself explains it
-    /// better than its texts (a `.msg` without its signature).
-    pub explanation: Option<InputError>,
+    /// Each form that gave no text to search, or only some, with what it is and where it lies,
+    /// in the order met (a `.msg` without its signature, a PDF in a zip). The first is the
+    /// file's own or the nearest to it: what to say when no document holds a PEC message.
+    pub explained: Vec<(Location, InputError)>,
     /// How many more bytes the zip archives met may inflate, together.
     budget: u64,
 }
@@ -56,7 +57,7 @@ pub fn unpack(input: &[u8]) -> Unpacked<'_> {
         documents: Vec::new(),
         unverified: Vec::new(),
         signed_files: Vec::new(),
-        explanation: None,
+        explained: Vec::new(),
         budget: MAX_INPUT as u64,
     };
     unpacked.file(Cow::Borrowed(input), Location::default(), 0);
@@ -69,20 +70,22 @@ impl<'a> Unpacked<'a> {
         if depth > MAX_DEPTH {
             self.too_deep(&location, 1);
         } else if Detected::of(&bytes).is_some_and(Detected::is_print) {
-            self.explain(InputError::Print);
+            self.explain(&location, InputError::Print);
         } else if msg::is_msg(&bytes) {
             match msg::read(&bytes) {
                 // A Compound File without a message class is no Outlook message.
-                Ok(outlook) if outlook.class.is_empty() => self.explain(InputError::Office),
+                Ok(outlook) if outlook.class.is_empty() => {
+                    self.explain(&location, InputError::Office)
+                }
                 Ok(outlook) => self.outlook(outlook, &location, depth),
                 Err(MsgError::Unreadable | MsgError::Oversized) => {
-                    self.explain(InputError::MsgUnreadable)
+                    self.explain(&location, InputError::MsgUnreadable)
                 }
             }
         } else if zip::is_zip(&bytes) {
             self.zip(bytes, &location, depth);
         } else if revocation::is_crl(&bytes) {
-            self.explain(InputError::Crl);
+            self.explain(&location, InputError::Crl);
         } else if let Some(encapsulated) = signed_file(&bytes) {
             // One layer of a nested signed file in memory at a time.
             drop(bytes);
@@ -112,7 +115,7 @@ impl<'a> Unpacked<'a> {
                 location: location.clone(),
                 text: Cow::Owned(eml),
             }),
-            None => self.explain(InputError::MsgUnsigned),
+            None => self.explain(location, InputError::MsgUnsigned),
         }
         if outlook.too_deep > 0 {
             self.too_deep(location, outlook.too_deep);
@@ -145,7 +148,7 @@ impl<'a> Unpacked<'a> {
         };
         match entries {
             Ok(entries) if entries.iter().any(zip::Entry::is_office_part) => {
-                self.explain(InputError::Office)
+                self.explain(location, InputError::Office)
             }
             Ok(entries) => {
                 for entry in entries {
@@ -153,9 +156,9 @@ impl<'a> Unpacked<'a> {
                     self.file(entry.bytes, inner, depth + 1);
                 }
             }
-            Err(ZipError::Damaged) => self.explain(InputError::Incomplete),
-            Err(ZipError::Bomb) => self.explain(InputError::ZipBomb),
-            Err(ZipError::Unsupported) => self.explain(InputError::ZipUnsupported),
+            Err(ZipError::Damaged) => self.explain(location, InputError::Incomplete),
+            Err(ZipError::Bomb) => self.explain(location, InputError::ZipBomb),
+            Err(ZipError::Unsupported) => self.explain(location, InputError::ZipUnsupported),
         }
     }
 
@@ -167,9 +170,9 @@ impl<'a> Unpacked<'a> {
         });
     }
 
-    /// The first explanation met is the file's own, or the nearest to it.
-    fn explain(&mut self, error: InputError) {
-        self.explanation.get_or_insert(error);
+    /// What the form at `location` is, when it gave no text to search.
+    fn explain(&mut self, location: &Location, error: InputError) {
+        self.explained.push((location.clone(), error));
     }
 }
 

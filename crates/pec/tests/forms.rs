@@ -560,3 +560,54 @@ fn a_receipt_cut_short_is_said_to_be_incomplete() {
     let report = pec::verify(&eml[..close], &support::options());
     assert_eq!(report.messages[0].reason, Some(CheckId::MimeIncomplete));
 }
+
+#[test]
+fn every_file_of_a_bundle_gets_an_answer_beside_the_receipt_found() {
+    use pec_factory::zip::{Entry, archive};
+    let eml = Message::new(Kind::Accettazione).build();
+    let msg = Saved::Signed.msg(&Message::new(Kind::AvvenutaConsegna(Ricevuta::Breve)).build());
+    let ordinary = b"From: a@example.it\r\nSubject: ciao\r\n\r\nciao\r\n".as_slice();
+    let entry = |name, bytes| Entry {
+        name,
+        bytes,
+        deflated: true,
+    };
+    let bundle = archive(&[
+        entry("accettazione.eml", &eml),
+        entry("scansione.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+        entry("consegna.msg", &msg[..msg.len() / 3]),
+        entry("nota.eml", ordinary),
+    ]);
+    let report = pec::verify(&bundle, &support::options());
+    assert_eq!(report.error, None);
+    assert_eq!(report.messages.len(), 1);
+    assert_eq!(report.messages[0].verdict, Verdict::TotalPassed);
+    let unread: Vec<(String, InputError)> = report
+        .unread
+        .iter()
+        .map(|u| (u.location.to_string(), u.error))
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            ("zip entry (scansione.pdf)".to_owned(), InputError::Print),
+            (
+                "zip entry (consegna.msg)".to_owned(),
+                InputError::MsgUnreadable
+            ),
+            ("zip entry (nota.eml)".to_owned(), InputError::Unsigned),
+        ]
+    );
+    let json: serde_json::Value = serde_json::from_str(&report.to_json("bundle.zip")).unwrap();
+    assert_eq!(json["unread"][1]["location"], "zip entry (consegna.msg)");
+    assert_eq!(json["unread"][1]["error_code"], "msg-unreadable");
+    assert_eq!(
+        json["unread"][1]["error"],
+        InputError::MsgUnreadable.sentence()
+    );
+
+    // A file that is itself what it is lists nothing: its reason is the report's own.
+    let alone = pec::verify(b"%PDF-1.7\n", &support::options());
+    assert_eq!(alone.error, Some(InputError::Print));
+    assert!(alone.unread.is_empty());
+}

@@ -23,6 +23,7 @@ pub mod result_card;
 pub mod site_footer;
 pub mod status;
 pub mod summary;
+pub mod unread;
 pub mod verdict_banner;
 pub mod warnings;
 pub mod written;

@@ -1,5 +1,6 @@
 //! One file's result: its name, then a busy state, the signatures on the file itself, the reason
-//! it is not a PEC message or each message found in it; and the report to keep (JSON, print).
+//! it is not a PEC message, a revocation list's card or each message found in it, the files
+//! inside it that hold none; and the report to keep (JSON, print).
 
 use yew::prelude::*;
 
@@ -8,6 +9,7 @@ use super::lists::lists;
 use super::message_result::MessageResult;
 use super::report_actions::ReportActions;
 use super::report_head::report_head;
+use super::unread::unread;
 use super::verdict_banner::verdict_banner;
 use super::written::written;
 use crate::state::Entry;
@@ -49,6 +51,7 @@ pub fn result_card(props: &Props) -> Html {
                 <>
                     { file_signatures(t, &verified.report) }
                     { messages }
+                    { unread(t, &verified.report) }
                     { for ordinary }
                     <ReportActions verified={verified.clone()} name={entry.name.clone()}
                                    card={card.clone()} />

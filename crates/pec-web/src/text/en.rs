@@ -143,6 +143,7 @@ pub const EN: Text = Text {
     signed_content: "signed file content",
     zip_entry: "file \"{name}\" of the zip archive",
     file_signatures_heading: "Signature on the file",
+    unread_heading: "Other files inside, with no message to verify",
     facts: FACTS,
     claimed: "The file claims that {clause}, but this is not proven.",
     receipt_proofs: RECEIPT_PROOFS,

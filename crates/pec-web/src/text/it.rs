@@ -143,6 +143,7 @@ pub const IT: Text = Text {
     signed_content: "contenuto del file firmato",
     zip_entry: "file «{name}» dell'archivio zip",
     file_signatures_heading: "Firma sul file",
+    unread_heading: "Altri file contenuti, senza un messaggio da verificare",
     facts: FACTS,
     claimed: "Il file dichiara che {clause}, ma non è provato.",
     receipt_proofs: RECEIPT_PROOFS,

@@ -281,6 +281,8 @@ pub struct Text {
     pub zip_entry: &'static str,
     /// The heading over the signatures on the file itself ([`pec::Report::file_signatures`]).
     pub file_signatures_heading: &'static str,
+    /// The heading over the files inside the file that hold no message ([`pec::Report::unread`]).
+    pub unread_heading: &'static str,
     facts: Facts,
     /// The sentence for a fact that is not proven, with `{clause}`.
     pub claimed: &'static str,
