@@ -282,18 +282,20 @@ mod tests {
                     .postacert
                     .map(|o| o.attachments)
                     .unwrap_or_default();
+                let again =
+                    |index| crate::read_again(crate::locate::find(&text).unwrap(), message, index);
                 for (index, attachment) in listed.iter().enumerate() {
-                    let bytes = crate::read_again(&text, message, index).unwrap();
+                    let bytes = again(index).unwrap();
                     assert_eq!(bytes.len(), attachment.size, "{}", path.display());
                     assert_eq!(crate::hex(&Sha256::digest(&bytes)), attachment.sha256);
                     seen += 1;
                 }
-                assert_eq!(crate::read_again(&text, message, listed.len()), None);
+                assert_eq!(again(listed.len()), None);
             }
-            assert_eq!(crate::read_again(&text, 99, 0), None);
+            let located = crate::locate::find(&text).unwrap();
+            assert_eq!(crate::read_again(located, 99, 0), None);
         }
         assert!(seen > 0, "no sample has an attachment");
-        assert_eq!(crate::read_again(b"not a message", 0, 0), None);
     }
 
     #[test]

@@ -29,6 +29,15 @@ names! {
 /// Office documents.
 pub const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+/// Whether an attachment is a file that holds files to search, as the unpacking reads
+/// them: an Outlook message (a Compound File), a zip archive, or DER (a signed file).
+pub fn holds_files(bytes: &[u8]) -> bool {
+    matches!(
+        Detected::of(bytes),
+        Some(Detected::OfficeLegacy | Detected::Zip | Detected::Der)
+    )
+}
+
 /// Magic numbers, at offset 0.
 const MAGIC: [(&[u8], Detected); 12] = [
     (b"%PDF-", Detected::Pdf),

@@ -160,33 +160,31 @@ pub fn dossier_json(files: &[(String, Vec<u8>)], options: Options) -> String {
 /// The decoded bytes of attachment `index` of the original message (`postacert.eml`) carried
 /// by message `message` of `report`, the report of `input`: numbered as in
 /// [`Report::messages`] and [`report::Original::attachments`]. Taken from where the report
-/// placed it, without reading the file again, and handed out only if its SHA-256 is the one
-/// the report lists; an attachment the report could not place is read again from the file.
-/// `None` when there is no such attachment.
+/// placed it in the e-mail text that holds it, with the file's texts found again as the
+/// verification found them (its signatures not verified again), and handed out only if its
+/// SHA-256 is the one the report lists; an attachment the report could not place is read again
+/// from its message. `None` when there is no such attachment.
 pub fn attachment(input: &[u8], report: &Report, message: usize, index: usize) -> Option<Vec<u8>> {
     let found = report.messages.get(message)?;
     let listed = found.postacert.as_ref()?.attachments.get(index)?;
-    let document = unpack::unpack(input)
-        .documents
-        .into_iter()
-        .nth(found.document)?;
-    let text = locate::canonical(&document.text);
-    let placed = listed.span.as_ref().and_then(|span| span.decode(&text));
     // Its place among the messages of its own e-mail text.
     let local = report.messages[..message]
         .iter()
         .filter(|m| m.document == found.document)
         .count();
-    let bytes = match placed {
-        Some(bytes) => bytes,
-        None => read_again(&text, local, index)?,
-    };
-    (hex(&Sha256::digest(&bytes)) == listed.sha256).then_some(bytes)
+    let mut bytes = None;
+    pipeline::search(input, |document, _, text, located| {
+        if document == found.document {
+            let placed = listed.span.as_ref().and_then(|span| span.decode(text));
+            bytes = placed.or_else(|| read_again(located.ok()?, local, index));
+        }
+    });
+    bytes.filter(|bytes| hex(&Sha256::digest(bytes)) == listed.sha256)
 }
 
-/// Attachment `index` of message `message`, found by reading `text` again.
-fn read_again(text: &[u8], message: usize, index: usize) -> Option<Vec<u8>> {
-    match locate::find(text).ok()?.items.into_iter().nth(message)? {
+/// Attachment `index` of message `message` of what a search of its text found, read again.
+fn read_again(located: locate::Located<'_>, message: usize, index: usize) -> Option<Vec<u8>> {
+    match located.items.into_iter().nth(message)? {
         locate::Item::Signed(found) => content::attachment(&found.signed, index),
         locate::Item::Unverified(_) => None,
     }

@@ -4,12 +4,13 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use mail_parser::{Message, MessagePart, MimeHeaders};
+use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use serde::{Serialize, Serializer};
 
 pub use crate::check::Claim;
 use crate::check::{Check, CheckId, Param};
 use crate::content::{self, Content};
+use crate::filetype;
 use crate::headers::Headers;
 use crate::mime::{self, Parsed};
 use crate::structure;
@@ -270,6 +271,16 @@ pub struct Located<'a> {
     pub items: Vec<Item<'a>>,
     /// Messages of an mbox that are neither signed nor claim to be PEC: counted, not verified.
     pub ordinary: usize,
+    /// Files attached to the messages that hold files to search (an Outlook `.msg`, a zip, a
+    /// signed `.p7m`), outside any signed content, which are unpacked as files of their own.
+    pub attached: Vec<Attached>,
+}
+
+/// A file attached to a message, decoded, and where it lies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attached {
+    pub location: Location,
+    pub bytes: Vec<u8>,
 }
 
 impl<'a> Located<'a> {
@@ -442,7 +453,7 @@ impl<'a> Search<'a> {
                     None => self.unverified(message, location, Reason::Unsigned(Claim::Signed)),
                 }
             } else if !visit.content && !within_signed {
-                if is_opaque_smime(part) {
+                if is_opaque_smime(part) && (id == 0 || is_smime_attachment(part)) {
                     let label = match id {
                         0 => location.clone(),
                         _ => location.then(attachment(numbers.get(id), part)),
@@ -454,6 +465,14 @@ impl<'a> Search<'a> {
                         }
                         None => self.unverified(message, &label, Reason::Opaque),
                     }
+                } else if holds_files(part) {
+                    // Any other `.p7m` attached is a signed file (a lawyer's `.eml.p7m`), not
+                    // an opaque S/MIME message.
+                    self.answered += 1;
+                    self.located.attached.push(Attached {
+                        location: location.then(attachment(numbers.get(id), part)),
+                        bytes: part.contents().to_vec(),
+                    });
                 } else if part
                     .attachment_name()
                     .is_some_and(|name| name.trim().eq_ignore_ascii_case("daticert.xml"))
@@ -532,6 +551,29 @@ fn header_claim(message: &Message<'_>) -> Option<Claim> {
         .subject()
         .is_some_and(|subject| crosscheck::is_provider_subject(subject.trim_start()))
         .then_some(Claim::Subject)
+}
+
+/// An attachment that is not a message and holds files to search: by its bytes, or named or
+/// typed as a signed file (whose content may be base64 text).
+fn holds_files(part: &MessagePart<'_>) -> bool {
+    match part.body {
+        _ if mime::is_message(part) => false,
+        PartType::Binary(_) | PartType::InlineBinary(_) => {
+            is_opaque_smime(part) || filetype::holds_files(part.contents())
+        }
+        PartType::Text(_) => is_opaque_smime(part),
+        PartType::Html(_) | PartType::Message(_) | PartType::Multipart(_) => false,
+    }
+}
+
+/// An attachment that S/MIME itself names (`smime.p7m`, or a `smime-type` parameter): an opaque
+/// signed message, where any other `.p7m` is a signed file.
+fn is_smime_attachment(part: &MessagePart<'_>) -> bool {
+    part.content_type()
+        .is_some_and(|t| t.attribute("smime-type").is_some())
+        || part
+            .attachment_name()
+            .is_some_and(|name| name.trim().eq_ignore_ascii_case("smime.p7m"))
 }
 
 /// An opaque S/MIME body: `application/pkcs7-mime` (or `x-`), or a `.p7m` file.

@@ -23,34 +23,38 @@ pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
             ..Report::too_large()
         };
     }
-    let unpacked = unpack::unpack(input);
     let mut messages = Vec::new();
     let mut ordinary_messages = 0;
-    // The forms' own explanations come first: the file's, or the nearest to it, is what the
-    // report says when no message is found.
-    let mut unread = unpacked.explained;
-    for (document, unpacked) in unpacked.documents.into_iter().enumerate() {
-        let text = locate::canonical(&unpacked.text);
-        match locate::find(&text) {
-            Ok(located) => {
-                messages.extend(located.items.into_iter().map(|item| {
-                    let mut message = match item {
-                        locate::Item::Signed(found) => signed_message(*found, options, links),
-                        locate::Item::Unverified(unverified) => unverified_message(*unverified),
-                    };
-                    message.location = unpacked.location.join(&message.location);
-                    message.document = document;
-                    message
-                }));
-                ordinary_messages += located.ordinary;
+    let mut unread_texts = Vec::new();
+    let unpacked = search(input, |index, document, _, found| match found {
+        Ok(located) => {
+            if located.items.is_empty() && located.ordinary == 0 {
+                // Only files attached to it: the e-mail itself is none.
+                unread_texts.push((document.location.clone(), InputError::Unsigned));
             }
-            Err(error) => unread.push((unpacked.location, error)),
+            messages.extend(located.items.into_iter().map(|item| {
+                let mut message = match item {
+                    locate::Item::Signed(found) => signed_message(*found, options, links),
+                    locate::Item::Unverified(unverified) => unverified_message(*unverified),
+                };
+                message.location = document.location.join(&message.location);
+                message.document = index;
+                message
+            }));
+            ordinary_messages += located.ordinary;
         }
-    }
+        Err(error) => unread_texts.push((document.location.clone(), error)),
+    });
+    // The forms' own explanations first, then the texts'; the file's own, else the nearest,
+    // is what the report says when no message is found.
+    let mut unread = unpacked.explained;
+    unread.extend(unread_texts);
     messages.extend(unpacked.unverified.into_iter().map(unverified_message));
     let error = messages.is_empty().then(|| {
         unread
-            .first()
+            .iter()
+            .find(|(location, _)| location.is_empty())
+            .or(unread.first())
             .map_or(InputError::NotEmail, |(_, error)| *error)
     });
     let file_signatures = unpacked
@@ -70,6 +74,34 @@ pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
             .collect(),
         sha256,
     }
+}
+
+/// Every e-mail text of `input` searched once, in order, with the files attached to its
+/// messages (a `.msg`, a zip, a `.p7m` attached to an e-mail) unpacked as files of their own and
+/// searched after it: `each` gets each text's index, the text, the text as searched and what the
+/// search found. Returns what was unpacked.
+pub(crate) fn search<'a>(
+    input: &'a [u8],
+    mut each: impl FnMut(usize, &unpack::Document<'a>, &[u8], Result<locate::Located<'_>, InputError>),
+) -> unpack::Unpacked<'a> {
+    let mut unpacked = unpack::unpack(input);
+    let mut index = 0;
+    while let Some(document) = unpacked.documents.get(index) {
+        let (location, depth) = (document.location.clone(), document.depth);
+        let text = locate::canonical(&document.text);
+        let mut found = locate::find(&text);
+        let attached = found
+            .as_mut()
+            .map(|located| std::mem::take(&mut located.attached))
+            .unwrap_or_default();
+        each(index, document, &text, found);
+        drop(text);
+        for file in attached {
+            unpacked.attach(file.bytes, location.join(&file.location), depth);
+        }
+        index += 1;
+    }
+    unpacked
 }
 
 fn file_signature_report(signed: unpack::SignedFile) -> FileSignatureReport {

@@ -24,6 +24,8 @@ pub struct Document<'a> {
     /// Where it lies in the file (no step for the file itself).
     pub location: Location,
     pub text: Cow<'a, [u8]>,
+    /// How many forms deep it lies.
+    pub depth: usize,
 }
 
 /// A signature on a whole file (a `.p7m`), verified over the content it carries.
@@ -65,6 +67,12 @@ pub fn unpack(input: &[u8]) -> Unpacked<'_> {
 }
 
 impl<'a> Unpacked<'a> {
+    /// A file attached to a message of a document `depth` forms deep (a `.msg` or a zip
+    /// attached to an e-mail): unpacked as a file of its own, one form deeper.
+    pub fn attach(&mut self, bytes: Vec<u8>, location: Location, depth: usize) {
+        self.file(Cow::Owned(bytes), location, depth + 1);
+    }
+
     /// A file found `depth` forms deep (a `.p7m` in a `.msg`…).
     fn file(&mut self, bytes: Cow<'a, [u8]>, location: Location, depth: usize) {
         if depth > MAX_DEPTH {
@@ -103,6 +111,7 @@ impl<'a> Unpacked<'a> {
             self.documents.push(Document {
                 location,
                 text: bytes,
+                depth,
             });
         }
     }
@@ -114,6 +123,7 @@ impl<'a> Unpacked<'a> {
             Some(eml) => self.documents.push(Document {
                 location: location.clone(),
                 text: Cow::Owned(eml),
+                depth,
             }),
             None => self.explain(location, InputError::MsgUnsigned),
         }

@@ -611,3 +611,115 @@ fn every_file_of_a_bundle_gets_an_answer_beside_the_receipt_found() {
     assert_eq!(alone.error, Some(InputError::Print));
     assert!(alone.unread.is_empty());
 }
+
+/// An ordinary e-mail, as a lawyer's mail client sends it, with each file attached in base64
+/// under its name and type.
+fn email_with(files: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut mail = b"From: avvocato@example.it\r\nTo: collega@example.it\r\nSubject: ricevute\r\n\
+                     MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+                     --b\r\nContent-Type: text/plain\r\n\r\nIn allegato le ricevute.\r\n"
+        .to_vec();
+    for (name, content_type, bytes) in files {
+        let part = format!(
+            "--b\r\nContent-Type: {content_type}; name=\"{name}\"\r\nContent-Disposition: attachment; \
+             filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
+            pec_factory::encoding::base64_lines(bytes, 76)
+        );
+        mail.extend_from_slice(part.as_bytes());
+    }
+    mail.extend_from_slice(b"--b--\r\n");
+    mail
+}
+
+#[test]
+fn receipts_attached_to_an_e_mail_as_msg_p7m_or_zip_verify_like_their_eml() {
+    let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
+    let expected = support::verify(&eml);
+    let mail = email_with(&[
+        (
+            "consegna.msg",
+            "application/vnd.ms-outlook",
+            &Saved::Signed.msg(&eml),
+        ),
+        (
+            "consegna.eml.p7m",
+            "application/pkcs7-mime",
+            &P7m::Der.sign(&eml),
+        ),
+        (
+            "consegna-b64.eml.p7m",
+            "application/octet-stream",
+            &P7m::Base64.sign(&eml),
+        ),
+        (
+            "ricevute.zip",
+            "application/zip",
+            &Zip::Deflated.pack("consegna.eml", &eml),
+        ),
+    ]);
+    let report = pec::verify(&mail, &support::options());
+    assert_eq!(report.error, None);
+    let places: Vec<String> = report
+        .messages
+        .iter()
+        .map(|m| m.location.to_string())
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "attachment 1 (consegna.msg)",
+            "attachment 2 (consegna.eml.p7m) > signed content",
+            "attachment 3 (consegna-b64.eml.p7m) > signed content",
+            "attachment 4 (ricevute.zip) > zip entry (consegna.eml)",
+        ]
+    );
+    for message in &report.messages {
+        assert_eq!(facts(message), facts(&expected), "{}", message.location);
+    }
+    // The lawyer's signatures are the files', reported apart.
+    assert_eq!(report.file_signatures.len(), 2);
+    // Every attachment of every receipt is handed out from the e-mail as from the receipt.
+    let original = pec::attachment(&eml, &pec::verify(&eml, &support::options()), 0, 0);
+    for message in 0..report.messages.len() {
+        assert_eq!(
+            pec::attachment(&mail, &report, message, 0),
+            original,
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn an_e_mail_whose_attachments_hold_no_receipt_is_no_pec_message_and_each_says_why() {
+    use pec_factory::zip::{Entry, archive};
+    let docx = archive(&[Entry {
+        name: "[Content_Types].xml",
+        bytes: b"<Types/>",
+        deflated: true,
+    }]);
+    let mail = email_with(&[
+        ("relazione.docx", "application/octet-stream", &docx),
+        ("vuoto.zip", "application/zip", b"PK\x03\x04 cut short"),
+    ]);
+    let report = pec::verify(&mail, &support::options());
+    assert!(report.messages.is_empty());
+    assert_eq!(report.error, Some(InputError::Unsigned));
+    let unread: Vec<(String, InputError)> = report
+        .unread
+        .iter()
+        .map(|u| (u.location.to_string(), u.error))
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            (
+                "attachment 1 (relazione.docx)".to_owned(),
+                InputError::Office
+            ),
+            (
+                "attachment 2 (vuoto.zip)".to_owned(),
+                InputError::Incomplete
+            ),
+        ]
+    );
+}
