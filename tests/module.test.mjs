@@ -138,13 +138,15 @@ test('the verification time is used as --at uses it', async () => {
   await page.close();
 });
 
-test("the factory's anchors make its messages TOTAL-PASSED, as with --trust", async () => {
+test("the factory's anchors make its messages TOTAL-PASSED in every form, as with --trust", async () => {
   const { page, requests } = await openPortal();
   const anchors = ['test-root.pem', 'test-pec-ca.pem'].map((f) => join(factory, f));
   const pems = anchors.map((f) => readFileSync(f, 'utf8'));
-  // The genuine ones: not the ways to fail, nor the attacks on what is certified.
+  // The genuine ones, in every form the factory writes (.eml, Outlook's .msg, a signed
+  // .eml.p7m, a case bundle's .zip): not the ways to fail, nor the attacks on what is certified.
+  const forms = ['.eml', '.msg', '.eml.p7m', '.zip'];
   const messages = readdirSync(factory)
-    .filter((f) => f.endsWith('.eml') && !f.startsWith('fail-') && !f.startsWith('attack-'));
+    .filter((f) => forms.some((form) => f.endsWith(form)) && !/^(fail|attack|bomb)-/.test(f));
   assert.ok(messages.length >= 10, `the factory wrote its messages (${messages.length})`);
   for (const message of messages) {
     const bytes = readFileSync(join(factory, message));
