@@ -6,16 +6,21 @@ from typing import Any, Sequence, Tuple, Union
 Anchor = Union[str, bytes]
 """A trust anchor file's content: PEM text (one or several certificates) or DER bytes."""
 
+Crl = Union[str, bytes]
+"""A certificate revocation list file's content: PEM text (one or several lists) or DER bytes."""
+
 def verify(
     data: bytes,
     *,
     trust: Union[Anchor, Sequence[Anchor], None] = None,
+    crl: Union[Crl, Sequence[Crl], None] = None,
     at: Union[str, None] = None,
     name: str = "-",
 ) -> dict[str, Any]:
     """The report of `data`, as `pec-verify --json` prints it for the same bytes and options.
 
-    `trust` adds anchors (a self-signed certificate becomes a root, any other a PEC CA); `at`
+    `trust` adds anchors (a self-signed certificate becomes a root, any other a PEC CA); `crl`
+    gives revocation lists of the PEC CAs, as `pec-verify --crl` reads them; `at`
     judges certificate validity at that RFC 3339 time instead of the signing time; `name` is
     the report's `file`. The interpreter's lock is released while the core works. Raises
     `ValueError`, saying why, for an unusable option.
@@ -25,6 +30,7 @@ def verify_file(
     path: Union[str, PathLike[str]],
     *,
     trust: Union[Anchor, Sequence[Anchor], None] = None,
+    crl: Union[Crl, Sequence[Crl], None] = None,
     at: Union[str, None] = None,
 ) -> dict[str, Any]:
     """The report of the file at `path`, named as the path. Raises `OSError` when it cannot be read."""
@@ -33,6 +39,7 @@ def dossier(
     files: Sequence[Union[str, PathLike[str], Tuple[str, bytes]]],
     *,
     trust: Union[Anchor, Sequence[Anchor], None] = None,
+    crl: Union[Crl, Sequence[Crl], None] = None,
     at: Union[str, None] = None,
 ) -> dict[str, Any]:
     """The files (paths, or `(name, bytes)` pairs) put together by sending, as
@@ -47,6 +54,7 @@ class Verifier:
         self,
         *,
         trust: Union[Anchor, Sequence[Anchor], None] = None,
+    crl: Union[Crl, Sequence[Crl], None] = None,
         at: Union[str, None] = None,
     ) -> None: ...
     def verify(self, data: bytes, *, name: str = "-") -> dict[str, Any]:

@@ -48,6 +48,20 @@ def test_the_factory_messages_verify_with_its_anchors_as_with_trust():
     assert any(m["verdict"] == "TOTAL-PASSED" for r in expected for m in r["messages"])
 
 
+def test_revocation_lists_judge_as_with_crl():
+    anchors = [p.read_text() for p in ANCHORS]
+    message = FACTORY / "accettazione.eml"
+    for name, verdict in [("crl-not-revoked.crl", "TOTAL-PASSED"), ("crl-revoked.crl", "TOTAL-FAILED")]:
+        path = FACTORY / name
+        [expected] = cli(*[arg for a in ANCHORS for arg in ("--trust", a)], "--crl", path, message)
+        report = pec_verify.verify(message.read_bytes(), trust=anchors, crl=path.read_bytes(), name=str(message))
+        assert report == expected
+        assert report["messages"][0]["verdict"] == verdict
+        assert pec_verify.Verifier(trust=anchors, crl=[path.read_bytes()]).verify_file(message) == expected
+    with pytest.raises(ValueError, match=r"^Cannot use crl\[0\]: no CRL found"):
+        pec_verify.verify(message.read_bytes(), crl="not a list")
+
+
 def test_bad_options_raise_value_error_saying_why():
     data = (SAMPLES / "real/aruba-agidca1-accettazione.eml").read_bytes()
     with pytest.raises(ValueError, match=r"^Cannot use at: not an RFC 3339 time: \"ieri\""):

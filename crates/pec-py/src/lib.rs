@@ -13,21 +13,31 @@ use pec::{Options, Timestamp};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-/// The `trust` option: one PEM text (or DER bytes), or a list of them.
+/// The `trust` and `crl` options: one file's content (PEM text or DER bytes), or a list of them.
 #[derive(FromPyObject)]
-enum Trust {
-    One(Anchor),
-    Many(Vec<Anchor>),
+enum Files {
+    One(Content),
+    Many(Vec<Content>),
 }
 
-/// One anchor file's content, as text or bytes.
+impl Files {
+    fn all(files: Option<Self>) -> Vec<Content> {
+        match files {
+            None => Vec::new(),
+            Some(Self::One(file)) => vec![file],
+            Some(Self::Many(files)) => files,
+        }
+    }
+}
+
+/// One file's content, as text or bytes.
 #[derive(FromPyObject)]
-enum Anchor {
+enum Content {
     Text(String),
     Bytes(Vec<u8>),
 }
 
-impl Anchor {
+impl Content {
     fn bytes(&self) -> &[u8] {
         match self {
             Self::Text(text) => text.as_bytes(),
@@ -45,21 +55,21 @@ enum Given {
 
 /// The core's options from the keyword arguments; the moment of verification is the system
 /// clock, as for `pec-verify`.
-fn options(trust: Option<Trust>, at: Option<&str>) -> PyResult<Options> {
+fn options(trust: Option<Files>, crl: Option<Files>, at: Option<&str>) -> PyResult<Options> {
     let mut options = Options {
         now: now(),
         ..Options::default()
     };
-    let anchors = match trust {
-        None => Vec::new(),
-        Some(Trust::One(anchor)) => vec![anchor],
-        Some(Trust::Many(anchors)) => anchors,
-    };
-    for (index, anchor) in anchors.iter().enumerate() {
+    for (index, anchor) in Files::all(trust).iter().enumerate() {
         options
             .trust
             .add_certificates(anchor.bytes())
             .map_err(|e| PyValueError::new_err(format!("Cannot use trust[{index}]: {e}.")))?;
+    }
+    for (index, list) in Files::all(crl).iter().enumerate() {
+        let lists = pec::trust::read_crls(list.bytes())
+            .map_err(|e| PyValueError::new_err(format!("Cannot use crl[{index}]: {e}.")))?;
+        options.crls.extend(lists);
     }
     if let Some(at) = at {
         let at = at
@@ -83,29 +93,31 @@ fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 /// The report of `data` (bytes), as a dict: `{"schema_version", "file", "error", "messages",
 /// …}`. Any bytes give a report; an unusable option raises `ValueError`.
 #[pyfunction]
-#[pyo3(signature = (data, *, trust = None, at = None, name = "-"))]
+#[pyo3(signature = (data, *, trust = None, crl = None, at = None, name = "-"))]
 fn verify<'py>(
     py: Python<'py>,
     data: Vec<u8>,
-    trust: Option<Trust>,
+    trust: Option<Files>,
+    crl: Option<Files>,
     at: Option<&str>,
     name: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(trust, at)?;
+    let options = options(trust, crl, at)?;
     let json = py.detach(|| pec::verify(&data, &options).to_json(name));
     loads(py, &json)
 }
 
 /// The report of the file at `path`, named as the path; an unreadable file raises `OSError`.
 #[pyfunction]
-#[pyo3(signature = (path, *, trust = None, at = None))]
+#[pyo3(signature = (path, *, trust = None, crl = None, at = None))]
 fn verify_file<'py>(
     py: Python<'py>,
     path: PathBuf,
-    trust: Option<Trust>,
+    trust: Option<Files>,
+    crl: Option<Files>,
     at: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(trust, at)?;
+    let options = options(trust, crl, at)?;
     let name = path.display().to_string();
     let json =
         py.detach(|| std::fs::read(&path).map(|b| pec::verify(&b, &options).to_json(&name)))?;
@@ -115,14 +127,15 @@ fn verify_file<'py>(
 /// The files (paths, or `(name, bytes)` pairs) put together by sending: `{"schema_version",
 /// "dossiers", "files"}`, as `pec-verify --dossier --json` prints it.
 #[pyfunction]
-#[pyo3(signature = (files, *, trust = None, at = None))]
+#[pyo3(signature = (files, *, trust = None, crl = None, at = None))]
 fn dossier<'py>(
     py: Python<'py>,
     files: Vec<Given>,
-    trust: Option<Trust>,
+    trust: Option<Files>,
+    crl: Option<Files>,
     at: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(trust, at)?;
+    let options = options(trust, crl, at)?;
     let json = py.detach(|| -> std::io::Result<String> {
         let read = files
             .into_iter()
@@ -145,9 +158,11 @@ struct Verifier(Mutex<pec::Verifier>);
 #[pymethods]
 impl Verifier {
     #[new]
-    #[pyo3(signature = (*, trust = None, at = None))]
-    fn new(trust: Option<Trust>, at: Option<&str>) -> PyResult<Self> {
-        Ok(Self(Mutex::new(pec::Verifier::new(options(trust, at)?))))
+    #[pyo3(signature = (*, trust = None, crl = None, at = None))]
+    fn new(trust: Option<Files>, crl: Option<Files>, at: Option<&str>) -> PyResult<Self> {
+        Ok(Self(Mutex::new(pec::Verifier::new(options(
+            trust, crl, at,
+        )?))))
     }
 
     /// As the module's `verify`, with this verifier's options.
