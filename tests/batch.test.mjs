@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { choose, launch, openPage, outputDir, sample } from './browser.mjs';
@@ -16,6 +16,8 @@ const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'target/debug/pec-verify');
 const FOLDERS = ['real', 'tampered', 'unsigned', 'unverifiable'];
 const SERIES = 45;
+/** The real Aruba acceptance and delivery of one sending. */
+const PAIR = ['real/aruba-agidca1-accettazione.eml', 'real/aruba-agidca1-consegna-completa.eml'];
 
 let browser;
 let factory;
@@ -145,7 +147,7 @@ test('sixty-odd files: counted, each shown once, filtered, sorted, exported and 
 for (const width of [360, 1280]) {
   test(`at ${width} px the Aruba acceptance and delivery make one complete dossier`, async () => {
     const page = await openPage(browser, { width, height: 900 });
-    await choose(page, ['real/aruba-agidca1-accettazione.eml', 'real/aruba-agidca1-consegna-completa.eml'].map(sample));
+    await choose(page, PAIR.map(sample));
     await page.waitForFunction(() => document.querySelectorAll('.result').length === 2
       && !document.querySelector('[aria-busy="true"]'));
     const dossier = page.locator('.dossier');
@@ -156,12 +158,49 @@ for (const width of [360, 1280]) {
     assert.match(text, /Fascicolo completo/);
     assert.match(text, /Accettato dal gestore del mittente il 13 novembre 2018 alle 16:39, ora italiana \(UTC\+1\) \(file aruba-agidca1-accettazione\.eml\)/);
     assert.match(text, /Consegnato a l\.battistini@pec\.it il 13 novembre 2018 alle 16:39, ora italiana \(UTC\+1\) \(file aruba-agidca1-consegna-completa\.eml\)/);
+    // The files it stands on, each with its SHA-256 as the command line computes it.
+    const pair = reports(PAIR.map(samplePath));
+    const rows = dossier.locator('.dossier-files .row');
+    assert.deepEqual(await rows.locator('dt').allInnerTexts(), PAIR.map((p) => p.split('/')[1]));
+    assert.deepEqual(await rows.locator('code').allInnerTexts(), pair.map((r) => r.sha256));
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= width, `page ${scroll} px wide at ${width} px`);
     await page.screenshot({ path: `${outputDir}/dossier-${width}.png`, fullPage: true });
     await page.close();
   });
 }
+
+test('printing a dossier prints it with the cards of its files, and nothing else', async () => {
+  const page = await openPage(browser, { width: 1280, height: 900 });
+  await choose(page, [...PAIR, 'real/sogei-agidca1-posta-certificata-sdi.eml'].map(sample));
+  await page.waitForFunction(() => document.querySelectorAll('.result').length === 3
+    && !document.querySelector('[aria-busy="true"]'));
+  // The print dialog, stood in for: the parts marked while it is open, marked again for a
+  // PDF of what print media shows.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.marked = { body: document.body.className, targets: [...document.querySelectorAll('.print-target')] };
+    };
+  });
+  await page.locator('.dossier', { hasText: 'aruba-agidca1-accettazione.eml' })
+    .getByRole('button', { name: 'Stampa il fascicolo' }).click();
+  assert.equal(await page.locator('.print-target').count(), 0, 'marked only while printing');
+  await page.evaluate(() => {
+    document.body.className = window.marked.body;
+    window.marked.targets.forEach((t) => t.classList.add('print-target'));
+  });
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.locator('.dossier, .result').evaluateAll((parts) => parts
+    .filter((p) => p.checkVisibility()).map((p) => p.querySelector('h2').innerText));
+  assert.equal(shown.length, 3, shown.join(' | '));
+  assert.match(shown[0], /^Fascicolo dell'invio: /);
+  assert.deepEqual(shown.slice(1).sort(), PAIR.map((p) => p.split('/')[1]).sort());
+  // One head, the dossier's.
+  const heads = await page.locator('.report-head').evaluateAll((hs) => hs.filter((h) => h.checkVisibility()).length);
+  assert.equal(heads, 1);
+  writeFileSync(`${outputDir}/dossier.pdf`, await page.pdf({ format: 'A4', printBackground: true }));
+  await page.close();
+});
 
 test('a dossier says what is missing, and that a file which is not genuine does not count', async () => {
   const page = await openPage(browser);

@@ -53,6 +53,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The id of the file's card on the page, which links to it name.
+    pub fn card_id(&self) -> String {
+        format!("file-{}", self.id)
+    }
+
     /// Verified, and not every message in it genuine (or none at all).
     fn has_problem(&self) -> bool {
         self.verified

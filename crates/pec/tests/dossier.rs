@@ -255,6 +255,15 @@ fn a_tampered_receipt_is_a_problem_and_no_evidence() {
             reason: Some(CheckId::CmsMessageDigest),
         }]
     );
+    // The files a report of the sending lists: the evidence, then the file that is none.
+    assert_eq!(
+        dossier.files(),
+        [
+            "accettazione.eml",
+            "avvenuta-consegna-completa-anna@pec.altra.it.eml",
+            "manomessa.eml"
+        ]
+    );
 }
 
 #[test]

@@ -89,7 +89,7 @@ pub fn app() -> Html {
                 <p class="visually-hidden" role="status">{ status(t, &last, repeated) }</p>
                 if many {
                     <Summary entries={entries.clone()} view={view.clone()} />
-                    { dossiers(t, &sendings, last_verified(&entries)) }
+                    { dossiers(t, &sendings, &entries, last_verified(&entries)) }
                 }
                 <section class="results" aria-label={t.results_label}>
                     { for entries.shown(*view).into_iter().map(|entry| html! {
@@ -106,12 +106,14 @@ pub fn app() -> Html {
 /// verified (a breve receipt's digests are compared with every file: once a batch, not once a
 /// file).
 fn sendings(entries: &Entries) -> Vec<pec::dossier::Dossier> {
-    if entries.iter().any(|e| e.verified.is_none()) {
-        return Vec::new();
-    }
-    let files: Vec<pec::dossier::File<'_>> = entries
+    batch(entries).map_or_else(Vec::new, |files| pec::dossier::dossiers(&files))
+}
+
+/// Every file on the page as the core takes them together; `None` while one is being verified.
+fn batch(entries: &Entries) -> Option<Vec<pec::dossier::File<'_>>> {
+    entries
         .iter()
-        .filter_map(|e| {
+        .map(|e| {
             let verified = e.verified.as_ref()?;
             Some(pec::dossier::File {
                 name: &e.name,
@@ -119,8 +121,7 @@ fn sendings(entries: &Entries) -> Vec<pec::dossier::Dossier> {
                 report: &verified.report,
             })
         })
-        .collect();
-    pec::dossier::dossiers(&files)
+        .collect()
 }
 
 /// When the most recent file was verified: the time a dossier's report is dated.

@@ -10,23 +10,31 @@ use yew::prelude::*;
 
 use super::report_head::report_head;
 use super::written::{address, sentence, written};
+use super::{card_link, hash_row};
 use crate::print;
+use crate::state::{Entries, Entry};
 use crate::text::Text;
 
 /// The dossiers of the files on the page, the last of them verified at `at`.
-pub fn dossiers(t: &Text, dossiers: &[Dossier], at: Timestamp) -> Html {
+pub fn dossiers(t: &Text, dossiers: &[Dossier], entries: &Entries, at: Timestamp) -> Html {
     if dossiers.is_empty() {
         return Html::default();
     }
     html! {
         <section class="dossiers" aria-label={t.batch.dossiers_heading}>
-            { for dossiers.iter().map(|d| dossier(t, d, at)) }
+            { for dossiers.iter().map(|d| dossier(t, d, entries, at)) }
         </section>
     }
 }
 
-fn dossier(t: &Text, dossier: &Dossier, at: Timestamp) -> Html {
+fn dossier(t: &Text, dossier: &Dossier, entries: &Entries, at: Timestamp) -> Html {
     let b = &t.batch;
+    let sources: Vec<&Entry> = dossier
+        .files()
+        .into_iter()
+        .flat_map(|name| entries.iter().filter(move |e| e.name == name))
+        .collect();
+    let cards = sources.iter().map(|e| e.card_id()).collect();
     let (class, state) = if dossier.complete {
         ("dossier complete", b.complete)
     } else {
@@ -55,8 +63,9 @@ fn dossier(t: &Text, dossier: &Dossier, at: Timestamp) -> Html {
                 { for dossier.recipients.iter().map(|r| recipient(t, r)) }
             </ol>
             { problems(t, dossier) }
+            { files(t, &sources) }
             <div class="actions no-print">
-                <button type="button" class="button secondary" onclick={print_dossier()}>
+                <button type="button" class="button secondary" onclick={print_dossier(cards)}>
                     { b.print_dossier }
                 </button>
             </div>
@@ -123,13 +132,31 @@ fn problems(t: &Text, dossier: &Dossier) -> Html {
     }
 }
 
-/// Prints the dossier whose button was pressed, alone.
-fn print_dossier() -> Callback<MouseEvent> {
-    Callback::from(|event: MouseEvent| {
+/// The files the dossier stands on, each with its SHA-256 and linking to its card, which
+/// prints with the dossier.
+fn files(t: &Text, sources: &[&Entry]) -> Html {
+    let rows = sources
+        .iter()
+        .filter_map(|e| Some((*e, &e.verified.as_ref()?.report.sha256)));
+    html! {
+        <section class="dossier-files">
+            <h3>{ t.batch.files_heading }</h3>
+            <dl>{ for rows.map(|(entry, digest)| hash_row(card_link(entry), digest)) }</dl>
+        </section>
+    }
+}
+
+/// Prints the dossier whose button was pressed, with the cards of its files.
+fn print_dossier(cards: Vec<String>) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
         let dossier = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|button| button.closest(".dossier").ok().flatten());
-        print::alone(dossier);
+        let document = web_sys::window().and_then(|w| w.document());
+        let cards = cards
+            .iter()
+            .filter_map(|id| document.as_ref()?.get_element_by_id(id));
+        print::alone(&dossier.into_iter().chain(cards).collect::<Vec<_>>());
     })
 }

@@ -48,6 +48,8 @@ pub struct Batch {
     /// The print of a card: the report to attach to a filing, and how it was verified.
     pub report_title: &'static str,
     pub print_dossier: &'static str,
+    /// Over the files a dossier stands on, each with its SHA-256.
+    pub files_heading: &'static str,
     /// Before the date of verification ("Verificato l'8 …"), and the version's phrase after it.
     pub verified: &'static str,
     pub with_version: &'static str,
@@ -99,16 +101,13 @@ impl Batch {
 
     /// Why a message of the files does not count, or counts against the others.
     pub fn problem(&self, problem: &Problem) -> Sentence {
-        let (template, event, address, field) = match problem {
-            Problem::NotGenuine { message, .. } => (self.problems[0], message, None, None),
-            Problem::Contradicts { message, address } => {
-                (self.problems[1], message, address.as_deref(), None)
-            }
-            Problem::Disagrees { message, field } => {
-                (self.problems[2], message, None, Some(*field))
-            }
-            Problem::UnexpectedRecipient { message, address } => {
-                (self.problems[3], message, Some(address.as_str()), None)
+        let event = problem.message();
+        let (template, address, field) = match problem {
+            Problem::NotGenuine { .. } => (self.problems[0], None, None),
+            Problem::Contradicts { address, .. } => (self.problems[1], address.as_deref(), None),
+            Problem::Disagrees { field, .. } => (self.problems[2], None, Some(*field)),
+            Problem::UnexpectedRecipient { address, .. } => {
+                (self.problems[3], Some(address.as_str()), None)
             }
         };
         fill(template, |name| match name {
