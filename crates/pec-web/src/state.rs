@@ -95,6 +95,11 @@ impl Entries {
         self.list.iter()
     }
 
+    /// The entries in the order they were dropped, as exports and dossiers list the files.
+    pub fn dropped(&self) -> impl Iterator<Item = &Entry> {
+        self.list.iter().rev()
+    }
+
     /// The entries `view` shows, in its order.
     pub fn shown(&self, view: View) -> Vec<&Entry> {
         let mut shown: Vec<&Entry> = self

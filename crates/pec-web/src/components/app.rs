@@ -34,6 +34,15 @@ pub fn app() -> Html {
     let sendings = use_memo(entries.clone(), |entries| sendings(entries));
 
     use_effect_with(*lang, |lang| language::remember(*lang));
+    // Embedded, the portal learns the dossiers each time every file on the page is verified.
+    {
+        let sendings = sendings.clone();
+        use_effect_with(entries.clone(), move |entries| {
+            if let Some(files) = verified_files(entries).filter(|files| !files.is_empty()) {
+                embed::hand_over_dossiers(&sendings, &files);
+            }
+        });
+    }
 
     let on_lang = {
         let lang = lang.clone();
@@ -106,13 +115,14 @@ pub fn app() -> Html {
 /// verified (a breve receipt's digests are compared with every file: once a batch, not once a
 /// file).
 fn sendings(entries: &Entries) -> Vec<pec::dossier::Dossier> {
-    batch(entries).map_or_else(Vec::new, |files| pec::dossier::dossiers(&files))
+    verified_files(entries).map_or_else(Vec::new, |files| pec::dossier::dossiers(&files))
 }
 
-/// Every file on the page as the core takes them together; `None` while one is being verified.
-fn batch(entries: &Entries) -> Option<Vec<pec::dossier::File<'_>>> {
+/// Every file on the page as the core takes them together, in the order dropped; `None` while
+/// one is being verified.
+fn verified_files(entries: &Entries) -> Option<Vec<pec::dossier::File<'_>>> {
     entries
-        .iter()
+        .dropped()
         .map(|e| {
             let verified = e.verified.as_ref()?;
             Some(pec::dossier::File {

@@ -125,12 +125,10 @@ fn row(t: &Text, entry: &Entry) -> Html {
 
 /// The verified files in the order they were dropped.
 fn verified(entries: &Entries) -> Vec<(&str, &pec::Report)> {
-    let mut files: Vec<(&str, &pec::Report)> = entries
-        .iter()
+    entries
+        .dropped()
         .filter_map(|e| e.verified.as_ref().map(|v| (e.name.as_str(), &v.report)))
-        .collect();
-    files.reverse();
-    files
+        .collect()
 }
 
 /// A spreadsheet opens UTF-8 text as such only after a byte-order mark.
