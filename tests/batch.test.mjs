@@ -2,7 +2,8 @@
 // factory's receipts, one of them twice. The summary counts them as the command line judges
 // them, shows each file once, filters and sorts, exports CSV and JSON Lines equal to
 // `pec-verify --json`, and clears; the real Aruba acceptance and delivery form one complete
-// dossier.
+// dossier, printed with its files; each shape of a sending the factory writes gives the
+// dossiers the command line gives, the page not trusting the factory's test PKI.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -21,12 +22,16 @@ const PAIR = ['real/aruba-agidca1-accettazione.eml', 'real/aruba-agidca1-consegn
 
 let browser;
 let factory;
+/** `pec-factory --sendings`: a folder of files per shape of a sending. */
+let sendings;
 /** Every file dropped, with the path the command line reads it from. */
 let files;
 before(async () => {
   execFileSync('cargo', ['build', '--quiet', '-p', 'pec-cli', '-p', 'pec-factory'], { cwd: root, stdio: 'inherit' });
   factory = mkdtempSync(join(tmpdir(), 'pec-series-'));
   execFileSync(join(root, 'target/debug/pec-factory'), ['--series', String(SERIES), factory], { stdio: 'ignore' });
+  sendings = mkdtempSync(join(tmpdir(), 'pec-sendings-'));
+  execFileSync(join(root, 'target/debug/pec-factory'), ['--sendings', sendings], { stdio: 'ignore' });
   const samples = FOLDERS.flatMap((folder) => readdirSync(samplePath(folder))
     .filter((f) => f.endsWith('.eml')).map((f) => ({ ...sample(`${folder}/${f}`), path: samplePath(`${folder}/${f}`) })));
   const series = readdirSync(factory).filter((f) => f.endsWith('.eml'))
@@ -37,6 +42,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   if (factory) rmSync(factory, { recursive: true, force: true });
+  if (sendings) rmSync(sendings, { recursive: true, force: true });
 });
 
 /** Each file's report as `pec-verify --json` prints it, by path. */
@@ -217,4 +223,69 @@ test('a dossier says what is missing, and that a file which is not genuine does 
   assert.match(await forged.innerText(), /sogei-sdi-edited-1\.eml non è autentico: non conta come prova\./);
   assert.match(await forged.innerText(), /Manca la ricevuta di accettazione/);
   await page.close();
+});
+
+/** A pattern that matches `text` and nothing longer. */
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** `pec-verify --dossier --json` of `paths`, relative to `cwd`: as the page, without the
+ * factory's anchors. */
+function dossierOf(cwd, paths) {
+  try {
+    return JSON.parse(execFileSync(cli, ['--dossier', '--json', ...paths], { cwd, maxBuffer: 64 << 20 }));
+  } catch (e) {
+    if (e.status !== 1) throw e;
+    return JSON.parse(e.stdout);
+  }
+}
+
+test('each shape of a sending from the factory gives the dossiers of the command line, its files not trusted', async () => {
+  const shapes = readdirSync(sendings, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  assert.equal(shapes.length, 7, shapes.join(', '));
+  for (const shape of shapes) {
+    const dir = join(sendings, shape);
+    const paths = readdirSync(dir, { recursive: true }).filter((p) => !p.endsWith('originali')).sort();
+    const given = paths.map((p) => ({ name: p.split('/').pop(), bytes: readFileSync(join(dir, p)) }));
+    const expected = dossierOf(dir, paths);
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    await choose(page, given);
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n
+      && !document.querySelector('[aria-busy="true"]'), given.length);
+
+    // Each file's verdict as the command line gives it: the factory's signer is not trusted,
+    // a receipt changed after signing fails.
+    for (const report of expected.files) {
+      const card = page.locator('.result', { has: page.locator('.file-name', { hasText: exactly(report.file.split('/').pop()) }) });
+      assert.deepEqual(await card.locator('.message').evaluateAll((ms) => ms.map((m) => m.dataset.verdict)),
+        report.messages.map((m) => m.verdict), `${shape}/${report.file}`);
+    }
+    const tampered = expected.files.find((r) => r.file === 'manomessa.eml');
+    if (tampered) {
+      assert.equal(tampered.messages[0].verdict, 'TOTAL-FAILED');
+      const card = page.locator('.result', { hasText: 'manomessa.eml' });
+      assert.match(await card.innerText(), /Il contenuto è stato modificato dopo la firma del gestore/);
+    }
+
+    // One dossier per sending (two for two sendings), none complete, every PEC file listed as
+    // a file that does not count; the original files of a breve receipt in none.
+    const dossiers = page.locator('.dossier');
+    assert.equal(await dossiers.count(), expected.dossiers.length, shape);
+    assert.equal(expected.dossiers.length, shape === 'two-sendings' ? 2 : 1, shape);
+    for (const [i, dossier] of expected.dossiers.entries()) {
+      const shown = dossiers.nth(i);
+      assert.equal(dossier.complete, false, shape);
+      assert.match(await shown.getAttribute('class'), /\bincomplete\b/);
+      assert.match(await shown.innerText(), /Manca la ricevuta di accettazione/);
+      assert.ok(dossier.problems.every((p) => p.problem === 'not-genuine'), shape);
+      assert.deepEqual(await shown.locator('.dossier-problems li').allInnerTexts(),
+        dossier.problems.map((p) => `${p.file} non è autentico: non conta come prova.`), shape);
+    }
+    const listed = expected.dossiers.flatMap((d) => d.problems.map((p) => p.file)).sort();
+    const pec = expected.files.filter((r) => r.messages.some((m) => m.daticert)).map((r) => r.file).sort();
+    assert.deepEqual(listed, pec, shape);
+    if (shape === 'breve-with-originals') {
+      assert.ok(expected.files.some((r) => r.file.startsWith('originali/') && r.error_code), 'the originals are no PEC file');
+    }
+    await page.close();
+  }
 });
