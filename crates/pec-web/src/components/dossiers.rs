@@ -1,7 +1,8 @@
 //! One dossier per sending, over the cards: what the files prove of it, step by step (sent,
 //! accepted, then each recipient's outcome), what is missing, what the delivery receipts prove
-//! of the content, and every message that does not count. The core puts the sending together
-//! ([`pec::dossier`]); this only says it.
+//! of the content, every message that does not count, and the files it stands on with their
+//! SHA-256, whose cards print with it. The core puts the sending together ([`pec::dossier`]);
+//! this only says it.
 
 use pec::Timestamp;
 use pec::dossier::{Dossier, Event, Outcome, Recipient};
