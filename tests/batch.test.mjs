@@ -220,7 +220,7 @@ test('a dossier says what is missing, and that a file which is not genuine does 
   // Known only from a tampered file: no certified subject or sender, and the file is no proof.
   const forged = page.locator('.dossier', { hasText: 'sogei-sdi-edited-1.eml' });
   assert.equal(await forged.locator('h2').innerText(), "Fascicolo dell'invio");
-  assert.match(await forged.innerText(), /sogei-sdi-edited-1\.eml non è autentico: non conta come prova\./);
+  assert.match(await forged.innerText(), /sogei-sdi-edited-1\.eml non è autentico: non conta come prova\. Il contenuto è stato modificato dopo la firma del gestore\./);
   assert.match(await forged.innerText(), /Manca la ricevuta di accettazione/);
   await page.close();
 });
@@ -254,20 +254,23 @@ test('each shape of a sending from the factory gives the dossiers of the command
 
     // Each file's verdict as the command line gives it: the factory's signer is not trusted,
     // a receipt changed after signing fails.
+    const card = (file) => page.locator('.result', { has: page.locator('.file-name', { hasText: exactly(file) }) });
     for (const report of expected.files) {
-      const card = page.locator('.result', { has: page.locator('.file-name', { hasText: exactly(report.file.split('/').pop()) }) });
-      assert.deepEqual(await card.locator('.message').evaluateAll((ms) => ms.map((m) => m.dataset.verdict)),
+      assert.deepEqual(await card(report.file.split('/').pop()).locator('.message').evaluateAll((ms) => ms.map((m) => m.dataset.verdict)),
         report.messages.map((m) => m.verdict), `${shape}/${report.file}`);
     }
     const tampered = expected.files.find((r) => r.file === 'manomessa.eml');
     if (tampered) {
       assert.equal(tampered.messages[0].verdict, 'TOTAL-FAILED');
-      const card = page.locator('.result', { hasText: 'manomessa.eml' });
-      assert.match(await card.innerText(), /Il contenuto è stato modificato dopo la firma del gestore/);
+      assert.equal(await card('manomessa.eml').locator('.verdict-detail').innerText(),
+        'Il contenuto è stato modificato dopo la firma del gestore.');
     }
 
     // One dossier per sending (two for two sendings), none complete, every PEC file listed as
-    // a file that does not count; the original files of a breve receipt in none.
+    // a file that does not count, by its verdict and with the reason its card gives; the
+    // original files of a breve receipt in none.
+    const lead = (p) => (p.verdict === 'TOTAL-FAILED' ? `${p.file} non è autentico`
+      : `L'autenticità di ${p.file} non è accertata`);
     const dossiers = page.locator('.dossier');
     assert.equal(await dossiers.count(), expected.dossiers.length, shape);
     assert.equal(expected.dossiers.length, shape === 'two-sendings' ? 2 : 1, shape);
@@ -277,8 +280,9 @@ test('each shape of a sending from the factory gives the dossiers of the command
       assert.match(await shown.getAttribute('class'), /\bincomplete\b/);
       assert.match(await shown.innerText(), /Manca la ricevuta di accettazione/);
       assert.ok(dossier.problems.every((p) => p.problem === 'not-genuine'), shape);
+      const reasons = await Promise.all(dossier.problems.map((p) => card(p.file).locator('.verdict-detail').innerText()));
       assert.deepEqual(await shown.locator('.dossier-problems li').allInnerTexts(),
-        dossier.problems.map((p) => `${p.file} non è autentico: non conta come prova.`), shape);
+        dossier.problems.map((p, j) => `${lead(p)}: non conta come prova. ${reasons[j]}`), shape);
     }
     const listed = expected.dossiers.flatMap((d) => d.problems.map((p) => p.file)).sort();
     const pec = expected.files.filter((r) => r.messages.some((m) => m.daticert)).map((r) => r.file).sort();

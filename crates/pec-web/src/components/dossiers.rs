@@ -5,7 +5,7 @@
 //! this only says it.
 
 use pec::Timestamp;
-use pec::dossier::{Dossier, Event, Outcome, Recipient};
+use pec::dossier::{Dossier, Event, Outcome, Problem, Recipient};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -128,8 +128,18 @@ fn problems(t: &Text, dossier: &Dossier) -> Html {
     }
     html! {
         <ul class="dossier-problems">
-            { for dossier.problems.iter().map(|p| html! { <li>{ sentence(&t.batch.problem(p)) }</li> }) }
+            { for dossier.problems.iter().map(|p| html! { <li>{ sentence(&t.batch.problem(p)) }{ reason(t, p) }</li> }) }
         </ul>
+    }
+}
+
+/// Why a message that is not genuine does not count: the reason its card gives.
+fn reason(t: &Text, problem: &Problem) -> Html {
+    match problem {
+        Problem::NotGenuine {
+            reason: Some(id), ..
+        } => html! { <>{ " " }{ t.failure(*id) }</> },
+        _ => Html::default(),
     }
 }
 

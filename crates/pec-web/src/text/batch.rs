@@ -2,6 +2,7 @@
 //! and the dossier of each sending; and the head of the report a card prints. Declared here, written in each language's table; the
 //! sentences are templates filled from the core's values, chosen by exhaustive matches.
 
+use pec::Verdict;
 use pec::dossier::breve::Outcome as HashOutcome;
 use pec::dossier::{ContentProof, Field, HashMatch, Outcome, Problem};
 use pec::report::Standing;
@@ -34,8 +35,9 @@ pub struct Batch {
     pub missing_acceptance: &'static str,
     /// Per [`Outcome`]; `{address}`.
     pub outcomes: [&'static str; 5],
-    /// Per [`Problem`]; `{file}`, `{address}`, `{field}`.
-    pub problems: [&'static str; 4],
+    /// Per [`Problem`], a message that is not genuine by its verdict (failed, indeterminate)
+    /// first; `{file}`, `{address}`, `{field}`.
+    pub problems: [&'static str; 5],
     /// Per [`Field`].
     pub fields: [&'static str; 3],
     /// A completa receipt's original: the same as the envelope's, not the same, no envelope.
@@ -103,11 +105,14 @@ impl Batch {
     pub fn problem(&self, problem: &Problem) -> Sentence {
         let event = problem.message();
         let (template, address, field) = match problem {
-            Problem::NotGenuine { .. } => (self.problems[0], None, None),
-            Problem::Contradicts { address, .. } => (self.problems[1], address.as_deref(), None),
-            Problem::Disagrees { field, .. } => (self.problems[2], None, Some(*field)),
+            Problem::NotGenuine { verdict, .. } => {
+                let failed = *verdict == Verdict::TotalFailed;
+                (self.problems[usize::from(!failed)], None, None)
+            }
+            Problem::Contradicts { address, .. } => (self.problems[2], address.as_deref(), None),
+            Problem::Disagrees { field, .. } => (self.problems[3], None, Some(*field)),
             Problem::UnexpectedRecipient { address, .. } => {
-                (self.problems[3], Some(address.as_str()), None)
+                (self.problems[4], Some(address.as_str()), None)
             }
         };
         fill(template, |name| match name {
@@ -204,6 +209,11 @@ mod tests {
             Problem::NotGenuine {
                 message: message.clone(),
                 verdict: pec::Verdict::TotalFailed,
+                reason: None,
+            },
+            Problem::NotGenuine {
+                message: message.clone(),
+                verdict: pec::Verdict::Indeterminate,
                 reason: None,
             },
             Problem::Contradicts {

@@ -201,6 +201,7 @@ pub const EN: Text = Text {
         ],
         problems: [
             "{file} is not genuine: it does not count as proof.",
+            "The authenticity of {file} is not established: it does not count as proof.",
             "{file} contradicts another receipt of the same sending.",
             "In {file} the field “{field}” is not the sending's.",
             "{file} concerns {address}, who is not among the sending's recipients.",

@@ -198,6 +198,7 @@ pub const IT: Text = Text {
         ],
         problems: [
             "{file} non è autentico: non conta come prova.",
+            "L'autenticità di {file} non è accertata: non conta come prova.",
             "{file} contraddice un'altra ricevuta dello stesso invio.",
             "In {file} il campo «{field}» non è quello dell'invio.",
             "{file} riguarda {address}, che non è tra i destinatari dell'invio.",
