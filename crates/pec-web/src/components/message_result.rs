@@ -4,6 +4,7 @@
 use pec::Verdict;
 use yew::prelude::*;
 
+use super::MessageProps;
 use super::certificate::certificate;
 use super::checks::checks;
 use super::facts::facts;
@@ -12,7 +13,6 @@ use super::proof::proof;
 use super::verdict_banner::verdict_banner;
 use super::warnings::warnings;
 use super::written::{sentence, written};
-use super::{MessageProps, hash_row};
 use crate::text::{Noun, use_text};
 
 #[function_component(MessageResult)]
@@ -36,9 +36,6 @@ pub fn message_result(props: &MessageProps) -> Html {
         <div class="message" data-verdict={message.verdict.as_str()}>
             if !message.location.is_empty() {
                 <p class="location">{ sentence(&t.location(&message.location)) }</p>
-                if let Some(digest) = &message.signed_sha256 {
-                    <dl class="wrapped">{ hash_row(t.signed_sha256.into(), digest) }</dl>
-                }
             }
             { verdict }
             if read {

@@ -248,7 +248,8 @@ pub struct Text {
     pub sha256: &'static str,
     /// Beside an attachment's digest.
     pub attachment_sha256: &'static str,
-    /// Beside the digest of a receipt found inside the file: what its provider signed.
+    /// Beside the digest of what the provider signed, which names a receipt however it is
+    /// wrapped.
     pub signed_sha256: &'static str,
     pub download_json: &'static str,
     pub print: &'static str,
