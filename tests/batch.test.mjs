@@ -2,11 +2,12 @@
 // factory's receipts, one of them twice. The summary counts them as the command line judges
 // them, shows each file once, filters and sorts, exports CSV and JSON Lines equal to
 // `pec-verify --json`, and clears; the real Aruba acceptance and delivery form one complete
-// dossier.
+// dossier, printed with its files; each shape of a sending the factory writes gives the
+// dossiers the command line gives, the page not trusting the factory's test PKI.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { choose, launch, openPage, outputDir, sample } from './browser.mjs';
@@ -16,15 +17,21 @@ const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'target/debug/pec-verify');
 const FOLDERS = ['real', 'tampered', 'unsigned', 'unverifiable'];
 const SERIES = 45;
+/** The real Aruba acceptance and delivery of one sending. */
+const PAIR = ['real/aruba-agidca1-accettazione.eml', 'real/aruba-agidca1-consegna-completa.eml'];
 
 let browser;
 let factory;
+/** `pec-factory --sendings`: a folder of files per shape of a sending. */
+let sendings;
 /** Every file dropped, with the path the command line reads it from. */
 let files;
 before(async () => {
   execFileSync('cargo', ['build', '--quiet', '-p', 'pec-cli', '-p', 'pec-factory'], { cwd: root, stdio: 'inherit' });
   factory = mkdtempSync(join(tmpdir(), 'pec-series-'));
   execFileSync(join(root, 'target/debug/pec-factory'), ['--series', String(SERIES), factory], { stdio: 'ignore' });
+  sendings = mkdtempSync(join(tmpdir(), 'pec-sendings-'));
+  execFileSync(join(root, 'target/debug/pec-factory'), ['--sendings', sendings], { stdio: 'ignore' });
   const samples = FOLDERS.flatMap((folder) => readdirSync(samplePath(folder))
     .filter((f) => f.endsWith('.eml')).map((f) => ({ ...sample(`${folder}/${f}`), path: samplePath(`${folder}/${f}`) })));
   const series = readdirSync(factory).filter((f) => f.endsWith('.eml'))
@@ -35,6 +42,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   if (factory) rmSync(factory, { recursive: true, force: true });
+  if (sendings) rmSync(sendings, { recursive: true, force: true });
 });
 
 /** Each file's report as `pec-verify --json` prints it, by path. */
@@ -145,7 +153,7 @@ test('sixty-odd files: counted, each shown once, filtered, sorted, exported and 
 for (const width of [360, 1280]) {
   test(`at ${width} px the Aruba acceptance and delivery make one complete dossier`, async () => {
     const page = await openPage(browser, { width, height: 900 });
-    await choose(page, ['real/aruba-agidca1-accettazione.eml', 'real/aruba-agidca1-consegna-completa.eml'].map(sample));
+    await choose(page, PAIR.map(sample));
     await page.waitForFunction(() => document.querySelectorAll('.result').length === 2
       && !document.querySelector('[aria-busy="true"]'));
     const dossier = page.locator('.dossier');
@@ -156,12 +164,49 @@ for (const width of [360, 1280]) {
     assert.match(text, /Fascicolo completo/);
     assert.match(text, /Accettato dal gestore del mittente il 13 novembre 2018 alle 16:39, ora italiana \(UTC\+1\) \(file aruba-agidca1-accettazione\.eml\)/);
     assert.match(text, /Consegnato a l\.battistini@pec\.it il 13 novembre 2018 alle 16:39, ora italiana \(UTC\+1\) \(file aruba-agidca1-consegna-completa\.eml\)/);
+    // The files it stands on, each with its SHA-256 as the command line computes it.
+    const pair = reports(PAIR.map(samplePath));
+    const rows = dossier.locator('.dossier-files .row');
+    assert.deepEqual(await rows.locator('dt').allInnerTexts(), PAIR.map((p) => p.split('/')[1]));
+    assert.deepEqual(await rows.locator('code').allInnerTexts(), pair.map((r) => r.sha256));
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= width, `page ${scroll} px wide at ${width} px`);
     await page.screenshot({ path: `${outputDir}/dossier-${width}.png`, fullPage: true });
     await page.close();
   });
 }
+
+test('printing a dossier prints it with the cards of its files, and nothing else', async () => {
+  const page = await openPage(browser, { width: 1280, height: 900 });
+  await choose(page, [...PAIR, 'real/sogei-agidca1-posta-certificata-sdi.eml'].map(sample));
+  await page.waitForFunction(() => document.querySelectorAll('.result').length === 3
+    && !document.querySelector('[aria-busy="true"]'));
+  // The print dialog, stood in for: the parts marked while it is open, marked again for a
+  // PDF of what print media shows.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.marked = { body: document.body.className, targets: [...document.querySelectorAll('.print-target')] };
+    };
+  });
+  await page.locator('.dossier', { hasText: 'aruba-agidca1-accettazione.eml' })
+    .getByRole('button', { name: 'Stampa il fascicolo' }).click();
+  assert.equal(await page.locator('.print-target').count(), 0, 'marked only while printing');
+  await page.evaluate(() => {
+    document.body.className = window.marked.body;
+    window.marked.targets.forEach((t) => t.classList.add('print-target'));
+  });
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.locator('.dossier, .result').evaluateAll((parts) => parts
+    .filter((p) => p.checkVisibility()).map((p) => p.querySelector('h2').innerText));
+  assert.equal(shown.length, 3, shown.join(' | '));
+  assert.match(shown[0], /^Fascicolo dell'invio: /);
+  assert.deepEqual(shown.slice(1).sort(), PAIR.map((p) => p.split('/')[1]).sort());
+  // One head, the dossier's.
+  const heads = await page.locator('.report-head').evaluateAll((hs) => hs.filter((h) => h.checkVisibility()).length);
+  assert.equal(heads, 1);
+  writeFileSync(`${outputDir}/dossier.pdf`, await page.pdf({ format: 'A4', printBackground: true }));
+  await page.close();
+});
 
 test('a dossier says what is missing, and that a file which is not genuine does not count', async () => {
   const page = await openPage(browser);
@@ -175,7 +220,76 @@ test('a dossier says what is missing, and that a file which is not genuine does 
   // Known only from a tampered file: no certified subject or sender, and the file is no proof.
   const forged = page.locator('.dossier', { hasText: 'sogei-sdi-edited-1.eml' });
   assert.equal(await forged.locator('h2').innerText(), "Fascicolo dell'invio");
-  assert.match(await forged.innerText(), /sogei-sdi-edited-1\.eml non è autentico: non conta come prova\./);
+  assert.match(await forged.innerText(), /sogei-sdi-edited-1\.eml non è autentico: non conta come prova\. Il contenuto è stato modificato dopo la firma del gestore\./);
   assert.match(await forged.innerText(), /Manca la ricevuta di accettazione/);
   await page.close();
+});
+
+/** A pattern that matches `text` and nothing longer. */
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** `pec-verify --dossier --json` of `paths`, relative to `cwd`: as the page, without the
+ * factory's anchors. */
+function dossierOf(cwd, paths) {
+  try {
+    return JSON.parse(execFileSync(cli, ['--dossier', '--json', ...paths], { cwd, maxBuffer: 64 << 20 }));
+  } catch (e) {
+    if (e.status !== 1) throw e;
+    return JSON.parse(e.stdout);
+  }
+}
+
+test('each shape of a sending from the factory gives the dossiers of the command line, its files not trusted', async () => {
+  const shapes = readdirSync(sendings, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  assert.equal(shapes.length, 7, shapes.join(', '));
+  for (const shape of shapes) {
+    const dir = join(sendings, shape);
+    const paths = readdirSync(dir, { recursive: true }).filter((p) => !p.endsWith('originali')).sort();
+    const given = paths.map((p) => ({ name: p.split('/').pop(), bytes: readFileSync(join(dir, p)) }));
+    const expected = dossierOf(dir, paths);
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    await choose(page, given);
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n
+      && !document.querySelector('[aria-busy="true"]'), given.length);
+
+    // Each file's verdict as the command line gives it: the factory's signer is not trusted,
+    // a receipt changed after signing fails.
+    const card = (file) => page.locator('.result', { has: page.locator('.file-name', { hasText: exactly(file) }) });
+    for (const report of expected.files) {
+      assert.deepEqual(await card(report.file.split('/').pop()).locator('.message').evaluateAll((ms) => ms.map((m) => m.dataset.verdict)),
+        report.messages.map((m) => m.verdict), `${shape}/${report.file}`);
+    }
+    const tampered = expected.files.find((r) => r.file === 'manomessa.eml');
+    if (tampered) {
+      assert.equal(tampered.messages[0].verdict, 'TOTAL-FAILED');
+      assert.equal(await card('manomessa.eml').locator('.verdict-detail').innerText(),
+        'Il contenuto è stato modificato dopo la firma del gestore.');
+    }
+
+    // One dossier per sending (two for two sendings), none complete, every PEC file listed as
+    // a file that does not count, by its verdict and with the reason its card gives; the
+    // original files of a breve receipt in none.
+    const lead = (p) => (p.verdict === 'TOTAL-FAILED' ? `${p.file} non è autentico`
+      : `L'autenticità di ${p.file} non è accertata`);
+    const dossiers = page.locator('.dossier');
+    assert.equal(await dossiers.count(), expected.dossiers.length, shape);
+    assert.equal(expected.dossiers.length, shape === 'two-sendings' ? 2 : 1, shape);
+    for (const [i, dossier] of expected.dossiers.entries()) {
+      const shown = dossiers.nth(i);
+      assert.equal(dossier.complete, false, shape);
+      assert.match(await shown.getAttribute('class'), /\bincomplete\b/);
+      assert.match(await shown.innerText(), /Manca la ricevuta di accettazione/);
+      assert.ok(dossier.problems.every((p) => p.problem === 'not-genuine'), shape);
+      const reasons = await Promise.all(dossier.problems.map((p) => card(p.file).locator('.verdict-detail').innerText()));
+      assert.deepEqual(await shown.locator('.dossier-problems li').allInnerTexts(),
+        dossier.problems.map((p, j) => `${lead(p)}: non conta come prova. ${reasons[j]}`), shape);
+    }
+    const listed = expected.dossiers.flatMap((d) => d.problems.map((p) => p.file)).sort();
+    const pec = expected.files.filter((r) => r.messages.some((m) => m.daticert)).map((r) => r.file).sort();
+    assert.deepEqual(listed, pec, shape);
+    if (shape === 'breve-with-originals') {
+      assert.ok(expected.files.some((r) => r.file.startsWith('originali/') && r.error_code), 'the originals are no PEC file');
+    }
+    await page.close();
+  }
 });

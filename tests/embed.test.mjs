@@ -3,18 +3,25 @@
 // everything that must be ignored: origins not listed, malformed messages, no listed origin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { drop, launch, outputDir, recordRequests, sample, settled, url } from './browser.mjs';
+import { samplePath } from './samples.mjs';
 import { portal } from './servers.mjs';
 
 const GENUINE = 'real/aruba-agidca1-consegna-completa.eml';
 const TAMPERED = 'tampered/sogei-sdi-edited-1.eml';
 const ENVELOPE = 'real/aruba-agidca1-posta-certificata.eml';
 
+const root = new URL('..', import.meta.url).pathname;
+/** The real Aruba acceptance and delivery of one sending (../shared/samples/real/README.md). */
+const PAIR = ['aruba-agidca1-accettazione.eml', 'aruba-agidca1-consegna-completa.eml'];
+
 let browser;
 let listed;
 let other;
 before(async () => {
+  execFileSync('cargo', ['build', '--quiet', '-p', 'pec-cli'], { cwd: root, stdio: 'inherit' });
   browser = await launch();
   [listed, other] = await Promise.all([portal(), portal()]);
 });
@@ -72,6 +79,32 @@ test('the embedding page sends a receipt and gets the report the viewer offers f
   await page.close();
 });
 
+test('the embedding page gets the dossier of the files sent, as pec-verify --dossier --json writes it', async () => {
+  const { page, frame } = await embedding(listed.origin);
+  await page.waitForFunction(() => window.ready);
+  for (const name of PAIR) await send(page, sample(`real/${name}`));
+  await settled(frame, 2);
+  await page.waitForFunction(() => window.reports.length === 2 && window.dossiers.at(-1)?.document.files.length === 2);
+  const { type, document } = await page.evaluate(() => window.dossiers.at(-1));
+  assert.equal(type, 'pec-dossiers');
+  // One sending, complete: accepted, and delivered to its one recipient.
+  assert.equal(document.dossiers.length, 1);
+  const [dossier] = document.dossiers;
+  assert.equal(dossier.complete, true);
+  assert.equal(dossier.accepted.file, PAIR[0]);
+  assert.deepEqual(dossier.recipients.map((r) => [r.address, r.outcome, r.receipt.file]),
+    [['l.battistini@pec.it', 'delivered', PAIR[1]]]);
+  assert.deepEqual(dossier.problems, []);
+  // The whole document is the command line's for the same files, given in the same order,
+  // each file's report the one the viewer posted for it.
+  const expected = JSON.parse(execFileSync(`${root}target/debug/pec-verify`, ['--dossier', '--json', ...PAIR],
+    { cwd: samplePath('real') }).toString());
+  assert.deepEqual(document, expected);
+  const reports = await page.evaluate(() => window.reports.map((r) => r.report));
+  assert.deepEqual(document.files, reports);
+  await page.close();
+});
+
 test('a file the user drops inside the frame is reported to the embedding page too', async () => {
   const { page, frame } = await embedding(listed.origin);
   await drop(frame, [sample(TAMPERED)]);
@@ -94,7 +127,8 @@ test('a page whose origin is not listed can neither send files nor receive repor
   await settled(frame, 1);
   await grace();
   assert.equal(await frame.locator('.file-name').innerText(), 'aruba-agidca1-posta-certificata.eml');
-  assert.deepEqual(await page.evaluate(() => [window.ready, window.reports, window.heights]), [false, [], []]);
+  assert.deepEqual(await page.evaluate(() => [window.ready, window.reports, window.dossiers, window.heights]),
+    [false, [], [], []]);
   await page.close();
 });
 
@@ -150,7 +184,7 @@ test('without a listed origin the viewer accepts no message and posts nothing', 
   await drop(frame, [sample(GENUINE)]);
   await settled(frame, 1);
   await grace();
-  assert.deepEqual(await page.evaluate(() => window.reports), []);
+  assert.deepEqual(await page.evaluate(() => [window.reports, window.dossiers]), [[], []]);
   await page.close();
 });
 

@@ -10,12 +10,14 @@ const FILE_INPUT_ID = 'file-input';
 const EMBEDDED_CLASS = 'embedded';
 const LANG_ATTRIBUTE = 'data-lang';
 const REPORT_EVENT = 'pec-report';
+const DOSSIERS_EVENT = 'pec-dossiers';
 const STARTED_EVENT = 'TrunkApplicationStarted';
 const PORTAL_FILE_TYPE = 'application/x-pec-portal-file';
 
 // The postMessage protocol with the embedding page: the `type` of each message (README.md).
 const VERIFY_MESSAGE = 'pec-verify';
 const REPORT_MESSAGE = 'pec-report';
+const DOSSIERS_MESSAGE = 'pec-dossiers';
 const READY_MESSAGE = 'pec-ready';
 const RESIZE_MESSAGE = 'pec-resize';
 
@@ -97,6 +99,12 @@ if (embedded && origins.length > 0) {
 addEventListener(REPORT_EVENT, ({ detail }) => {
   const report = JSON.parse(detail);
   post({ type: REPORT_MESSAGE, name: report.file, report });
+});
+
+// The dossiers of every file in the viewer, each time all of them are verified: the document
+// of `pec-verify --dossier --json` for those files.
+addEventListener(DOSSIERS_EVENT, ({ detail }) => {
+  post({ type: DOSSIERS_MESSAGE, document: JSON.parse(detail) });
 });
 
 addEventListener(STARTED_EVENT, () => {

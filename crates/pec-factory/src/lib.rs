@@ -12,6 +12,7 @@ pub mod outlook;
 pub mod p7m;
 pub mod pki;
 pub mod sender;
+pub mod sending;
 pub mod smime;
 pub mod time;
 pub mod zip;

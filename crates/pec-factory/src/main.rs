@@ -1,13 +1,15 @@
 //! `pec-factory`: writes the factory's messages as `.eml` files (each kind also as Outlook's
-//! `.msg`, a signed `.eml.p7m` and in a `.zip`) with the test trust anchors and revocation lists, for
-//! trying `pec-verify` by hand (one message per kind, per signature algorithm, per failure) and
-//! for measuring it (a series of distinct genuine messages, a large envelope).
+//! `.msg`, a signed `.eml.p7m` and in a `.zip`) with the test trust anchors and revocation
+//! lists, for trying `pec-verify` by hand (one message per kind, per signature algorithm, per
+//! failure, the files of each shape of a sending) and for measuring it (a series of distinct
+//! genuine messages, a large envelope).
 
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::ExitCode;
 
 use pec_factory::pki::{self, pki};
+use pec_factory::sending::Shape;
 use pec_factory::{
     Bomb, Crl, Digest, Failure, Injection, Issuer, KeyAlgorithm, Kind, Layout, Message, P7m,
     Ricevuta, Saved, Zip,
@@ -17,6 +19,7 @@ use x509_cert::ext::pkix::crl::CrlReason;
 const USAGE: &str = "\
 usage: pec-factory DIR                 a message of every kind, algorithm and failure
        pec-factory --series COUNT DIR  COUNT distinct genuine messages of every kind in turn
+       pec-factory --sendings DIR      the files of each shape of a sending, a folder each
        pec-factory --envelope BYTES FILE
                                        a posta-certificata envelope of BYTES (its files
                                        make up the size)
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let written = match args.as_slice() {
         [dir] => Some(write_all(Path::new(dir))),
+        [flag, dir] if flag == "--sendings" => Some(write_sendings(Path::new(dir))),
         [flag, count, dir] if flag == "--series" => {
             number(count).map(|count| write_series(count, Path::new(dir)))
         }
@@ -188,10 +192,22 @@ fn anchors() -> Vec<(String, Vec<u8>)> {
     ]
 }
 
+/// Each shape's files in a folder named after it (a breve receipt's originals in its
+/// `originali/`), beside the anchors.
+fn write_sendings(dir: &Path) -> std::io::Result<usize> {
+    let mut count = write(dir, &anchors())?;
+    for shape in Shape::ALL {
+        count += write(&dir.join(shape.name()), &shape.files())?;
+    }
+    Ok(count)
+}
+
+/// `files` under `dir`, each name a path in it.
 fn write(dir: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<usize> {
-    std::fs::create_dir_all(dir)?;
     for (name, bytes) in files {
-        std::fs::write(dir.join(name), bytes)?;
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap_or(dir))?;
+        std::fs::write(path, bytes)?;
     }
     Ok(files.len())
 }

@@ -169,6 +169,8 @@ export interface Message {
   /** The check that decided the verdict; `null` exactly when it is TOTAL-PASSED. */
   reason: CheckId | null;
   location: string;
+  /** SHA-256 of the bytes the provider signed; `null` for an unverified part. */
+  signed_sha256: string | null;
   kind: Kind | null;
   variant: 'virus' | 'timeout-24h' | null;
   receipt_type: ReceiptType | null;

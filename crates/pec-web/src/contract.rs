@@ -1,5 +1,5 @@
 //! The names the engine shares with the page's script, www/page.js: an element id, a class,
-//! an attribute, two events and a file type. Each is named here once and once in the const block at the
+//! an attribute, three events and a file type. Each is named here once and once in the const block at the
 //! top of page.js, with the same const name; the tests below hold the two blocks to each other.
 
 /// The drop zone's file input: the script gives it the files an embedding page sends.
@@ -17,6 +17,11 @@ pub const LANG_ATTRIBUTE: &str = "data-lang";
 /// is the report's JSON, that of `pec-verify --json`.
 pub const REPORT_EVENT: &str = "pec-report";
 
+/// The window event by which the engine hands the script, when embedded, the dossiers of every
+/// file on the page once all of them are verified; its detail is the JSON of
+/// `pec-verify --dossier --json` for those files.
+pub const DOSSIERS_EVENT: &str = "pec-dossiers";
+
 /// The type the script gives a file an embedding page sent: the page then marks its name as
 /// the embedding site's.
 pub const PORTAL_FILE_TYPE: &str = "application/x-pec-portal-file";
@@ -32,11 +37,12 @@ mod tests {
     use super::*;
 
     /// Every name above, under its const name.
-    const NAMES: [(&str, &str); 6] = [
+    const NAMES: [(&str, &str); 7] = [
         ("FILE_INPUT_ID", FILE_INPUT_ID),
         ("EMBEDDED_CLASS", EMBEDDED_CLASS),
         ("LANG_ATTRIBUTE", LANG_ATTRIBUTE),
         ("REPORT_EVENT", REPORT_EVENT),
+        ("DOSSIERS_EVENT", DOSSIERS_EVENT),
         ("STARTED_EVENT", STARTED_EVENT),
         ("PORTAL_FILE_TYPE", PORTAL_FILE_TYPE),
     ];
@@ -60,7 +66,7 @@ mod tests {
 
     /// page.js's block (the `const NAME = 'value';` lines after its opening comment), and the
     /// script without it and without its other string consts (the postMessage protocol's
-    /// `'pec-report'` is another contract's name, spelled the same).
+    /// `'pec-report'` and `'pec-dossiers'` are another contract's names, spelled the same).
     fn script() -> (Vec<(String, String)>, String) {
         let script = read(&repository().join("www/page.js"));
         let start = script

@@ -63,6 +63,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The id of the file's card on the page, which links to it name.
+    pub fn card_id(&self) -> String {
+        format!("file-{}", self.id)
+    }
+
     /// Verified, and not every message in it genuine (or none at all).
     fn has_problem(&self) -> bool {
         self.verified.as_ref().is_some_and(|v| v.has_problem())
@@ -96,6 +101,11 @@ pub struct View {
 impl Entries {
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
         self.list.iter()
+    }
+
+    /// The entries in the order they were dropped, as exports and dossiers list the files.
+    pub fn dropped(&self) -> impl Iterator<Item = &Entry> {
+        self.list.iter().rev()
     }
 
     /// The entries `view` shows, in its order.

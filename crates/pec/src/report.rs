@@ -100,6 +100,11 @@ pub struct MessageReport {
     pub reason: Option<CheckId>,
     /// Where in the input it was found (empty for the input itself).
     pub location: Location,
+    /// SHA-256 of the signed entity, hex: the bytes the provider's signature covers, with CRLF
+    /// line ends. The same receipt gives the same digest however it is wrapped (forwarded,
+    /// zipped, in a `.msg` or a `.p7m`), so it names a receipt found inside a file. `None`
+    /// for a part that is not signed.
+    pub signed_sha256: Option<String>,
     #[serde(flatten)]
     pub classification: Classification,
     pub daticert: Option<Daticert>,

@@ -8,11 +8,8 @@ mod support;
 use pec::dossier::breve::{Encoding, Outcome as HashOutcome};
 use pec::dossier::{ContentProof, Dossier, Field, File, Outcome, Problem};
 use pec::{CheckId, Report, Verdict};
+use pec_factory::sending::{self, ANNA, LUCA, ORDINARY, Shape, of_sending};
 use pec_factory::{Edit, ErroreConsegna, Kind, Message, Ricevuta};
-
-const ANNA: &str = "anna@pec.altra.it";
-const LUCA: &str = "luca@pec.altra.it";
-const ORDINARY: &str = "carlo@example.com";
 
 /// A file as the user gives it: a name, its bytes and the report of them.
 struct Given {
@@ -30,29 +27,20 @@ fn given(name: &str, bytes: Vec<u8>) -> Given {
     }
 }
 
-/// A message of the sending to Anna, Luca and an ordinary mailbox.
-fn of_sending(kind: Kind) -> Message {
-    Message::new(kind).to(&[
-        (ANNA, "certificato"),
-        (LUCA, "certificato"),
-        (ORDINARY, "esterno"),
-    ])
+fn taken((name, bytes): sending::File) -> Given {
+    given(&name, bytes)
 }
 
 fn receipt(kind: Kind, recipient: &str, minutes: i64) -> Given {
-    let name = format!("{}-{recipient}.eml", kind.name());
-    given(&name, of_sending(kind).about(recipient, minutes).build())
+    taken(sending::receipt(kind, recipient, minutes))
 }
 
 fn envelope() -> Given {
-    given(
-        "busta.eml",
-        of_sending(Kind::PostaCertificata(Ricevuta::Completa)).build(),
-    )
+    taken(sending::envelope())
 }
 
 fn acceptance() -> Given {
-    given("accettazione.eml", of_sending(Kind::Accettazione).build())
+    taken(sending::acceptance())
 }
 
 fn dossiers(files: &[Given]) -> Vec<Dossier> {
@@ -255,6 +243,15 @@ fn a_tampered_receipt_is_a_problem_and_no_evidence() {
             reason: Some(CheckId::CmsMessageDigest),
         }]
     );
+    // The files a report of the sending lists: the evidence, then the file that is none.
+    assert_eq!(
+        dossier.files(),
+        [
+            "accettazione.eml",
+            "avvenuta-consegna-completa-anna@pec.altra.it.eml",
+            "manomessa.eml"
+        ]
+    );
 }
 
 #[test]
@@ -322,13 +319,8 @@ fn two_sendings_give_two_dossiers_the_earliest_first() {
 
 /// The breve receipt about Anna, and the original files the sender attached.
 fn breve() -> (Given, Vec<Given>) {
-    let message = of_sending(Kind::AvvenutaConsegna(Ricevuta::Breve)).about(ANNA, 1);
-    let originals = message
-        .attachments
-        .iter()
-        .map(|a| given(&format!("originali/{}", a.name), a.bytes.clone()))
-        .collect();
-    (given("breve.eml", message.build()), originals)
+    let (receipt, originals) = sending::breve();
+    (taken(receipt), originals.into_iter().map(taken).collect())
 }
 
 fn hash_outcomes(dossier: &Dossier) -> Vec<(String, HashOutcome, Option<Encoding>)> {
@@ -443,4 +435,33 @@ fn a_completa_receipt_whose_original_is_not_the_envelopes_says_so() {
             same_as_envelope: Some(false)
         })
     );
+}
+
+#[test]
+fn every_shape_the_factory_writes_gives_its_dossiers() {
+    for shape in Shape::ALL {
+        let files: Vec<Given> = shape.files().into_iter().map(taken).collect();
+        let all = dossiers(&files);
+        let found: Vec<(bool, usize)> =
+            all.iter().map(|d| (d.complete, d.problems.len())).collect();
+        let expected = match shape {
+            Shape::Tampered => vec![(false, 1)],
+            // The other sending: its acceptance alone.
+            Shape::TwoSendings => vec![(true, 0), (false, 0)],
+            _ => vec![(true, 0)],
+        };
+        assert_eq!(found, expected, "{shape:?}: {all:#?}");
+        let luca = all[0].recipients.iter().find(|r| r.address == LUCA);
+        let failed = matches!(shape, Shape::OneFailed | Shape::Notices);
+        assert_eq!(
+            luca.map(|r| r.outcome == Outcome::Failed),
+            Some(failed),
+            "{shape:?}"
+        );
+        let ordinary = all[0].recipients.iter().find(|r| r.address == ORDINARY);
+        assert_eq!(
+            ordinary.map(|r| r.outcome),
+            Some(Outcome::NoReceiptExpected)
+        );
+    }
 }

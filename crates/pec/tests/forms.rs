@@ -123,13 +123,15 @@ fn real_smime_messages_have_intact_signatures_not_from_a_pec_provider() {
     }
 }
 
-/// What a user reads of a message: verdict, reason, kind, certified facts, signature, where it
-/// lies, and every check.
+/// What a user reads of a message: verdict, reason, the digest of what the provider signed
+/// (one receipt, however wrapped), kind, certified facts, signature, and every check.
 fn facts(report: &MessageReport) -> String {
+    assert!(report.signed_sha256.is_some());
     format!(
-        "{:?} {:?} {:?} {:?} {:?} {:?}",
+        "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
         report.verdict,
         report.reason,
+        report.signed_sha256,
         report.classification,
         report.daticert,
         report.signature,
@@ -163,6 +165,29 @@ fn a_receipt_forwarded_in_outlook_is_found_in_the_attached_message() {
         report.messages[0].location.to_string(),
         "attachment 1 (ricevuta)"
     );
+}
+
+#[test]
+fn the_signed_digest_is_the_digest_the_provider_signed_and_changes_with_the_receipt() {
+    let eml = Message::new(Kind::AvvenutaConsegna(Ricevuta::Completa)).build();
+    let report = support::verify(&eml);
+    // The factory signs with SHA-256: the signature's message-digest attribute is the same
+    // digest of the same bytes.
+    let digest = report
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::CmsMessageDigest);
+    let signed = digest.and_then(|c| c.params.get(&pec::check::Param::Signed));
+    assert_eq!(
+        signed,
+        report
+            .signed_sha256
+            .clone()
+            .map(pec::check::Value::Text)
+            .as_ref()
+    );
+    let other = support::verify(&Message::new(Kind::Accettazione).build());
+    assert_ne!(other.signed_sha256, report.signed_sha256);
 }
 
 #[test]

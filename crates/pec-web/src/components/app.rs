@@ -39,6 +39,15 @@ pub fn app() -> Html {
             judge_again(entries, &mut engine.borrow_mut(), &dispatch);
         });
     }
+    // Embedded, the portal learns the dossiers each time every file on the page is verified.
+    {
+        let sendings = sendings.clone();
+        use_effect_with(entries.clone(), move |entries| {
+            if let Some(files) = verified_files(entries).filter(|files| !files.is_empty()) {
+                embed::hand_over_dossiers(&sendings, &files);
+            }
+        });
+    }
 
     let on_lang = {
         let lang = lang.clone();
@@ -94,7 +103,7 @@ pub fn app() -> Html {
                 <p class="visually-hidden" role="status">{ status(t, &last, repeated) }</p>
                 if many {
                     <Summary entries={entries.clone()} view={view.clone()} />
-                    { dossiers(t, &sendings, last_verified(&entries)) }
+                    { dossiers(t, &sendings, &entries, last_verified(&entries)) }
                 }
                 <section class="results" aria-label={t.results_label}>
                     { for entries.shown(*view).into_iter().map(|entry| html! {
@@ -109,27 +118,26 @@ pub fn app() -> Html {
 
 /// The engine holds the revocation lists among the files; every file it verified with other
 /// lists is verified again, so that a list dropped after the receipts (or cleared) counts for
-/// them all.
+/// them all, and an embedding portal receives the new report.
 fn judge_again(
     entries: &Entries,
     engine: &mut verify::Engine,
     dispatch: &UseReducerDispatcher<Entries>,
 ) {
     engine.hold(entries.lists());
-    let stale: Vec<(usize, Vec<u8>)> = entries
+    let stale: Vec<(usize, String, Vec<u8>)> = entries
         .iter()
         .filter_map(|e| {
             let verified = e.verified.as_ref()?;
             engine
                 .stale(verified)
-                .then(|| (e.id, verified.input.clone()))
+                .then(|| (e.id, e.name.clone(), verified.input.clone()))
         })
         .collect();
-    for (id, input) in stale {
-        dispatch.dispatch(Action::Again {
-            id,
-            verified: engine.verify(input),
-        });
+    for (id, name, input) in stale {
+        let verified = engine.verify(input);
+        embed::hand_over(&name, &verified.report);
+        dispatch.dispatch(Action::Again { id, verified });
     }
 }
 
@@ -137,12 +145,15 @@ fn judge_again(
 /// verified (a breve receipt's digests are compared with every file: once a batch, not once a
 /// file).
 fn sendings(entries: &Entries) -> Vec<pec::dossier::Dossier> {
-    if entries.iter().any(|e| e.verified.is_none()) {
-        return Vec::new();
-    }
-    let files: Vec<pec::dossier::File<'_>> = entries
-        .iter()
-        .filter_map(|e| {
+    verified_files(entries).map_or_else(Vec::new, |files| pec::dossier::dossiers(&files))
+}
+
+/// Every file on the page as the core takes them together, in the order dropped; `None` while
+/// one is being verified.
+fn verified_files(entries: &Entries) -> Option<Vec<pec::dossier::File<'_>>> {
+    entries
+        .dropped()
+        .map(|e| {
             let verified = e.verified.as_ref()?;
             Some(pec::dossier::File {
                 name: &e.name,
@@ -150,8 +161,7 @@ fn sendings(entries: &Entries) -> Vec<pec::dossier::Dossier> {
                 report: &verified.report,
             })
         })
-        .collect();
-    pec::dossier::dossiers(&files)
+        .collect()
 }
 
 /// When the most recent file was verified: the time a dossier's report is dated.

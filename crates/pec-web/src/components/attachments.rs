@@ -51,7 +51,7 @@ fn item(
             <span class="attachment-name">
                 { attachment.name.as_deref().map_or_else(|| html! { t.unnamed }, written) }
             </span>
-            <button type="button" class="button secondary" {onclick}
+            <button type="button" class="button secondary no-print" {onclick}
                     ref={if confirming { saving.button.clone() } else { NodeRef::default() }}
                     aria-expanded={attachment.executable.then(|| confirming.to_string())}
                     aria-label={format!("{} {}", t.download, sender::visible(&name))}>
@@ -65,6 +65,9 @@ fn item(
                 { t.real_extension }{ ": " }
                 { extension.as_deref().map_or_else(|| html! { t.no_extension }, written) }
                 { " · " }{ t.detected_type }{ ": " }{ t.detected(attachment.detected_type) }
+            </span>
+            <span class="attachment-hash">
+                { t.attachment_sha256 }{ ": " }<code>{ &attachment.sha256 }</code>
             </span>
             if attachment.executable {
                 <p class="runs-warning">

@@ -1,12 +1,13 @@
 //! The provider's signature and certificate: signer, organisation, PEC CA and root, validity
-//! judged at the signing time, algorithms, and what is known of its revocation.
+//! judged at the signing time, algorithms, the digest of what was signed (which names the
+//! receipt however it is wrapped), and what is known of its revocation.
 
 use pec::MessageReport;
 use pec::algorithm::{DigestAlgorithm, SignatureAlgorithm};
 use yew::prelude::*;
 
 use super::written::{address, sentence};
-use super::{row, text_row};
+use super::{hash_row, row, text_row};
 use crate::text::Text;
 
 pub fn certificate(t: &Text, message: &MessageReport) -> Html {
@@ -65,6 +66,9 @@ pub fn certificate(t: &Text, message: &MessageReport) -> Html {
                         if sha1 { <br /><span class="note">{ t.sha1_note }</span> }
                     </dd>
                 </div>
+                if let Some(digest) = &message.signed_sha256 {
+                    { hash_row(t.signed_sha256.into(), digest) }
+                }
             </dl>
             { for revocation.map(|check| html! { <p class="note">{ sentence(&t.check(check)) }</p> }) }
         </section>

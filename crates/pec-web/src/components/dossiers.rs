@@ -1,32 +1,41 @@
 //! One dossier per sending, over the cards: what the files prove of it, step by step (sent,
 //! accepted, then each recipient's outcome), what is missing, what the delivery receipts prove
-//! of the content, and every message that does not count. The core puts the sending together
-//! ([`pec::dossier`]); this only says it.
+//! of the content, every message that does not count, and the files it stands on with their
+//! SHA-256, whose cards print with it. The core puts the sending together ([`pec::dossier`]);
+//! this only says it.
 
 use pec::Timestamp;
-use pec::dossier::{Dossier, Event, Outcome, Recipient};
+use pec::dossier::{Dossier, Event, Outcome, Problem, Recipient};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::report_head::report_head;
 use super::written::{address, sentence, written};
+use super::{card_link, hash_row};
 use crate::print;
+use crate::state::{Entries, Entry};
 use crate::text::Text;
 
 /// The dossiers of the files on the page, the last of them verified at `at`.
-pub fn dossiers(t: &Text, dossiers: &[Dossier], at: Timestamp) -> Html {
+pub fn dossiers(t: &Text, dossiers: &[Dossier], entries: &Entries, at: Timestamp) -> Html {
     if dossiers.is_empty() {
         return Html::default();
     }
     html! {
         <section class="dossiers" aria-label={t.batch.dossiers_heading}>
-            { for dossiers.iter().map(|d| dossier(t, d, at)) }
+            { for dossiers.iter().map(|d| dossier(t, d, entries, at)) }
         </section>
     }
 }
 
-fn dossier(t: &Text, dossier: &Dossier, at: Timestamp) -> Html {
+fn dossier(t: &Text, dossier: &Dossier, entries: &Entries, at: Timestamp) -> Html {
     let b = &t.batch;
+    let sources: Vec<&Entry> = dossier
+        .files()
+        .into_iter()
+        .flat_map(|name| entries.iter().filter(move |e| e.name == name))
+        .collect();
+    let cards = sources.iter().map(|e| e.card_id()).collect();
     let (class, state) = if dossier.complete {
         ("dossier complete", b.complete)
     } else {
@@ -55,8 +64,9 @@ fn dossier(t: &Text, dossier: &Dossier, at: Timestamp) -> Html {
                 { for dossier.recipients.iter().map(|r| recipient(t, r)) }
             </ol>
             { problems(t, dossier) }
+            { files(t, &sources) }
             <div class="actions no-print">
-                <button type="button" class="button secondary" onclick={print_dossier()}>
+                <button type="button" class="button secondary" onclick={print_dossier(cards)}>
                     { b.print_dossier }
                 </button>
             </div>
@@ -118,18 +128,46 @@ fn problems(t: &Text, dossier: &Dossier) -> Html {
     }
     html! {
         <ul class="dossier-problems">
-            { for dossier.problems.iter().map(|p| html! { <li>{ sentence(&t.batch.problem(p)) }</li> }) }
+            { for dossier.problems.iter().map(|p| html! { <li>{ sentence(&t.batch.problem(p)) }{ reason(t, p) }</li> }) }
         </ul>
     }
 }
 
-/// Prints the dossier whose button was pressed, alone.
-fn print_dossier() -> Callback<MouseEvent> {
-    Callback::from(|event: MouseEvent| {
+/// Why a message that is not genuine does not count: the reason its card gives.
+fn reason(t: &Text, problem: &Problem) -> Html {
+    match problem {
+        Problem::NotGenuine {
+            reason: Some(id), ..
+        } => html! { <>{ " " }{ t.failure(*id) }</> },
+        _ => Html::default(),
+    }
+}
+
+/// The files the dossier stands on, each with its SHA-256 and linking to its card, which
+/// prints with the dossier.
+fn files(t: &Text, sources: &[&Entry]) -> Html {
+    let rows = sources
+        .iter()
+        .filter_map(|e| Some((*e, &e.verified.as_ref()?.report.sha256)));
+    html! {
+        <section class="dossier-files">
+            <h3>{ t.batch.files_heading }</h3>
+            <dl>{ for rows.map(|(entry, digest)| hash_row(card_link(entry), digest)) }</dl>
+        </section>
+    }
+}
+
+/// Prints the dossier whose button was pressed, with the cards of its files.
+fn print_dossier(cards: Vec<String>) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
         let dossier = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|button| button.closest(".dossier").ok().flatten());
-        print::alone(dossier);
+        let document = web_sys::window().and_then(|w| w.document());
+        let cards = cards
+            .iter()
+            .filter_map(|id| document.as_ref()?.get_element_by_id(id));
+        print::alone(&dossier.into_iter().chain(cards).collect::<Vec<_>>());
     })
 }

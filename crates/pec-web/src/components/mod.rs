@@ -56,6 +56,21 @@ pub fn row(label: &'static str, value: Html) -> Html {
     }
 }
 
+/// The file's name, linking to its card.
+pub fn card_link(entry: &crate::state::Entry) -> Html {
+    html! { <a href={format!("#{}", entry.card_id())}>{ written::written(&entry.name) }</a> }
+}
+
+/// A row whose value is a digest, in monospace, breaking anywhere on a narrow screen.
+pub fn hash_row(label: Html, digest: &str) -> Html {
+    html! {
+        <div class="row hash">
+            <dt>{ label }</dt>
+            <dd><code>{ digest }</code></dd>
+        </div>
+    }
+}
+
 /// A row whose value is text (always text nodes: receipt content is never HTML here),
 /// isolated and with its hidden characters marked ([`written`]).
 pub fn text_row(label: &'static str, value: &str) -> Html {

@@ -32,7 +32,7 @@ pub fn original(props: &MessageProps) -> Html {
         .chain(original.attachments.iter().filter_map(|a| a.name.as_ref()))
         .map(String::as_str);
     html! {
-        <details class="original no-print">
+        <details class="original">
             <summary>{ t.original_heading }</summary>
             <p class="sender-notice">{ t.sender_notice }</p>
             <dl>

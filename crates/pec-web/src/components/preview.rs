@@ -34,7 +34,7 @@ pub fn preview(t: &Text, html: &str) -> Html {
         return Html::default();
     }
     html! {
-        <details class="sender-html">
+        <details class="sender-html no-print">
             <summary>{ t.html_show }</summary>
             <h4 class="sender-label">{ t.html_label }</h4>
             <p class="note">{ t.html_note }</p>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Shared, Verified, text_row};
+use super::{Shared, Verified, hash_row, text_row};
 use crate::text::use_text;
 use crate::{download, print};
 
@@ -28,16 +28,13 @@ pub fn report_actions(props: &Props) -> Html {
     };
     let on_print = {
         let card = props.card.clone();
-        Callback::from(move |_: MouseEvent| print::alone(card.cast()))
+        Callback::from(move |_: MouseEvent| print::alone(&Vec::from_iter(card.cast())))
     };
     html! {
         <footer class="report">
             <dl>
                 { text_row(t.file_label, &props.name) }
-                <div class="row hash">
-                    <dt>{ t.sha256 }</dt>
-                    <dd><code>{ &props.verified.report.sha256 }</code></dd>
-                </div>
+                { hash_row(t.sha256.into(), &props.verified.report.sha256) }
                 { text_row(t.verified_on, &t.date_time(props.verified.at, false)) }
                 { text_row(t.version, env!("CARGO_PKG_VERSION")) }
             </dl>

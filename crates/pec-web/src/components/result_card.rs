@@ -62,7 +62,7 @@ pub fn result_card(props: &Props) -> Html {
     // In print, the report's head comes first, above the file's name.
     let head = entry.verified.as_ref().map(|v| report_head(t, v.at));
     html! {
-        <article class="result" id={format!("file-{}", entry.id)} ref={card} aria-busy={entry.verified.is_none().to_string()}>
+        <article class="result" id={entry.card_id()} ref={card} aria-busy={entry.verified.is_none().to_string()}>
             { for head }
             <h2 class="file-name">{ written(&entry.name) }</h2>
             if entry.from_portal {

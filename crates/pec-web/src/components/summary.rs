@@ -5,7 +5,8 @@
 use pec::report::Standing;
 use yew::prelude::*;
 
-use super::written::{address, addresses, sentence, written};
+use super::card_link;
+use super::written::{address, addresses, sentence};
 use crate::download;
 use crate::state::{Action, Entries, Entry, View};
 use crate::text::{Text, use_text};
@@ -87,7 +88,7 @@ fn counts(entries: &Entries) -> [usize; 4] {
 
 fn row(t: &Text, entry: &Entry) -> Html {
     let b = &t.batch;
-    let link = html! { <a href={format!("#file-{}", entry.id)}>{ written(&entry.name) }</a> };
+    let link = card_link(entry);
     let Some(verified) = &entry.verified else {
         return html! {
             <tr><td data-label={b.columns[0]}>{ link }</td><td colspan="4">{ b.pending }</td></tr>
@@ -126,12 +127,10 @@ fn row(t: &Text, entry: &Entry) -> Html {
 
 /// The verified files in the order they were dropped.
 fn verified(entries: &Entries) -> Vec<(&str, &pec::Report)> {
-    let mut files: Vec<(&str, &pec::Report)> = entries
-        .iter()
+    entries
+        .dropped()
         .filter_map(|e| e.verified.as_ref().map(|v| (e.name.as_str(), &v.report)))
-        .collect();
-    files.reverse();
-    files
+        .collect()
 }
 
 /// A spreadsheet opens UTF-8 text as such only after a byte-order mark.

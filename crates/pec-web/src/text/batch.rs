@@ -2,6 +2,7 @@
 //! and the dossier of each sending; and the head of the report a card prints. Declared here, written in each language's table; the
 //! sentences are templates filled from the core's values, chosen by exhaustive matches.
 
+use pec::Verdict;
 use pec::dossier::breve::Outcome as HashOutcome;
 use pec::dossier::{ContentProof, Field, HashMatch, Outcome, Problem};
 use pec::report::Standing;
@@ -34,8 +35,9 @@ pub struct Batch {
     pub missing_acceptance: &'static str,
     /// Per [`Outcome`]; `{address}`.
     pub outcomes: [&'static str; 5],
-    /// Per [`Problem`]; `{file}`, `{address}`, `{field}`.
-    pub problems: [&'static str; 4],
+    /// Per [`Problem`], a message that is not genuine by its verdict (failed, indeterminate)
+    /// first; `{file}`, `{address}`, `{field}`.
+    pub problems: [&'static str; 5],
     /// Per [`Field`].
     pub fields: [&'static str; 3],
     /// A completa receipt's original: the same as the envelope's, not the same, no envelope.
@@ -48,6 +50,8 @@ pub struct Batch {
     /// The print of a card: the report to attach to a filing, and how it was verified.
     pub report_title: &'static str,
     pub print_dossier: &'static str,
+    /// Over the files a dossier stands on, each with its SHA-256.
+    pub files_heading: &'static str,
     /// Before the date of verification ("Verificato l'8 …"), and the version's phrase after it.
     pub verified: &'static str,
     pub with_version: &'static str,
@@ -99,16 +103,16 @@ impl Batch {
 
     /// Why a message of the files does not count, or counts against the others.
     pub fn problem(&self, problem: &Problem) -> Sentence {
-        let (template, event, address, field) = match problem {
-            Problem::NotGenuine { message, .. } => (self.problems[0], message, None, None),
-            Problem::Contradicts { message, address } => {
-                (self.problems[1], message, address.as_deref(), None)
+        let event = problem.message();
+        let (template, address, field) = match problem {
+            Problem::NotGenuine { verdict, .. } => {
+                let failed = *verdict == Verdict::TotalFailed;
+                (self.problems[usize::from(!failed)], None, None)
             }
-            Problem::Disagrees { message, field } => {
-                (self.problems[2], message, None, Some(*field))
-            }
-            Problem::UnexpectedRecipient { message, address } => {
-                (self.problems[3], message, Some(address.as_str()), None)
+            Problem::Contradicts { address, .. } => (self.problems[2], address.as_deref(), None),
+            Problem::Disagrees { field, .. } => (self.problems[3], None, Some(*field)),
+            Problem::UnexpectedRecipient { address, .. } => {
+                (self.problems[4], Some(address.as_str()), None)
             }
         };
         fill(template, |name| match name {
@@ -205,6 +209,11 @@ mod tests {
             Problem::NotGenuine {
                 message: message.clone(),
                 verdict: pec::Verdict::TotalFailed,
+                reason: None,
+            },
+            Problem::NotGenuine {
+                message: message.clone(),
+                verdict: pec::Verdict::Indeterminate,
                 reason: None,
             },
             Problem::Contradicts {

@@ -247,6 +247,11 @@ pub struct Text {
     pub portal_name: &'static str,
     pub daticert_heading: &'static str,
     pub sha256: &'static str,
+    /// Beside an attachment's digest.
+    pub attachment_sha256: &'static str,
+    /// Beside the digest of what the provider signed, which names a receipt however it is
+    /// wrapped.
+    pub signed_sha256: &'static str,
     pub download_json: &'static str,
     pub print: &'static str,
     pub verified_on: &'static str,

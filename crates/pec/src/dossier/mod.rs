@@ -156,6 +156,37 @@ pub enum Problem {
     },
 }
 
+impl Dossier {
+    /// The files its events and problems lie in, each once, in the order the dossier tells
+    /// them: the files a report of the sending lists.
+    pub fn files(&self) -> Vec<&str> {
+        let events = self
+            .sent
+            .iter()
+            .chain(&self.accepted)
+            .chain(&self.refused)
+            .chain(self.recipients.iter().filter_map(|r| r.receipt.as_ref()))
+            .chain(self.problems.iter().map(Problem::message));
+        let mut seen = std::collections::BTreeSet::new();
+        events
+            .map(|event| event.file.as_str())
+            .filter(|file| seen.insert(*file))
+            .collect()
+    }
+}
+
+impl Problem {
+    /// The message the problem is about.
+    pub fn message(&self) -> &Event {
+        match self {
+            Self::NotGenuine { message, .. }
+            | Self::Contradicts { message, .. }
+            | Self::Disagrees { message, .. }
+            | Self::UnexpectedRecipient { message, .. } => message,
+        }
+    }
+}
+
 /// One message of one file, and its certified data.
 #[derive(Clone, Copy)]
 struct Piece<'a> {
