@@ -7,6 +7,7 @@
 // Names shared with the engine, each also a const of crates/pec-web/src/contract.rs under the
 // same name (`cargo test -p pec-web` holds the two to each other).
 const FILE_INPUT_ID = 'file-input';
+const SHELL_ID = 'shell';
 const EMBEDDED_CLASS = 'embedded';
 const LANG_ATTRIBUTE = 'data-lang';
 const REPORT_EVENT = 'pec-report';
@@ -47,10 +48,31 @@ const post = (message) => origins.forEach((origin) => parent.postMessage(message
 if (params.has('lang')) root.setAttribute(LANG_ATTRIBUTE, params.get('lang'));
 if (embedded) root.classList.add(EMBEDDED_CLASS);
 
+// Files chosen, dropped or sent before the engine runs wait here, in the order given; the page
+// as index.html writes it (SHELL_ID) says how many. The engine takes them once it has started.
+const waiting = [];
+const hold = (files) => {
+  waiting.push(...files);
+  const status = document.querySelector(`#${SHELL_ID} [role="status"]`);
+  if (status) {
+    status.textContent = waiting.length === 1
+      ? 'Un file in attesa: sarà verificato appena il verificatore è pronto.'
+      : `${waiting.length} file in attesa: saranno verificati appena il verificatore è pronto.`;
+  }
+};
+document.querySelector(`#${SHELL_ID} input[type="file"]`)?.addEventListener('change', ({ target }) => {
+  hold([...target.files]);
+  target.value = '';
+});
+
 // Files given to the file input as if the user had chosen them: the engine's one way in.
 const give = (files) => {
+  if (files.length === 0) return;
   const input = document.getElementById(FILE_INPUT_ID);
-  if (!input || files.length === 0) return;
+  if (!input) {
+    hold(files);
+    return;
+  }
   const transfer = new DataTransfer();
   for (const file of files) transfer.items.add(file);
   input.files = transfer.files;
@@ -108,6 +130,7 @@ addEventListener(DOSSIERS_EVENT, ({ detail }) => {
 });
 
 addEventListener(STARTED_EVENT, () => {
+  give(waiting.splice(0));
   post({ type: READY_MESSAGE });
   // After the engine's own loading, so that the worker's copies do not compete with it. Where
   // the browser offers no service worker (plain http, private windows) or refuses one (storage

@@ -1,9 +1,13 @@
-//! The names the engine shares with the page's script, www/page.js: an element id, a class,
+//! The names the engine shares with the page's script, www/page.js: two element ids, a class,
 //! an attribute, three events and a file type. Each is named here once and once in the const block at the
 //! top of page.js, with the same const name; the tests below hold the two blocks to each other.
 
 /// The drop zone's file input: the script gives it the files an embedding page sends.
 pub const FILE_INPUT_ID: &str = "file-input";
+
+/// The page as index.html writes it, shown until the engine runs: a drop zone whose files the
+/// script holds until the engine has started. The engine removes it as it starts.
+pub const SHELL_ID: &str = "shell";
 
 /// The class the script puts on `<html>` when the page is embedded (`?embed=1`): the engine then
 /// announces each report ([`REPORT_EVENT`]) and the style sheet drops the site's chrome.
@@ -37,8 +41,9 @@ mod tests {
     use super::*;
 
     /// Every name above, under its const name.
-    const NAMES: [(&str, &str); 7] = [
+    const NAMES: [(&str, &str); 8] = [
         ("FILE_INPUT_ID", FILE_INPUT_ID),
+        ("SHELL_ID", SHELL_ID),
         ("EMBEDDED_CLASS", EMBEDDED_CLASS),
         ("LANG_ATTRIBUTE", LANG_ATTRIBUTE),
         ("REPORT_EVENT", REPORT_EVENT),
@@ -170,6 +175,31 @@ mod tests {
         assert!(
             style.contains(&selector),
             "www/style.css has no rule for {selector}"
+        );
+    }
+
+    /// index.html's page before the engine runs, in the engine's Italian words (the page's
+    /// first language) and offering the same files.
+    #[test]
+    fn the_page_before_the_engine_says_what_the_engine_says() {
+        let index = read(&repository().join("index.html"));
+        let (_, shell) = index
+            .split_once(&format!(r#"<div id="{SHELL_ID}">"#))
+            .expect("index.html has the page before the engine");
+        let t = crate::text::Lang::It.text();
+        let words = [t.site_name, t.title, t.lead, t.drop_title, t.drop_hint];
+        for text in words
+            .into_iter()
+            .chain([crate::components::drop_zone::ACCEPT])
+        {
+            assert!(
+                shell.contains(text),
+                "index.html's shell does not say {text:?}"
+            );
+        }
+        assert!(
+            shell.contains(r#"role="status""#),
+            "the shell tells screen readers that the engine is loading"
         );
     }
 

@@ -16,9 +16,17 @@ mod verify;
 pub use components::app::App;
 
 /// Mounts the page, after closing the network: once the engine is loaded, the page needs no
-/// connection at all, so a second Content-Security-Policy forbids every one.
+/// connection at all, so a second Content-Security-Policy forbids every one. The page as
+/// index.html wrote it gives way to the engine's (the files it held come next, from the
+/// page's script).
 pub fn start() {
     close_connections();
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(contract::SHELL_ID))
+    {
+        shell.remove();
+    }
     yew::Renderer::<App>::new().render();
 }
 

@@ -9,6 +9,10 @@ use yew::prelude::*;
 use crate::contract::FILE_INPUT_ID;
 use crate::text::use_text;
 
+/// What the file chooser offers: every form the engine reads (index.html's drop zone, shown
+/// before the engine runs, offers the same).
+pub const ACCEPT: &str = ".eml,message/rfc822,.mbox,.msg,application/vnd.ms-outlook,.p7m,application/pkcs7-mime,.zip,application/zip,.crl,application/pkix-crl";
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub on_files: Callback<Vec<File>>,
@@ -35,7 +39,7 @@ pub fn drop_zone(props: &Props) -> Html {
     html! {
         <label class="drop-zone">
             <input type="file" id={FILE_INPUT_ID} class="visually-hidden" multiple=true
-                   accept=".eml,message/rfc822,.mbox,.msg,application/vnd.ms-outlook,.p7m,application/pkcs7-mime,.zip,application/zip,.crl,application/pkix-crl" {onchange} />
+                   accept={ACCEPT} {onchange} />
             // An arrow rising from a tray: the upload icon of the Italian design kit's kind.
             <svg class="drop-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M12 3l-5 5h3.5v7h3V8H17zM4 15v5h16v-5h-2v3H6v-3z" />
