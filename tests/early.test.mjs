@@ -72,3 +72,13 @@ test('the page before the engine looks like the engine\'s, at phone and desktop 
     await page.close();
   }
 });
+
+test('an engine that fails to load is said so, not "loading" for ever', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  await page.route('**/*.wasm', (route) => route.abort('connectionreset'));
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => !document.querySelector('#shell [role="status"]').textContent.includes('caricando'));
+  assert.equal(await page.locator('#shell [role="status"]').innerText(),
+    'Il verificatore non si è caricato: controlla la connessione e ricarica la pagina.');
+  await page.close();
+});

@@ -51,15 +51,26 @@ if (embedded) root.classList.add(EMBEDDED_CLASS);
 // Files chosen, dropped or sent before the engine runs wait here, in the order given; the page
 // as index.html writes it (SHELL_ID) says how many. The engine takes them once it has started.
 const waiting = [];
+/** What the page before the engine says, once it is gone nothing. */
+const tell = (sentence) => {
+  const status = document.querySelector(`#${SHELL_ID} [role="status"]`);
+  if (status) status.textContent = sentence;
+};
 const hold = (files) => {
   waiting.push(...files);
-  const status = document.querySelector(`#${SHELL_ID} [role="status"]`);
-  if (status) {
-    status.textContent = waiting.length === 1
-      ? 'Un file in attesa: sarà verificato appena il verificatore è pronto.'
-      : `${waiting.length} file in attesa: saranno verificati appena il verificatore è pronto.`;
-  }
+  tell(waiting.length === 1
+    ? 'Un file in attesa: sarà verificato appena il verificatore è pronto.'
+    : `${waiting.length} file in attesa: saranno verificati appena il verificatore è pronto.`);
 };
+// An engine that cannot run, or whose loading fails (the connection dropped, a file refused),
+// is said in so many words instead of "loading" for ever: any error before the engine starts
+// is the loading's.
+if (typeof WebAssembly !== 'object') {
+  tell('Questo browser non può eseguire il verificatore: aggiornalo o usa un browser recente.');
+}
+addEventListener('error', () => {
+  tell('Il verificatore non si è caricato: controlla la connessione e ricarica la pagina.');
+});
 document.querySelector(`#${SHELL_ID} input[type="file"]`)?.addEventListener('change', ({ target }) => {
   hold([...target.files]);
   target.value = '';
