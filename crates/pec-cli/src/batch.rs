@@ -2,7 +2,9 @@
 //! of its own (a verifier remembers the certificate links it checked, so each thread checks a
 //! provider's once), and the results come out in the order the files were given. Threads run
 //! at most a few files ahead of the output, so memory stays bounded however many files there
-//! are. A terminal sees how far the batch has got (`progress`).
+//! are. What the output needs of each report (its JSON, its text) is made on those threads too,
+//! so that the output itself only writes. A terminal sees how far the batch has got
+//! (`progress`).
 
 use std::collections::BTreeMap;
 use std::io;
@@ -14,47 +16,49 @@ use pec::{Options, Report, Verifier};
 
 use crate::progress::Progress;
 
-/// A file as read and verified: its name, its bytes (kept only when asked for) and its report;
-/// or why it could not be read.
-pub type Verified = (String, io::Result<(Vec<u8>, Report)>);
+/// A file as read, verified and prepared for the output: its name and what `prepare` made of
+/// its bytes and report; or why it could not be read.
+pub type Verified<T> = (String, io::Result<T>);
 
 /// How many files each thread may run ahead of the output.
 const AHEAD: usize = 4;
 
-struct Shared {
+struct Shared<T> {
     /// Results not yet handed out, by position.
-    ready: Mutex<Done>,
+    ready: Mutex<Done<T>>,
     changed: Condvar,
     next: AtomicUsize,
 }
 
-#[derive(Default)]
-struct Done {
-    results: BTreeMap<usize, Verified>,
+struct Done<T> {
+    results: BTreeMap<usize, Verified<T>>,
     /// How many results were handed out; `usize::MAX` once the caller stopped.
     emitted: usize,
 }
 
-/// Verifies every file of `paths` and hands each result to `emit` in order; stops early when
-/// `emit` returns false. `keep` says whether `emit` needs the bytes.
-pub fn run(
+/// Verifies every file of `paths`, has `prepare` make what the output needs of its name, bytes
+/// and report, and hands each result to `emit` in order; stops early when `emit` returns false.
+pub fn run<T: Send>(
     paths: &[PathBuf],
     options: &Options,
-    keep: bool,
-    mut emit: impl FnMut(Verified) -> bool,
+    prepare: impl Fn(&str, Vec<u8>, Report) -> T + Sync,
+    mut emit: impl FnMut(Verified<T>) -> bool,
 ) {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(paths.len().max(1));
     let shared = Shared {
-        ready: Mutex::default(),
+        ready: Mutex::new(Done {
+            results: BTreeMap::new(),
+            emitted: 0,
+        }),
         changed: Condvar::new(),
         next: AtomicUsize::new(0),
     };
     let mut progress = Progress::new(paths.len());
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| work(paths, options, keep, threads, &shared));
+            scope.spawn(|| work(paths, options, &prepare, threads, &shared));
         }
         for index in 0..paths.len() {
             let result = take(&shared, index);
@@ -68,7 +72,13 @@ pub fn run(
 }
 
 /// One thread's loop: the next file not taken, unless too far ahead of the output.
-fn work(paths: &[PathBuf], options: &Options, keep: bool, threads: usize, shared: &Shared) {
+fn work<T>(
+    paths: &[PathBuf],
+    options: &Options,
+    prepare: &impl Fn(&str, Vec<u8>, Report) -> T,
+    threads: usize,
+    shared: &Shared<T>,
+) {
     let mut verifier = Verifier::new(options.clone());
     loop {
         let index = shared.next.fetch_add(1, Ordering::Relaxed);
@@ -90,7 +100,7 @@ fn work(paths: &[PathBuf], options: &Options, keep: bool, threads: usize, shared
         let name = path.display().to_string();
         let result = super::read_input(path).map(|bytes| {
             let report = verifier.verify(&bytes);
-            (if keep { bytes } else { Vec::new() }, report)
+            prepare(&name, bytes, report)
         });
         lock(shared).results.insert(index, (name, result));
         shared.changed.notify_all();
@@ -98,7 +108,7 @@ fn work(paths: &[PathBuf], options: &Options, keep: bool, threads: usize, shared
 }
 
 /// Waits for the result at `index` and hands it out.
-fn take(shared: &Shared, index: usize) -> Verified {
+fn take<T>(shared: &Shared<T>, index: usize) -> Verified<T> {
     let guard = lock(shared);
     let mut done = shared
         .changed
@@ -111,11 +121,11 @@ fn take(shared: &Shared, index: usize) -> Verified {
     result.unwrap_or_else(|| (String::new(), Err(io::Error::other("lost"))))
 }
 
-fn stop(shared: &Shared) {
+fn stop<T>(shared: &Shared<T>) {
     lock(shared).emitted = usize::MAX;
     shared.changed.notify_all();
 }
 
-fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Done> {
+fn lock<T>(shared: &Shared<T>) -> std::sync::MutexGuard<'_, Done<T>> {
     shared.ready.lock().unwrap_or_else(PoisonError::into_inner)
 }

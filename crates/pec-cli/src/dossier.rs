@@ -12,7 +12,8 @@ use pec::{Options, Report};
 pub fn run(paths: &[PathBuf], options: &Options, json: bool) -> ExitCode {
     let mut read = Vec::new();
     let mut complete = true;
-    super::batch::run(paths, options, true, |(name, result)| {
+    let keep = |_: &str, bytes, report| (bytes, report);
+    super::batch::run(paths, options, keep, |(name, result)| {
         match super::readable(&name, result) {
             Some((bytes, report)) => read.push((name, bytes, report)),
             None => complete = false,

@@ -84,20 +84,23 @@ fn main() -> ExitCode {
     if args.csv && write!(out, "{}", pec::dossier::table::header()).is_err() {
         return ExitCode::from(2);
     }
-    batch::run(&args.files, &options, false, |(name, result)| {
-        let Some((_, report)) = readable(&name, result) else {
+    let written = |name: &str, _, report: Report| {
+        let text = if args.csv {
+            pec::dossier::table::row(name, &report)
+        } else if args.json {
+            report.to_json(name) + "\n"
+        } else {
+            render(name, &report) + "\n"
+        };
+        (report.all_passed(), text)
+    };
+    batch::run(&args.files, &options, written, |(name, result)| {
+        let Some((passed, text)) = readable(&name, result) else {
             unreadable = true;
             return false;
         };
-        all_passed &= report.all_passed();
-        let written = if args.csv {
-            write!(out, "{}", pec::dossier::table::row(&name, &report))
-        } else if args.json {
-            writeln!(out, "{}", report.to_json(&name))
-        } else {
-            writeln!(out, "{}", render(&name, &report))
-        };
-        unreadable = written.is_err();
+        all_passed &= passed;
+        unreadable = out.write_all(text.as_bytes()).is_err();
         !unreadable
     });
     if unreadable {

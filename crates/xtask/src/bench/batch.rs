@@ -1,5 +1,6 @@
 //! Part 2, a batch: `pec-verify --json` over the factory's series of genuine messages in one
 //! process, against the usual way, one `openssl cms -verify` process per file; both on one core.
+//! Then `pec-verify` again on every core, which must print the same bytes.
 
 use std::path::Path;
 use std::time::Instant;
@@ -11,12 +12,15 @@ use super::{Inputs, Part, pinned, release};
 use crate::Result;
 
 const SECTION: &str = "2. Batch, one core";
+const SECTION_CORES: &str = "2. Batch, every core";
 
 /// Rounds of one `pec-verify` run then one OpenSSL run, so both see the same moments of noise.
 const ROUNDS: usize = 10;
 
 const TARGET_RATE: f64 = 2000.0;
 const TARGET_RATIO: f64 = 10.0;
+/// On two cores; with more, the same figure is a floor.
+const TARGET_CORES_RATIO: f64 = 1.7;
 
 /// One `openssl cms -verify` process per file, as a shell script around OpenSSL would: the
 /// test root as CAfile, certificates judged at the signing time (`-attime`) as the core judges
@@ -34,14 +38,23 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
     let mut ours = Vec::new();
     let mut theirs = Vec::new();
     let mut ratios = Vec::new();
+    let mut every_core = Vec::new();
+    let mut core_ratios = Vec::new();
     for round in 1..=ROUNDS {
         println!("bench: batch round {round} of {ROUNDS}");
-        let (seconds, signing_times) = pec_verify(inputs)?;
-        let openssl_seconds = openssl(inputs, &signing_times)?;
-        ours.push(count as f64 / seconds);
+        let one = pec_verify(inputs, true)?;
+        let openssl_seconds = openssl(inputs, &one.signing_times)?;
+        let all = pec_verify(inputs, false)?;
+        if all.stdout != one.stdout {
+            return Err("pec-verify printed other bytes on every core than on one".into());
+        }
+        ours.push(count as f64 / one.seconds);
         theirs.push(count as f64 / openssl_seconds);
-        ratios.push(openssl_seconds / seconds);
+        ratios.push(openssl_seconds / one.seconds);
+        every_core.push(count as f64 / all.seconds);
+        core_ratios.push(one.seconds / all.seconds);
     }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let rows = vec![
         Row::new(
             SECTION,
@@ -64,6 +77,20 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
             Unit::Times,
             Some(Target::AtLeast(TARGET_RATIO)),
         )?,
+        Row::new(
+            SECTION_CORES,
+            format!("`pec-verify --json`, the same {count} receipts, {cores} cores"),
+            &every_core,
+            Unit::ReceiptsPerSecond,
+            None,
+        )?,
+        Row::new(
+            SECTION_CORES,
+            format!("Speed-up on {cores} cores over one, round by round"),
+            &core_ratios,
+            Unit::Times,
+            (cores >= 2).then_some(Target::AtLeast(TARGET_CORES_RATIO)),
+        )?,
     ];
     Ok(Part {
         rows,
@@ -77,18 +104,36 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
              both pinned like part 1, timed from start to exit. Every round checks \
              that the JSON has one line per file and every message TOTAL-PASSED, and that \
              OpenSSL printed \"Verification successful\" once per file and exited 0 each time. \
-             The ratio is OpenSSL's time over `pec-verify`'s in the same round."
+             The ratio is OpenSSL's time over `pec-verify`'s in the same round. Each round \
+             then runs the same `pec-verify` unpinned, on every core of the machine (one \
+             thread per core, each with its own verifier), and checks that it prints the same \
+             bytes as on one core; the speed-up is the pinned run's time over this one's."
         )],
     })
 }
 
-/// One `pec-verify --json` run over the series: its wall time in seconds and each file's CMS
-/// signing time (Unix seconds), after checking every message is TOTAL-PASSED.
-fn pec_verify(inputs: &Inputs) -> Result<(f64, Vec<i64>)> {
+/// One `pec-verify --json` run over the series.
+struct Run {
+    /// Wall time.
+    seconds: f64,
+    /// Each file's CMS signing time (Unix seconds).
+    signing_times: Vec<i64>,
+    stdout: Vec<u8>,
+}
+
+/// One `pec-verify --json` run over the series, on one core or on every core, after checking
+/// every message is TOTAL-PASSED.
+fn pec_verify(inputs: &Inputs, one_core: bool) -> Result<Run> {
     let mut args = vec!["--json".to_owned()];
     args.extend(inputs.trust_args());
     args.extend(inputs.series.iter().map(|f| f.display().to_string()));
-    let mut command = pinned(&release("pec-verify"), &args);
+    let program = release("pec-verify");
+    let mut command = if one_core {
+        pinned(&program, &args)
+    } else {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        crate::cmd(&program.to_string_lossy(), &args)
+    };
     let start = Instant::now();
     let out = command.output().map_err(|e| format!("pec-verify: {e}"))?;
     let seconds = start.elapsed().as_secs_f64();
@@ -99,7 +144,11 @@ fn pec_verify(inputs: &Inputs) -> Result<(f64, Vec<i64>)> {
             out.status
         ));
     }
-    Ok((seconds, signing_times))
+    Ok(Run {
+        seconds,
+        signing_times,
+        stdout: out.stdout,
+    })
 }
 
 /// Every file has its JSON line, in order, with at least one message and every message
