@@ -41,6 +41,9 @@ export async function openPage(browser, { width = 1280, height = 800, context } 
   return page;
 }
 
+/** The result card of the file named `name`. */
+export const card = (page, name) => page.locator('.result', { has: page.locator('.file-name', { hasText: name }) });
+
 /** Drops files on the drop zone through a real `drop` event carrying a DataTransfer. */
 export async function drop(page, files) {
   const payload = files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') }));

@@ -5,30 +5,22 @@
 // every form alike; the real Outlook files are ordinary signed e-mail, signed but not PEC.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { choose, launch, openPage, outputDir, sample, settled } from './browser.mjs';
+import { card, choose, launch, openPage, outputDir, sample, settled } from './browser.mjs';
+import { writeFactory } from './factory.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const KIND = 'avvenuta-consegna-completa';
 
 let browser;
 let factory;
-const made = (name) => ({ name, bytes: readFileSync(join(factory, name)) });
+const made = (name) => factory.file(name);
 before(async () => {
-  execFileSync('cargo', ['build', '--quiet', '-p', 'pec-factory'], { cwd: root, stdio: 'inherit' });
-  factory = mkdtempSync(join(tmpdir(), 'pec-factory-'));
-  execFileSync(join(root, 'target/debug/pec-factory'), [factory], { stdio: 'ignore' });
+  factory = writeFactory();
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  if (factory) rmSync(factory, { recursive: true, force: true });
+  factory?.remove();
 });
-
-const card = (page, name) => page.locator('.result', { has: page.locator('.file-name', { hasText: name }) });
 
 test('a receipt as .msg, .eml.p7m and in a zip gets the card of its .eml, and the PDF beside it an answer', async () => {
   const page = await openPage(browser, { width: 1280, height: 900 });

@@ -5,10 +5,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, recordRequests, sample, url } from './browser.mjs';
+import { writeFactory } from './factory.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'target/debug/pec-verify');
@@ -18,17 +18,17 @@ const SAMPLES = join(process.env.PEC_SHARED ?? join(root, '../shared'), 'samples
 const SAMPLE_FOLDERS = ['real', 'tampered', 'unsigned', 'unverifiable'];
 
 let browser;
+let written;
 let factory;
 before(async () => {
   // The reference: the command line and the test factory, built from this tree.
-  execFileSync('cargo', ['build', '--quiet', '-p', 'pec-cli', '-p', 'pec-factory'], { cwd: root, stdio: 'inherit' });
-  factory = mkdtempSync(join(tmpdir(), 'pec-factory-'));
-  execFileSync(join(root, 'target/debug/pec-factory'), [factory], { stdio: 'ignore' });
+  written = writeFactory(['pec-cli']);
+  factory = written.dir;
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  if (factory) rmSync(factory, { recursive: true, force: true });
+  written?.remove();
 });
 
 /** The README's example page, copied from the README as a portal developer would. */

@@ -4,32 +4,24 @@
 // name, from the test factory, is not believed: the genuine receipt stays genuine and warns.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { choose, launch, openPage, outputDir, sample, settled } from './browser.mjs';
+import { card, choose, launch, openPage, outputDir, sample, settled } from './browser.mjs';
+import { writeFactory } from './factory.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const GENUINE = 'real/aruba-agidca1-consegna-completa.eml';
 const NOT_CHECKED = /La revoca del certificato non è controllata/;
 const FORGED = /Un elenco di revoca \(CRL\) dice di essere di CN=AgID CA1.*ma non è firmato con la sua chiave/s;
 
 let browser;
 let factory;
-const list = (name) => ({ name, bytes: readFileSync(join(factory, name)) });
+const list = (name) => factory.file(name);
 before(async () => {
-  execFileSync('cargo', ['build', '--quiet', '-p', 'pec-factory'], { cwd: root, stdio: 'inherit' });
-  factory = mkdtempSync(join(tmpdir(), 'pec-factory-'));
-  execFileSync(join(root, 'target/debug/pec-factory'), [factory], { stdio: 'ignore' });
+  factory = writeFactory();
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  if (factory) rmSync(factory, { recursive: true, force: true });
+  factory?.remove();
 });
-
-const card = (page, name) => page.locator('.result', { has: page.locator('.file-name', { hasText: name }) });
 
 test('a list dropped after a receipt changes its revocation line, and clearing takes it away', async () => {
   const page = await openPage(browser, { width: 1280, height: 900 });
