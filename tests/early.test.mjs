@@ -82,3 +82,15 @@ test('an engine that fails to load is said so, not "loading" for ever', async ()
     'Il verificatore non si è caricato: controlla la connessione e ricarica la pagina.');
   await page.close();
 });
+
+test('the keyboard focus on the drop zone stays on it when the engine arrives', async () => {
+  const { page, release } = await heldBack(360);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('#shell .drop-zone') != null), true,
+    'the first Tab reaches the drop zone');
+  release();
+  await page.locator('#file-input').waitFor({ state: 'attached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'file-input');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.drop-zone') != null), true);
+  await page.close();
+});

@@ -75,6 +75,11 @@ document.querySelector(`#${SHELL_ID} input[type="file"]`)?.addEventListener('cha
   hold([...target.files]);
   target.value = '';
 });
+// Whether the keyboard's focus is on the first page's drop zone: the engine's drop zone takes
+// it over, so that a keyboard user is not sent back to the top of the page.
+const shellFocused = () => document.activeElement?.closest?.(`#${SHELL_ID}`) != null;
+let focusOnDropZone = false;
+addEventListener('focusin', () => { focusOnDropZone = shellFocused(); });
 
 // Files given to the file input as if the user had chosen them: the engine's one way in.
 const give = (files) => {
@@ -141,6 +146,10 @@ addEventListener(DOSSIERS_EVENT, ({ detail }) => {
 });
 
 addEventListener(STARTED_EVENT, () => {
+  // Removing the first page left the focus nowhere (on the body): it goes where it was.
+  if (focusOnDropZone && document.activeElement === document.body) {
+    document.getElementById(FILE_INPUT_ID)?.focus();
+  }
   give(waiting.splice(0));
   post({ type: READY_MESSAGE });
   // After the engine's own loading, so that the worker's copies do not compete with it. Where
