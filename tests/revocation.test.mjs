@@ -38,6 +38,9 @@ test('a list dropped after a receipt changes its revocation line, and clearing t
   assert.match(shown, /A nome di\s+CN=AgID CA1,OU=Area Soluzioni per la Pubblica Amministrazione/);
   assert.match(shown, /Certificati revocati\s+0/);
   assert.equal(await crl.locator('.verdict').count(), 0, 'a list gets no verdict of its own');
+  // Counted as a list, not as a file that is no PEC message, and with no note on declared data.
+  assert.equal(await page.locator('.summary .counts').innerText(), '1 autentico, 1 elenco di revoca');
+  assert.equal(await page.locator('.summary .note').count(), 0);
   // The receipt verified before the list now says what the list is worth, and stays genuine.
   await page.waitForFunction(() => /non è firmato con la sua chiave/.test(document.body.textContent));
   const text = await receipt.textContent();

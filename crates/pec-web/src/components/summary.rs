@@ -38,14 +38,14 @@ pub fn summary(props: &Props) -> Html {
         let entries = entries.clone();
         Callback::from(move |_: MouseEvent| entries.dispatch(Action::Clear))
     };
-    let counts = counts(entries);
+    let (counts, lists) = counts(entries);
     let declared = counts[1..].iter().any(|n| *n > 0);
     let repeated = (entries.repeated > 0)
         .then(|| html! { <p>{ sentence(&b.repeated(entries.repeated)) }</p> });
     html! {
         <section class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ b.summary_heading }</h2>
-            <p class="counts">{ b.counts(counts) }</p>
+            <p class="counts">{ b.counts(counts, lists) }</p>
             { for repeated }
             <div class="controls no-print">
                 <label><input type="checkbox" checked={view.only_problems}
@@ -71,11 +71,17 @@ pub fn summary(props: &Props) -> Html {
     }
 }
 
-/// How many verified files there are of each [`Standing`], in its order.
-fn counts(entries: &Entries) -> [usize; 4] {
+/// How many verified files there are of each [`Standing`], in its order, and how many are
+/// revocation lists (which have none: they are no receipt, and no problem either).
+fn counts(entries: &Entries) -> ([usize; 4], usize) {
     let mut counts = [0; 4];
+    let mut lists = 0;
     for entry in entries.iter() {
         if let Some(verified) = &entry.verified {
+            if !verified.lists.is_empty() {
+                lists += 1;
+                continue;
+            }
             let index = Standing::ALL
                 .iter()
                 .position(|s| *s == verified.report.standing())
@@ -83,7 +89,7 @@ fn counts(entries: &Entries) -> [usize; 4] {
             counts[index] += 1;
         }
     }
-    counts
+    (counts, lists)
 }
 
 fn row(t: &Text, entry: &Entry) -> Html {

@@ -14,6 +14,8 @@ pub struct Batch {
     pub summary_heading: &'static str,
     /// Per [`Standing`], singular and plural: "1 autentico", "52 autentici".
     pub standings: [[&'static str; 2]; 4],
+    /// Revocation lists among the files, singular and plural: not receipts, and no problem.
+    pub lists: [&'static str; 2],
     /// `{count}` files dropped again, each shown once.
     pub repeated: [&'static str; 2],
     pub only_problems: &'static str,
@@ -62,11 +64,13 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// "52 autentici, 14 non autentici, 3 non PEC": every standing with at least one file.
-    pub fn counts(&self, counts: [usize; 4]) -> String {
+    /// "52 autentici, 14 non autentici, 3 non PEC, 1 elenco di revoca": every standing with
+    /// at least one file, then the revocation lists, which have no standing.
+    pub fn counts(&self, counts: [usize; 4], lists: usize) -> String {
         let parts: Vec<String> = counts
             .iter()
             .zip(&self.standings)
+            .chain([(&lists, &self.lists)])
             .filter(|(n, _)| **n > 0)
             .map(|(n, words)| format!("{n} {}", words[usize::from(*n != 1)]))
             .collect();
@@ -184,13 +188,18 @@ mod tests {
     fn counts_name_every_standing_present_in_the_singular_or_the_plural() {
         let b = &Lang::It.text().batch;
         assert_eq!(
-            b.counts([52, 14, 0, 3]),
+            b.counts([52, 14, 0, 3], 0),
             "52 autentici, 14 non autentici, 3 non PEC"
         );
-        assert_eq!(b.counts([1, 0, 1, 0]), "1 autentico, 1 non accertato");
+        assert_eq!(b.counts([1, 0, 1, 0], 0), "1 autentico, 1 non accertato");
+        assert_eq!(b.counts([2, 0, 0, 0], 1), "2 autentici, 1 elenco di revoca");
         assert_eq!(
-            Lang::En.text().batch.counts([0, 2, 0, 1]),
-            "2 not genuine, 1 not PEC"
+            b.counts([1, 0, 0, 0], 2),
+            "1 autentico, 2 elenchi di revoca"
+        );
+        assert_eq!(
+            Lang::En.text().batch.counts([0, 2, 0, 1], 1),
+            "2 not genuine, 1 not PEC, 1 revocation list"
         );
         assert_eq!(
             b.repeated(1).to_string(),

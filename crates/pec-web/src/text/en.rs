@@ -173,6 +173,7 @@ pub const EN: Text = Text {
             ["not established", "not established"],
             ["not PEC", "not PEC"],
         ],
+        lists: ["revocation list", "revocation lists"],
         repeated: [
             "{count} file was already in the list: it is shown once.",
             "{count} files were already in the list: each is shown once.",

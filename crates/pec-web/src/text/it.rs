@@ -170,6 +170,7 @@ pub const IT: Text = Text {
             ["non accertato", "non accertati"],
             ["non PEC", "non PEC"],
         ],
+        lists: ["elenco di revoca", "elenchi di revoca"],
         repeated: [
             "{count} file era già nell'elenco: è mostrato una volta sola.",
             "{count} file erano già nell'elenco: ognuno è mostrato una volta sola.",
