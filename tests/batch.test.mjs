@@ -116,7 +116,7 @@ test('sixty-odd files: counted, each shown once, filtered, sorted, exported and 
   // Only the problems: the cards and the rows of the files that are not genuine.
   await page.getByLabel('Mostra solo i file con problemi').check();
   const problems = files.length - count('genuine');
-  assert.equal(await page.locator('.result').count(), problems);
+  assert.equal(await page.locator('.result:visible').count(), problems);
   assert.equal(await rows.count(), problems);
   await page.getByLabel('Mostra solo i file con problemi').uncheck();
 
@@ -176,11 +176,16 @@ for (const width of [360, 1280]) {
   });
 }
 
-test('printing a dossier prints it with the cards of its files, and nothing else', async () => {
+for (const onlyProblems of [false, true]) {
+test(`printing a dossier prints it with the cards of its files, and nothing else${onlyProblems ? ', even those the view of only problems leaves out' : ''}`, async () => {
   const page = await openPage(browser, { width: 1280, height: 900 });
   await choose(page, [...PAIR, 'real/sogei-agidca1-posta-certificata-sdi.eml'].map(sample));
   await page.waitForFunction(() => document.querySelectorAll('.result').length === 3
     && !document.querySelector('[aria-busy="true"]'));
+  if (onlyProblems) {
+    await page.getByLabel('Mostra solo i file con problemi').check();
+    assert.equal(await page.locator('.result:visible').count(), 0, 'every file is genuine');
+  }
   // The print dialog, stood in for: the parts marked while it is open, marked again for a
   // PDF of what print media shows.
   await page.evaluate(() => {
@@ -204,9 +209,10 @@ test('printing a dossier prints it with the cards of its files, and nothing else
   // One head, the dossier's.
   const heads = await page.locator('.report-head').evaluateAll((hs) => hs.filter((h) => h.checkVisibility()).length);
   assert.equal(heads, 1);
-  writeFileSync(`${outputDir}/dossier.pdf`, await page.pdf({ format: 'A4', printBackground: true }));
+  writeFileSync(`${outputDir}/dossier${onlyProblems ? '-only-problems' : ''}.pdf`, await page.pdf({ format: 'A4', printBackground: true }));
   await page.close();
 });
+}
 
 test('a dossier says what is missing, and that a file which is not genuine does not count', async () => {
   const page = await openPage(browser);

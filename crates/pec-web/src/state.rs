@@ -110,14 +110,26 @@ impl Entries {
 
     /// The entries `view` shows, in its order.
     pub fn shown(&self, view: View) -> Vec<&Entry> {
-        let mut shown: Vec<&Entry> = self
+        self.ordered(view)
+            .into_iter()
+            .filter_map(|(e, shown)| shown.then_some(e))
+            .collect()
+    }
+
+    /// Every file in the view's order, each with whether the view shows it: the card of a file
+    /// the filter leaves out stays in the page, hidden, so that a dossier's print still has it.
+    pub fn ordered(&self, view: View) -> Vec<(&Entry, bool)> {
+        let mut ordered: Vec<(&Entry, bool)> = self
             .iter()
-            .filter(|e| !view.only_problems || e.verified.is_none() || e.has_problem())
+            .map(|e| {
+                let shown = !view.only_problems || e.verified.is_none() || e.has_problem();
+                (e, shown)
+            })
             .collect();
         if view.by_date {
-            shown.sort_by_key(|e| (e.date().is_none(), e.date()));
+            ordered.sort_by_key(|(e, _)| (e.date().is_none(), e.date()));
         }
-        shown
+        ordered
     }
 }
 

@@ -106,8 +106,8 @@ pub fn app() -> Html {
                     { dossiers(t, &sendings, &entries, last_verified(&entries)) }
                 }
                 <section class="results" aria-label={t.results_label}>
-                    { for entries.shown(*view).into_iter().map(|entry| html! {
-                        <ResultCard key={entry.id} entry={entry.clone()} />
+                    { for entries.ordered(*view).into_iter().map(|(entry, shown)| html! {
+                        <ResultCard key={entry.id} entry={entry.clone()} hidden={!shown} />
                     }) }
                 </section>
             </main>

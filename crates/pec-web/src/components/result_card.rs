@@ -18,6 +18,9 @@ use crate::text::use_text;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub entry: Entry,
+    /// Left out by the view (only problems): hidden on screen, still printed with its dossier.
+    #[prop_or_default]
+    pub hidden: bool,
 }
 
 #[function_component(ResultCard)]
@@ -62,7 +65,8 @@ pub fn result_card(props: &Props) -> Html {
     // In print, the report's head comes first, above the file's name.
     let head = entry.verified.as_ref().map(|v| report_head(t, v.at));
     html! {
-        <article class="result" id={entry.card_id()} ref={card} aria-busy={entry.verified.is_none().to_string()}>
+        <article class="result" id={entry.card_id()} ref={card} hidden={props.hidden}
+                 aria-busy={entry.verified.is_none().to_string()}>
             { for head }
             <h2 class="file-name">{ written(&entry.name) }</h2>
             if entry.from_portal {
