@@ -183,7 +183,7 @@ fn signed_message(found: locate::Found<'_>, options: &Options, links: &mut Links
         verdict: Verdict::from_checks(&checks),
         reason: check::decisive(&checks).map(|c| c.id),
         location: found.location,
-        signed_sha256: Some(hex(&Sha256::digest(&found.signed))),
+        signed_sha256: Some(signed_sha256(info.as_ref(), &found.signed)),
         classification,
         daticert,
         signature,
@@ -236,6 +236,14 @@ fn trusted(
     }
     checks.push(Check::info(CheckId::TrustRevocationNotChecked));
     (chain, checks)
+}
+
+/// SHA-256 of what the provider signed, hex: the signature's own digest when it is SHA-256.
+fn signed_sha256(info: Option<&cms::SignatureInfo>, signed: &[u8]) -> String {
+    match info.and_then(|info| info.content_sha256.as_deref()) {
+        Some(digest) => hex(digest),
+        None => hex(&Sha256::digest(signed)),
+    }
 }
 
 fn signature_report(info: &cms::SignatureInfo, chain: &[certificate::Cert]) -> SignatureReport {

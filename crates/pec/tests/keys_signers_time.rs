@@ -395,3 +395,32 @@ fn real_samples_verified_now_pass_and_only_the_digitpa_key_warns() {
         }
     }
 }
+
+/// The digest that names what the provider signed is SHA-256 over those bytes whatever the
+/// signature's own digest, taken from the signature's computation when that is SHA-256.
+#[test]
+fn the_signed_digest_is_sha256_of_what_was_signed_whatever_the_signature_digest() {
+    use pec_factory::Digest;
+    use sha2::Digest as _;
+    for (algorithm, digest) in [
+        (KeyAlgorithm::Rsa2048, Digest::Sha256),
+        (KeyAlgorithm::Rsa2048, Digest::Sha1),
+        (KeyAlgorithm::EcdsaP256, Digest::Sha256),
+    ] {
+        let eml = genuine().signed_with(algorithm, digest).build();
+        let located = pec::locate::find(&eml).expect("a message");
+        let found = located.signed().next().expect("a signed entity");
+        let expected = pec::hex(&sha2::Sha256::digest(&found.signed));
+        let report = verify(&eml);
+        assert_eq!(
+            report.verdict,
+            Verdict::TotalPassed,
+            "{algorithm:?} {digest:?}"
+        );
+        assert_eq!(
+            report.signed_sha256,
+            Some(expected),
+            "{algorithm:?} {digest:?}"
+        );
+    }
+}
