@@ -41,6 +41,8 @@ test('a list dropped after a receipt changes its revocation line, and clearing t
   // Counted as a list, not as a file that is no PEC message, and with no note on declared data.
   assert.equal(await page.locator('.summary .counts').innerText(), '1 autentico, 1 elenco di revoca');
   assert.equal(await page.locator('.summary .note').count(), 0);
+  const listRow = page.locator('.summary tr', { has: page.getByRole('link', { name: 'crl-forged-agid-ca1.crl' }) });
+  assert.equal(await listRow.locator('.standing').innerText(), 'elenco di revoca');
   // The receipt verified before the list now says what the list is worth, and stays genuine.
   await page.waitForFunction(() => /non è firmato con la sua chiave/.test(document.body.textContent));
   const text = await receipt.textContent();

@@ -104,10 +104,18 @@ fn row(t: &Text, entry: &Entry) -> Html {
     let standing = report.standing();
     let message = report.decisive();
     let daticert = message.and_then(|m| m.daticert.as_ref());
+    // A revocation list is no message: it has no standing, and declares nothing.
+    let list = !verified.lists.is_empty();
     let kind = match message {
         Some(m) => t.kind(m.classification.kind),
-        None if !verified.lists.is_empty() => t.lists.heading,
+        None if list => t.lists.heading,
         None => "",
+    };
+    let (class, result_text) = if list {
+        (classes!("list"), b.lists[0])
+    } else {
+        let declared = (standing != Standing::Genuine).then_some("declared");
+        (classes!(standing.as_str(), declared), b.standing(standing))
     };
     let date = daticert
         .and_then(|d| d.data)
@@ -120,9 +128,9 @@ fn row(t: &Text, entry: &Entry) -> Html {
     // Each cell says its column: on a phone the rows are stacked, with no header above them.
     let [file, result, kind_label, date_label, parties_label] = b.columns;
     html! {
-        <tr class={classes!(standing.as_str(), (standing != Standing::Genuine).then_some("declared"))}>
+        <tr class={class}>
             <td data-label={file}>{ link }</td>
-            <td data-label={result} class="standing">{ b.standing(standing) }</td>
+            <td data-label={result} class="standing">{ result_text }</td>
             <td data-label={kind_label}>{ kind }</td>
             <td data-label={date_label}>{ date }</td>
             // One element in the cell: on a phone the label and the value are its two columns.
