@@ -10,7 +10,7 @@
 pub mod breve;
 pub mod table;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -386,7 +386,8 @@ impl<'a, 'p> Sending<'a, 'p> {
         sent: Option<Piece<'a>>,
     ) -> Vec<Recipient> {
         let named = reference.map_or_else(Vec::new, |r| r.daticert.destinatari.clone());
-        let mut by_address: BTreeMap<String, Vec<Receipt<'a>>> = BTreeMap::new();
+        // Hashed: a sending to thousands of recipients is looked up once per recipient.
+        let mut by_address: HashMap<String, Vec<Receipt<'a>>> = HashMap::new();
         for receipt in self.evidence.iter().filter_map(Receipt::of) {
             by_address
                 .entry(key(receipt.address))
@@ -400,8 +401,10 @@ impl<'a, 'p> Sending<'a, 'p> {
                 self.recipient(d.address, d.tipo, &own, sent)
             })
             .collect();
-        // What is left names an address the sending does not.
-        for receipt in by_address.into_values().flatten() {
+        // What is left names an address the sending does not: by address, as always listed.
+        let mut left: Vec<_> = by_address.into_iter().collect();
+        left.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for receipt in left.into_iter().flat_map(|(_, receipts)| receipts) {
             self.problems.push(Problem::UnexpectedRecipient {
                 message: receipt.piece.event(self.files),
                 address: receipt.address.to_owned(),
