@@ -607,11 +607,7 @@ fn every_file_of_a_bundle_gets_an_answer_beside_the_receipt_found() {
     assert_eq!(report.error, None);
     assert_eq!(report.messages.len(), 1);
     assert_eq!(report.messages[0].verdict, Verdict::TotalPassed);
-    let unread: Vec<(String, InputError)> = report
-        .unread
-        .iter()
-        .map(|u| (u.location.to_string(), u.error))
-        .collect();
+    let unread = unread(&report);
     assert_eq!(
         unread,
         [
@@ -729,11 +725,7 @@ fn an_e_mail_whose_attachments_hold_no_receipt_is_no_pec_message_and_each_says_w
     let report = pec::verify(&mail, &support::options());
     assert!(report.messages.is_empty());
     assert_eq!(report.error, Some(InputError::Unsigned));
-    let unread: Vec<(String, InputError)> = report
-        .unread
-        .iter()
-        .map(|u| (u.location.to_string(), u.error))
-        .collect();
+    let unread = unread(&report);
     assert_eq!(
         unread,
         [
@@ -747,4 +739,13 @@ fn an_e_mail_whose_attachments_hold_no_receipt_is_no_pec_message_and_each_says_w
             ),
         ]
     );
+}
+
+/// Each file of the report that holds no message: where it lies and why.
+fn unread(report: &pec::Report) -> Vec<(String, InputError)> {
+    report
+        .unread
+        .iter()
+        .map(|u| (u.location.to_string(), u.error))
+        .collect()
 }
