@@ -32,12 +32,14 @@ export async function settled(page, count) {
   );
 }
 
-/** Opens the page and waits until the drop zone works (the engine is loaded). */
+/** Opens the page and waits until the drop zone works (the engine is loaded) */
 export async function openPage(browser, { width = 1280, height = 800, context } = {}) {
   const page = await (context ?? browser).newPage({ viewport: { width, height } });
   // The drop zone working is what counts, not the load event of every last resource.
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.locator('#file-input').waitFor({ state: 'attached' });
+  // and its worker started: from then on the page makes no request.
+  await page.waitForFunction(() => performance.getEntriesByName('pec-engine-ready').length > 0);
   return page;
 }
 

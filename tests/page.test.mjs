@@ -59,6 +59,25 @@ test('the first screen at phone and desktop width', async () => {
   }
 });
 
+test("the engine's worker, where every file is verified, can open no connection either", async () => {
+  const page = await openPage(browser);
+  const workers = page.workers();
+  assert.equal(workers.length, 1, 'the engine runs in one worker');
+  const fetched = await workers[0].evaluate(() => fetch('/index.html').then(() => 'loaded', (e) => `blocked: ${e}`));
+  assert.match(fetched, /^blocked/);
+  const sent = await workers[0].evaluate(() => new Promise((resolve) => {
+    try {
+      const socket = new WebSocket(`ws://${location.host}/`);
+      socket.onopen = () => resolve('open');
+      socket.onerror = () => resolve('blocked');
+    } catch (e) {
+      resolve(`blocked: ${e}`);
+    }
+  }));
+  assert.match(sent, /^blocked/);
+  await page.close();
+});
+
 test('once loaded, the page can open no connection and runs no injected script', async () => {
   const page = await openPage(browser);
   const policies = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll(

@@ -12,6 +12,7 @@ mod print;
 mod state;
 mod text;
 mod verify;
+mod worker;
 
 pub use components::app::App;
 
@@ -20,6 +21,11 @@ pub use components::app::App;
 /// index.html wrote it gives way to the engine's (the files it held come next, from the
 /// page's script).
 pub fn start() {
+    // Started again in the page's worker, the module draws nothing: it waits to be asked
+    // (`engine_worker`).
+    if web_sys::window().is_none() {
+        return;
+    }
     close_connections();
     if let Some(shell) = web_sys::window()
         .and_then(|w| w.document())
@@ -28,6 +34,16 @@ pub fn start() {
         shell.remove();
     }
     yew::Renderer::<App>::new().render();
+}
+
+/// In the page's worker: answers the page's files (`worker`). Called by the worker's script
+/// once this module runs there.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn engine_worker() {
+    use wasm_bindgen::JsCast;
+    if let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
+        worker::work(scope);
+    }
 }
 
 /// Adds `<meta http-equiv="Content-Security-Policy" content="connect-src 'none'">`. Policies

@@ -45,6 +45,18 @@ pub struct Verified {
 }
 
 impl Verified {
+    /// A file refused before the core reads it: too large to examine, by its size or for the
+    /// memory of this device.
+    pub fn refused(at: pec::Timestamp) -> Self {
+        Self {
+            input: Vec::new(),
+            report: pec::Report::too_large(),
+            at,
+            lists: Vec::new(),
+            generation: 0,
+        }
+    }
+
     /// Not every message genuine (or none at all), and not a revocation list either.
     pub fn has_problem(&self) -> bool {
         self.lists.is_empty() && self.report.standing() != Standing::Genuine
@@ -59,6 +71,9 @@ pub struct Entry {
     pub name: String,
     /// The name came from the embedding site with the file, not from the user's own files.
     pub from_portal: bool,
+    /// The file's size, and how much of it the engine has read so far.
+    pub size: u64,
+    pub read: u64,
     pub verified: Option<Shared<Verified>>,
 }
 
@@ -140,7 +155,12 @@ pub enum Action {
         id: usize,
         name: String,
         from_portal: bool,
+        size: u64,
     },
+    /// The engine has read `bytes` of the file `id`.
+    Read { id: usize, bytes: u64 },
+    /// The file `id`, not verified yet, was cancelled: it goes.
+    Cancel { id: usize },
     /// The engine is done with the file `id`. An unknown id, or a file already verified, is
     /// ignored: a result never replaces another. A file whose bytes are already on the page
     /// (the same SHA-256) is taken off: it is shown once.
@@ -160,6 +180,7 @@ impl Reducible for Entries {
                 id,
                 name,
                 from_portal,
+                size,
             } => {
                 if self.list.iter().any(|e| e.id == id) {
                     return self;
@@ -169,9 +190,20 @@ impl Reducible for Entries {
                     id,
                     name,
                     from_portal,
+                    size,
+                    read: 0,
                     verified: None,
                 };
                 list.insert(0, entry);
+                Rc::new(Self {
+                    list,
+                    repeated: self.repeated,
+                })
+            }
+            Action::Read { id, bytes } => self.pending(id, |entry| entry.read = bytes),
+            Action::Cancel { id } => {
+                let mut list = self.list.clone();
+                list.retain(|e| e.id != id || e.verified.is_some());
                 Rc::new(Self {
                     list,
                     repeated: self.repeated,
@@ -185,6 +217,23 @@ impl Reducible for Entries {
 }
 
 impl Entries {
+    /// `change` made to the file `id` while it waits for its result.
+    fn pending(self: Rc<Self>, id: usize, change: impl FnOnce(&mut Entry)) -> Rc<Self> {
+        let Some(at) = self
+            .list
+            .iter()
+            .position(|e| e.id == id && e.verified.is_none())
+        else {
+            return self;
+        };
+        let mut list = self.list.clone();
+        change(&mut list[at]);
+        Rc::new(Self {
+            list,
+            repeated: self.repeated,
+        })
+    }
+
     fn done(self: Rc<Self>, id: usize, verified: Verified) -> Rc<Self> {
         let Some(at) = self
             .list
@@ -226,11 +275,12 @@ impl Entries {
         })
     }
 
-    /// The revocation lists among the files, in the order shown.
-    pub fn lists(&self) -> Vec<pec::trust::Crl> {
+    /// The files of the revocation lists among the files, in the order shown.
+    pub fn list_files(&self) -> Vec<Vec<u8>> {
         self.iter()
             .filter_map(|e| e.verified.as_deref())
-            .flat_map(|v| v.lists.iter().cloned())
+            .filter(|v| !v.lists.is_empty())
+            .map(|v| v.input.clone())
             .collect()
     }
 }
@@ -250,16 +300,10 @@ mod tests {
     use super::*;
 
     fn verified() -> Verified {
-        Verified {
-            input: Vec::new(),
-            report: pec::Report::too_large(),
-            at: pec::Timestamp {
-                unix: 0,
-                offset_minutes: 0,
-            },
-            lists: Vec::new(),
-            generation: 0,
-        }
+        Verified::refused(pec::Timestamp {
+            unix: 0,
+            offset_minutes: 0,
+        })
     }
 
     fn reduce(entries: Rc<Entries>, actions: impl IntoIterator<Item = Action>) -> Rc<Entries> {
@@ -271,6 +315,7 @@ mod tests {
             id,
             name: name.to_owned(),
             from_portal: false,
+            size: 100,
         }
     }
 
@@ -316,6 +361,29 @@ mod tests {
             shown(&entries),
             [(3, "c.eml", true), (2, "b.eml", true), (1, "a.eml", true)]
         );
+    }
+
+    #[test]
+    fn a_pending_file_shows_how_much_is_read_and_a_cancelled_one_goes() {
+        let read = |id, bytes| Action::Read { id, bytes };
+        let entries = reduce(
+            Rc::default(),
+            [add(1, "a.eml"), add(2, "b.eml"), read(2, 40)],
+        );
+        let progress: Vec<_> = entries.iter().map(|e| (e.id, e.size, e.read)).collect();
+        assert_eq!(progress, [(2, 100, 40), (1, 100, 0)]);
+        // A verified file keeps its result: neither a late progress nor a cancel touch it.
+        let entries = reduce(
+            entries,
+            [
+                done(1),
+                read(1, 60),
+                Action::Cancel { id: 1 },
+                Action::Cancel { id: 2 },
+            ],
+        );
+        assert_eq!(shown(&entries), [(1, "a.eml", true)]);
+        assert_eq!(entries.iter().next().map(|e| e.read), Some(0));
     }
 
     #[test]

@@ -1,32 +1,93 @@
-//! One dropped file through the engine, in the browser: read a slice at a time into the
-//! engine's memory, a frame yielded so the busy state paints, the engine's time kept as a User
-//! Timing measure, and the moment of verification from the browser's clock. A revocation list
-//! (CRL) is read as one, for the engine to judge the receipts with.
+//! Files through the engine, which runs in a worker (`worker`): the page's thread only hands
+//! each file over, hears how far it has been read, and takes back the report and the bytes. One
+//! file at a time, in the order given: a file given while another runs waits its turn, and
+//! either can be cancelled. The engine's time for each file, from hand-over to report, is the
+//! User Timing measure "pec-verify"; the moment of verification is the browser's clock.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+use std::rc::Rc;
 
-use js_sys::{Promise, Uint8Array};
+use js_sys::{Function, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::File;
+use web_sys::{Blob, MessageEvent, Worker};
 
 use crate::state::Verified;
+use crate::worker::{self, Reply, Request};
 
-/// The page's engine: one verifier for the page (the trust store is read once, and a
-/// provider's certificate links are verified once, not once per file), and which set of
-/// revocation lists it holds, counted up each time the set changes.
-#[derive(Default)]
-pub struct Engine {
-    verifier: pec::Verifier,
-    generation: u64,
+/// A worker whose memory grew past this for one file is replaced once it is done, giving the
+/// memory back: a worker's WebAssembly memory never shrinks.
+const RECYCLE: usize = 16 * 1024 * 1024;
+
+/// The page's engine: one worker for the page (so the trust store is read once, and a
+/// provider's certificate links are verified once, not once per file), the revocation lists
+/// it holds, counted up each time the set changes, and the files waiting for it.
+#[derive(Clone)]
+pub struct Engine(Rc<Inner>);
+
+struct Inner {
+    worker: RefCell<Option<Running>>,
+    /// The file being verified.
+    current: RefCell<Option<Job>>,
+    /// Resolves when the last file given so far is done: each file waits for the one before.
+    turn: RefCell<Promise>,
+    /// Files cancelled while they waited.
+    cancelled: RefCell<HashSet<usize>>,
+    /// The revocation lists' files, and which set of them this is.
+    lists: RefCell<Vec<Vec<u8>>>,
+    generation: Cell<u64>,
+    /// The set of lists the worker holds; `None` for a worker that holds none yet.
+    held: Cell<Option<u64>>,
+}
+
+struct Running {
+    worker: Worker,
+    _replies: Closure<dyn FnMut(MessageEvent)>,
+    _failure: Closure<dyn FnMut(JsValue)>,
+}
+
+struct Job {
+    id: usize,
+    /// Gives the worker's reply (a `MessageEvent`), or what `Engine::stop` says instead.
+    reply: Function,
+    /// Told the bytes read so far.
+    read: Box<dyn Fn(u64)>,
+}
+
+/// A promise and the function that resolves it.
+fn promise() -> (Promise, Function) {
+    let mut resolve = None;
+    let promise = Promise::new(&mut |done, _| resolve = Some(done));
+    (
+        promise,
+        resolve.unwrap_or_else(|| Function::new_no_args("")),
+    )
 }
 
 impl Engine {
-    /// Holds `lists` from now on; whether they differ from the lists it held.
-    pub fn hold(&mut self, lists: Vec<pec::trust::Crl>) -> bool {
-        let changed = self.verifier.options.crls != lists;
+    /// The engine, its worker started at once: ready by the time the first file comes.
+    pub fn start() -> Self {
+        let engine = Self(Rc::new(Inner {
+            worker: RefCell::new(None),
+            current: RefCell::new(None),
+            turn: RefCell::new(Promise::resolve(&JsValue::UNDEFINED)),
+            cancelled: RefCell::default(),
+            lists: RefCell::default(),
+            generation: Cell::new(0),
+            held: Cell::new(None),
+        }));
+        engine.worker();
+        engine
+    }
+
+    /// Judges with the revocation lists in `files` from now on; whether they differ from the
+    /// lists it held.
+    pub fn hold(&self, files: Vec<Vec<u8>>) -> bool {
+        let changed = *self.0.lists.borrow() != files;
         if changed {
-            self.verifier.options.crls = lists;
-            self.generation += 1;
+            *self.0.lists.borrow_mut() = files;
+            self.0.generation.set(self.0.generation.get() + 1);
         }
         changed
     }
@@ -34,103 +95,200 @@ impl Engine {
     /// Whether `verified` was judged with other lists than the engine holds, and the lists
     /// could change its report: it has messages to judge.
     pub fn stale(&self, verified: &Verified) -> bool {
-        verified.generation != self.generation && !verified.report.messages.is_empty()
+        verified.generation != self.0.generation.get() && !verified.report.messages.is_empty()
     }
 
-    /// The report of `input` at this moment, with the lists held now.
-    pub fn verify(&mut self, input: Vec<u8>) -> Verified {
-        self.verifier.options.now = Some(now());
-        let timing = VerifyTiming::start();
-        let report = self.verifier.verify(&input);
-        timing.end();
-        let lists = if pec::trust::revocation::is_crl(&input) {
-            pec::trust::read_crls(&input).unwrap_or_default()
+    /// The report of the file `id` (`blob`, of `size` bytes) at this moment, with the lists
+    /// held then, once the files given before it are done; `read` hears how much of it the
+    /// worker has read. `None` when it was cancelled.
+    pub async fn verify(
+        &self,
+        id: usize,
+        blob: &Blob,
+        read: impl Fn(u64) + 'static,
+    ) -> Option<Verified> {
+        // A file too large to examine is refused before a byte of it is read.
+        if blob.size() > pec::locate::MAX_INPUT as f64 {
+            return Some(Verified::refused(now()));
+        }
+        let (mine, done) = promise();
+        let before = self.0.turn.replace(mine);
+        let _ = JsFuture::from(before).await;
+        let verified = if self.0.cancelled.borrow_mut().remove(&id) {
+            None
         } else {
-            Vec::new()
+            self.run(id, blob, Box::new(read)).await
         };
-        Verified {
+        let _ = done.call0(&JsValue::NULL);
+        verified
+    }
+
+    /// Cancels the file `id`: ends the worker if it is verifying it (a new one takes the next
+    /// file), or takes it out of the queue.
+    pub fn cancel(&self, id: usize) {
+        let running = self.0.current.borrow().as_ref().map(|job| job.id) == Some(id);
+        if running {
+            self.stop(&JsValue::NULL);
+        } else {
+            self.0.cancelled.borrow_mut().insert(id);
+        }
+    }
+
+    async fn run(&self, id: usize, blob: &Blob, read: Box<dyn Fn(u64)>) -> Option<Verified> {
+        let worker = self.worker()?;
+        let generation = self.0.generation.get();
+        if self.0.held.get() != Some(generation) {
+            let lists = self.0.lists.borrow().clone();
+            let _ = worker.post_message(&worker::message(&Request::Hold { lists }, &0.into()));
+            self.0.held.set(Some(generation));
+        }
+        let (reply, give) = promise();
+        *self.0.current.borrow_mut() = Some(Job {
+            id,
+            reply: give,
+            read,
+        });
+        let timing = VerifyTiming::start();
+        let request = Request::Verify {
+            id: id as u64,
+            now: now(),
+        };
+        let _ = worker.post_message(&worker::message(&request, blob));
+        let reply = JsFuture::from(reply).await.unwrap_or(JsValue::TRUE);
+        timing.end();
+        self.0.current.take();
+        if reply.is_null() {
+            return None;
+        }
+        let event = reply.dyn_into::<MessageEvent>().ok();
+        let Some((Reply::Verified { report, crl, .. }, input)) =
+            event.as_ref().and_then(worker::open::<Reply>)
+        else {
+            // The worker failed: out of memory, for a file too large for this device.
+            return Some(Verified::refused(now()));
+        };
+        let input = Uint8Array::new(&input).to_vec();
+        if input.len() > RECYCLE {
+            self.stop(&JsValue::NULL);
+        }
+        Some(Verified {
+            lists: if crl {
+                pec::trust::read_crls(&input).unwrap_or_default()
+            } else {
+                Vec::new()
+            },
+            report: pec::transport::decode(&report).unwrap_or_else(pec::Report::too_large),
             input,
-            report,
             at: now(),
-            lists,
-            generation: self.generation,
+            generation,
+        })
+    }
+
+    /// The worker, started if there is none.
+    fn worker(&self) -> Option<Worker> {
+        if let Some(running) = self.0.worker.borrow().as_ref() {
+            return Some(running.worker.clone());
+        }
+        let running = start(&self.0)?;
+        let worker = running.worker.clone();
+        *self.0.worker.borrow_mut() = Some(running);
+        Some(worker)
+    }
+
+    /// Ends the worker, and the file it was verifying, whose reply is then `outcome`: `null`
+    /// for a file cancelled, `true` for a worker that failed.
+    fn stop(&self, outcome: &JsValue) {
+        if let Some(running) = self.0.worker.take() {
+            running.worker.terminate();
+        }
+        self.0.held.set(None);
+        if let Some(job) = self.0.current.borrow_mut().take() {
+            let _ = job.reply.call1(&JsValue::NULL, outcome);
         }
     }
 }
 
-/// Verifies `file` with the page's engine, at this moment.
-pub async fn file(file: &File, engine: &RefCell<Engine>) -> Verified {
-    // A file too large to examine is refused before a byte of it is read.
-    if file.size() > pec::locate::MAX_INPUT as f64 {
-        return Verified {
-            input: Vec::new(),
-            report: pec::Report::too_large(),
-            at: now(),
-            lists: Vec::new(),
-            generation: 0,
-        };
-    }
-    let input = read(file).await;
-    next_paint().await;
-    // Borrowed with no await before it is released: files verify one at a time.
-    engine.borrow_mut().verify(input)
-}
-
-/// The file's bytes; an unreadable file reads as empty, which the core reports as such.
-///
-/// Read a slice at a time straight into the engine's memory: reading the whole file into one
-/// JavaScript buffer first would hold a second copy of it at the peak.
-async fn read(file: &File) -> Vec<u8> {
-    const SLICE: f64 = 4_194_304.0;
-    let size = file.size();
-    let mut bytes = Vec::with_capacity(size as usize);
-    let mut start = 0.0;
-    while start < size {
-        let end = (start + SLICE).min(size);
-        let Ok(slice) = file.slice_with_f64_and_f64(start, end) else {
-            return Vec::new();
-        };
-        let Ok(buffer) = JsFuture::from(slice.array_buffer()).await else {
-            return Vec::new();
-        };
-        let slice = Uint8Array::new(&buffer);
-        let at = bytes.len();
-        bytes.resize(at + slice.length() as usize, 0);
-        slice.copy_to(&mut bytes[at..]);
-        start = end;
-    }
-    bytes
-}
-
-/// Resolves after the next paint: the frame callback runs before painting, the timer after, so
-/// the "Verifica in corso…" state is on screen before the core takes the thread.
-async fn next_paint() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let frame = Promise::new(&mut |resolve, _| {
-        let _ = window.request_animation_frame(&resolve);
+/// A worker running this module, made from a Blob so that it keeps the page's policy, with
+/// its replies heard by `inner`.
+fn start(inner: &Rc<Inner>) -> Option<Running> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let source = js_sys::Array::of1(&include_str!("worker.js").into());
+    let blob = Blob::new_with_str_sequence_and_options(&source, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let kind = web_sys::WorkerOptions::new();
+    kind.set_type(web_sys::WorkerType::Module);
+    let worker = Worker::new_with_options(&url, &kind).ok();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    let worker = worker?;
+    let weak = Rc::downgrade(inner);
+    let replies = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let reply = worker::open::<Reply>(&event);
+        if let Some((Reply::Ready, _)) = reply {
+            return mark(READY);
+        }
+        let Some(inner) = weak.upgrade() else { return };
+        let current = inner.current.borrow();
+        let Some(job) = current.as_ref() else { return };
+        match reply {
+            Some((Reply::Read { id, bytes }, _)) if id == job.id as u64 => (job.read)(bytes),
+            Some((Reply::Verified { id, .. }, _)) if id == job.id as u64 => {
+                let _ = job.reply.call1(&JsValue::NULL, &event);
+            }
+            _ => {}
+        }
     });
-    let _ = JsFuture::from(frame).await;
-    let tick = Promise::new(&mut |resolve, _| {
-        let _ = window.set_timeout_with_callback(&resolve);
+    let weak = Rc::downgrade(inner);
+    let failure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        if let Some(inner) = weak.upgrade() {
+            Engine(inner).stop(&JsValue::TRUE);
+        }
     });
-    let _ = JsFuture::from(tick).await;
+    worker.set_onmessage(Some(replies.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(failure.as_ref().unchecked_ref()));
+    let glue = js_sys::Array::of2(&glue_url().into(), &wasm_bindgen::module());
+    worker.post_message(&glue).ok()?;
+    Some(Running {
+        worker,
+        _replies: replies,
+        _failure: failure,
+    })
 }
 
-/// The engine's time on one file as the User Timing measure "pec-verify", which the browser's
-/// performance tools show and `cargo xtask bench` reads.
+#[wasm_bindgen]
+extern "C" {
+    type Meta;
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static META: Meta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &Meta) -> String;
+}
+
+/// The address of this module's JavaScript, which the worker imports.
+fn glue_url() -> String {
+    META.with(Meta::url)
+}
+
+/// The User Timing mark of the worker's start: the page is whole, and takes files with no
+/// request more.
+const READY: &str = "pec-engine-ready";
+
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// The time from hand-over to report of one file as the User Timing measure "pec-verify",
+/// which the browser's performance tools show and `cargo xtask bench` reads.
 struct VerifyTiming(Option<web_sys::Performance>);
 
 impl VerifyTiming {
     const START: &str = "pec-verify-start";
 
     fn start() -> Self {
-        let performance = web_sys::window().and_then(|w| w.performance());
-        if let Some(performance) = &performance {
-            let _ = performance.mark(Self::START);
-        }
-        Self(performance)
+        mark(Self::START);
+        Self(web_sys::window().and_then(|w| w.performance()))
     }
 
     fn end(self) {

@@ -53,7 +53,9 @@ pub(crate) fn to_be_signed(der: &[u8]) -> der::Result<Vec<u8>> {
 }
 
 /// What a certificate says, as the report shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+)]
 pub struct CertificateReport {
     pub subject: String,
     pub issuer: String,

@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 
 use crate::time::Timestamp;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum Status {
     Pass,
     Fail,
@@ -33,7 +33,17 @@ impl Status {
 serialize_as_str!(Status);
 
 /// What a failed check does to the verdict (ETSI EN 319 102-1 vocabulary).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+)]
 pub enum Effect {
     /// No influence on the verdict.
     None,
@@ -330,7 +340,7 @@ names! {
 
 /// The value of a detail. Serialised as the string the JSON has always carried: times as
 /// RFC 3339, numbers in decimal, coded reasons by their names.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum Value {
     /// A value read from the input (a name, an address, a header), or a hex digest.
     Text(String),
@@ -420,7 +430,9 @@ codes! {
     RevocationReason => Reason in Reason,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+)]
 pub struct Check {
     pub id: CheckId,
     pub status: Status,

@@ -34,7 +34,9 @@ impl Content {
 }
 
 /// The original message inside an envelope or a completa receipt.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+)]
 pub struct Original {
     /// SHA-256 of `postacert.eml` as signed (the part's bytes, decoded from its transfer
     /// encoding), hex: two receipts carry the same original when these are equal.
@@ -45,7 +47,9 @@ pub struct Original {
     pub attachments: Vec<Attachment>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+)]
 pub struct Attachment {
     pub name: Option<String>,
     pub content_type: String,

@@ -19,7 +19,9 @@ use crate::check::{self, Check, CheckId, Fault, Param};
 use crate::time::Timestamp;
 
 /// The typed content of a daticert.xml. Text is unescaped and trimmed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+)]
 pub struct Daticert {
     /// `postacert/@tipo`, as written (e.g. `avvenuta-consegna`).
     pub tipo: String,
@@ -41,7 +43,9 @@ pub struct Daticert {
     pub errore_esteso: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+)]
 pub struct Destinatario {
     pub address: String,
     /// `certificato` (a PEC mailbox) or `esterno` (an ordinary one).

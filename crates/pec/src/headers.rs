@@ -7,7 +7,9 @@ use crate::time::Timestamp;
 
 /// The message headers a verifier compares (either the unsigned outer ones or those of
 /// `postacert.eml`). Addresses are bare (`user@example.it`), ids keep their angle brackets.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+)]
 pub struct Headers {
     pub from: Option<String>,
     pub to: Vec<String>,

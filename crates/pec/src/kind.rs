@@ -6,7 +6,7 @@ use crate::check::{Check, CheckId, Param};
 use crate::daticert::Daticert;
 use crate::headers::Headers;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum Kind {
     Accettazione,
     NonAccettazione,
@@ -20,7 +20,7 @@ pub enum Kind {
 }
 
 /// A refinement of the kind that changes what the message means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum Variant {
     /// The virus form (`X-VerificaSicurezza: errore`, `errore="virus"`).
     Virus,
@@ -28,14 +28,24 @@ pub enum Variant {
     Timeout24h,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum ReceiptType {
     Completa,
     Breve,
     Sintetica,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+)]
 pub struct Classification {
     pub kind: Option<Kind>,
     pub variant: Option<Variant>,

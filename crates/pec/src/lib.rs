@@ -25,7 +25,7 @@ macro_rules! names {
         $($(#[$vmeta:meta])* $variant:ident = $text:literal,)*
     }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, borsh::BorshSerialize, borsh::BorshDeserialize)]
         $vis enum $name {
             $($(#[$vmeta])* $variant,)*
         }
@@ -74,6 +74,7 @@ pub mod structure;
 #[cfg(test)]
 mod testutil;
 pub mod time;
+pub mod transport;
 pub mod trust;
 pub mod unpack;
 pub mod zip;

@@ -18,7 +18,7 @@ use crate::{cms, crosscheck};
 
 /// Why an input holds no signed PEC message. Serialised as an English sentence; the faces
 /// translate from [`InputError::code`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum InputError {
     /// Zero bytes.
     Empty,
@@ -143,10 +143,10 @@ impl Found<'_> {
 /// Where in the input a message was found: the steps from the file to it, none for the file
 /// itself. Written in English for the JSON ("mbox message 2 > attachment 1 (x.eml)"); each
 /// face words the steps in its own language.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct Location(pub Vec<Step>);
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum Step {
     /// Message `n` of an mbox, from 1.
     MboxMessage(usize),

@@ -100,10 +100,33 @@ pub fn decoded<'a>(message: &'a Message<'_>, part: &'a MessagePart<'_>) -> Cow<'
 
 /// Where the body of a part lies in the text a message was parsed from, and its transfer
 /// encoding: what [`decoded`] reads, found again without parsing.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct Span {
     range: std::ops::Range<usize>,
+    #[borsh(
+        serialize_with = "encoding::write",
+        deserialize_with = "encoding::read"
+    )]
     encoding: Encoding,
+}
+
+/// mail-parser's transfer encoding as its one byte, for [`crate::transport`].
+mod encoding {
+    use borsh::io::{Error, ErrorKind, Read, Result, Write};
+    use mail_parser::Encoding;
+
+    pub fn write<W: Write>(encoding: &Encoding, out: &mut W) -> Result<()> {
+        out.write_all(&[*encoding as u8])
+    }
+
+    pub fn read<R: Read>(input: &mut R) -> Result<Encoding> {
+        let mut byte = [0];
+        input.read_exact(&mut byte)?;
+        match byte[0] {
+            0..=2 => Ok(Encoding::from(byte[0])),
+            _ => Err(Error::new(ErrorKind::InvalidData, "transfer encoding")),
+        }
+    }
 }
 
 impl Span {

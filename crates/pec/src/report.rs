@@ -20,7 +20,7 @@ use crate::time::Timestamp;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything the core has to say about one input file.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct Report {
     /// Why the input holds no signed PEC message at all; `None` when `messages` is not empty.
     pub error: Option<InputError>,
@@ -50,7 +50,7 @@ pub struct Named<'a> {
 }
 
 /// The verdict, in the vocabulary of ETSI EN 319 102-1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum Verdict {
     TotalPassed,
     TotalFailed,
@@ -92,7 +92,7 @@ names! {
 }
 
 /// One signed PEC message found in the input.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct MessageReport {
     pub verdict: Verdict,
     /// Why the verdict is not TOTAL-PASSED: the check that decided it ([`check::decisive`]),
@@ -132,7 +132,7 @@ impl MessageReport {
 }
 
 /// A file inside the file that holds no message to verify.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct Unread {
     pub location: Location,
     pub error: InputError,
@@ -151,7 +151,7 @@ impl Serialize for Unread {
 }
 
 /// A signature on a whole file (a `.p7m`).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct FileSignatureReport {
     /// Where the signed file lies (empty for the file itself).
     pub location: Location,
@@ -161,7 +161,7 @@ pub struct FileSignatureReport {
     pub checks: Vec<Check>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct SignatureReport {
     /// `None` when not one implemented here. In the JSON: `sha1`, `sha224`, `sha256`,
     /// `sha384`, `sha512` or `unknown`.

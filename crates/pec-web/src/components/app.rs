@@ -2,6 +2,11 @@
 //! browser. Each file goes through the engine in a task of its own (`verify`); embedded, each
 //! report also goes to the embedding page (`embed`).
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
 use web_sys::File;
 use yew::prelude::*;
 
@@ -13,7 +18,7 @@ use super::result_card::ResultCard;
 use super::site_footer::site_footer;
 use super::status::status;
 use super::summary::Summary;
-use crate::contract::PORTAL_FILE_TYPE;
+use crate::contract::{FILE_INPUT_ID, PORTAL_FILE_TYPE};
 use crate::state::{Action, Entries, View};
 use crate::text::Lang;
 use crate::{embed, language, verify};
@@ -27,8 +32,12 @@ pub fn app() -> Html {
     // before it: the status region speaks of that drop's files as shown (a file already on the
     // page is shown once) and says how many of them were dropped again.
     let batch = use_state(|| (usize::MAX, 0));
-    let engine = use_mut_ref(verify::Engine::default);
+    let engine = (*use_memo((), |_| verify::Engine::start())).clone();
+    // The files being verified again, so that each is asked for once.
+    let again = use_mut_ref(HashSet::<usize>::new);
     let view = use_state(View::default);
+    // Whether a file of the last drop was cancelled, for the status region.
+    let cancelled = use_state(|| false);
     let sendings = use_memo(entries.clone(), |entries| sendings(entries));
 
     use_effect_with(*lang, |lang| language::remember(*lang));
@@ -36,7 +45,7 @@ pub fn app() -> Html {
         let engine = engine.clone();
         let dispatch = entries.dispatcher();
         use_effect_with(entries.clone(), move |entries| {
-            judge_again(entries, &mut engine.borrow_mut(), &dispatch);
+            judge_again(entries, &engine, &again, &dispatch);
         });
     }
     // Embedded, the portal learns the dossiers each time every file on the page is verified.
@@ -56,8 +65,11 @@ pub fn app() -> Html {
     let on_files = {
         let entries = entries.clone();
         let batch = batch.clone();
+        let engine = engine.clone();
+        let cancelled = cancelled.clone();
         Callback::from(move |files: Vec<File>| {
             batch.set((*next_id.borrow() + 1, entries.repeated));
+            cancelled.set(false);
             for file in files {
                 let id = {
                     let mut next = next_id.borrow_mut();
@@ -69,14 +81,37 @@ pub fn app() -> Html {
                     id,
                     name: name.clone(),
                     from_portal: file.type_() == PORTAL_FILE_TYPE,
+                    size: file.size() as u64,
                 });
                 let entries = entries.clone();
                 let engine = engine.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let verified = verify::file(&file, &engine).await;
+                    let read = entries.dispatcher();
+                    let read = move |bytes| read.dispatch(Action::Read { id, bytes });
+                    let Some(verified) = engine.verify(id, &file, read).await else {
+                        return entries.dispatch(Action::Cancel { id });
+                    };
                     embed::hand_over(&name, &verified.report);
                     entries.dispatch(Action::Done { id, verified });
                 });
+            }
+        })
+    };
+
+    let on_cancel = {
+        let entries = entries.clone();
+        let cancelled = cancelled.clone();
+        Callback::from(move |id: usize| {
+            engine.cancel(id);
+            entries.dispatch(Action::Cancel { id });
+            cancelled.set(true);
+            // The button goes with its card: the keyboard's focus goes back to the drop zone.
+            if let Some(input) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(FILE_INPUT_ID))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = input.focus();
             }
         })
     };
@@ -100,14 +135,15 @@ pub fn app() -> Html {
                 <p class="lead">{ t.lead }</p>
                 <DropZone {on_files} />
                 { help(t) }
-                <p class="visually-hidden" role="status">{ status(t, &last, repeated) }</p>
+                <p class="visually-hidden" role="status">{ status(t, &last, repeated, *cancelled) }</p>
                 if many {
                     <Summary entries={entries.clone()} view={view.clone()} />
                     { dossiers(t, &sendings, &entries, last_verified(&entries)) }
                 }
                 <section class="results" aria-label={t.results_label}>
                     { for entries.ordered(*view).into_iter().map(|(entry, shown)| html! {
-                        <ResultCard key={entry.id} entry={entry.clone()} hidden={!shown} />
+                        <ResultCard key={entry.id} entry={entry.clone()} hidden={!shown}
+                                    on_cancel={on_cancel.clone()} />
                     }) }
                 </section>
             </main>
@@ -117,27 +153,37 @@ pub fn app() -> Html {
 }
 
 /// The engine holds the revocation lists among the files; every file it verified with other
-/// lists is verified again, so that a list dropped after the receipts (or cleared) counts for
-/// them all, and an embedding portal receives the new report.
+/// lists is verified again (once: `again` holds those asked for), so that a list dropped after
+/// the receipts (or cleared) counts for them all, and an embedding portal receives the new
+/// report.
 fn judge_again(
     entries: &Entries,
-    engine: &mut verify::Engine,
+    engine: &verify::Engine,
+    again: &Rc<RefCell<HashSet<usize>>>,
     dispatch: &UseReducerDispatcher<Entries>,
 ) {
-    engine.hold(entries.lists());
-    let stale: Vec<(usize, String, Vec<u8>)> = entries
-        .iter()
-        .filter_map(|e| {
-            let verified = e.verified.as_ref()?;
-            engine
-                .stale(verified)
-                .then(|| (e.id, e.name.clone(), verified.input.clone()))
-        })
-        .collect();
-    for (id, name, input) in stale {
-        let verified = engine.verify(input);
-        embed::hand_over(&name, &verified.report);
-        dispatch.dispatch(Action::Again { id, verified });
+    engine.hold(entries.list_files());
+    for entry in entries.iter() {
+        let Some(verified) = entry.verified.as_ref() else {
+            continue;
+        };
+        if !engine.stale(verified) || !again.borrow_mut().insert(entry.id) {
+            continue;
+        }
+        let bytes = js_sys::Array::of1(&js_sys::Uint8Array::from(verified.input.as_slice()));
+        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&bytes) else {
+            continue;
+        };
+        let (id, name) = (entry.id, entry.name.clone());
+        let (engine, again, dispatch) = (engine.clone(), again.clone(), dispatch.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let verified = engine.verify(id, &blob, |_| {}).await;
+            again.borrow_mut().remove(&id);
+            if let Some(verified) = verified {
+                embed::hand_over(&name, &verified.report);
+                dispatch.dispatch(Action::Again { id, verified });
+            }
+        });
     }
 }
 

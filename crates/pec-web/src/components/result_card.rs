@@ -13,7 +13,7 @@ use super::unread::unread;
 use super::verdict_banner::verdict_banner;
 use super::written::written;
 use crate::state::Entry;
-use crate::text::use_text;
+use crate::text::{Text, use_text};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -21,7 +21,12 @@ pub struct Props {
     /// Left out by the view (only problems): hidden on screen, still printed with its dossier.
     #[prop_or_default]
     pub hidden: bool,
+    /// Cancels the file's verification, by its id.
+    pub on_cancel: Callback<usize>,
 }
+
+/// From this size a file being read shows how far the engine has got.
+const PROGRESS_FROM: u64 = 1_048_576;
 
 #[function_component(ResultCard)]
 pub fn result_card(props: &Props) -> Html {
@@ -29,9 +34,7 @@ pub fn result_card(props: &Props) -> Html {
     let card = use_node_ref();
     let entry = &props.entry;
     let body = match &entry.verified {
-        None => {
-            html! { <p class="busy"><span class="spinner" aria-hidden="true"></span>{ t.verifying }</p> }
-        }
+        None => busy(t, entry, &props.on_cancel),
         Some(verified) => {
             let messages = match verified.report.error {
                 Some(_) if !verified.lists.is_empty() => lists(t, &verified.lists),
@@ -74,5 +77,30 @@ pub fn result_card(props: &Props) -> Html {
             }
             { body }
         </article>
+    }
+}
+
+/// A file being verified: the busy state, how much is read for a large file, and the button
+/// that cancels it.
+fn busy(t: &Text, entry: &Entry, on_cancel: &Callback<usize>) -> Html {
+    let progress = (entry.size >= PROGRESS_FROM).then(|| {
+        let (read, size) = (entry.read.min(entry.size), entry.size);
+        let said = (t.read_progress)(&t.size(read as usize), &t.size(size as usize));
+        html! {
+            <p class="reading">
+                <progress max={size.to_string()} value={read.to_string()}
+                          aria-label={t.read_label} aria-valuetext={said.clone()}></progress>
+                <span>{ said }</span>
+            </p>
+        }
+    });
+    let id = entry.id;
+    let onclick = on_cancel.reform(move |_: MouseEvent| id);
+    html! {
+        <>
+            <p class="busy"><span class="spinner" aria-hidden="true"></span>{ t.verifying }</p>
+            { for progress }
+            <button type="button" class="cancel" {onclick}>{ t.cancel_verify }</button>
+        </>
     }
 }

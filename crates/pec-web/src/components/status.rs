@@ -8,10 +8,17 @@ use crate::state::{Entry, Verified};
 use crate::text::{Sentence, Text};
 
 /// The sentence for the files of the last drop (`batch`, newest first, as shown); empty until
-/// any of them is verified, "verifying" while some are not; then how many of them were already
-/// on the page (`repeated`), and are shown once.
-pub fn status(t: &Text, batch: &[&Entry], repeated: usize) -> Html {
+/// any of them is verified, "verifying" (with how many are done, for several) while some are
+/// not; then how many of them were already on the page (`repeated`), and are shown once, and
+/// whether one was `cancelled`.
+pub fn status(t: &Text, batch: &[&Entry], repeated: usize, cancelled: bool) -> Html {
     let mut said = verdicts(t, batch);
+    if cancelled {
+        if !said.pieces().is_empty() {
+            said.push(Sentence::own(" "));
+        }
+        said.push(Sentence::own(t.cancelled));
+    }
     if repeated > 0 && batch.iter().all(|e| e.verified.is_some()) {
         if !said.pieces().is_empty() {
             said.push(Sentence::own(" "));
@@ -27,6 +34,9 @@ fn verdicts(t: &Text, batch: &[&Entry]) -> Sentence {
         .filter_map(|e| e.verified.as_deref().map(|v| (e.name.as_str(), v)))
         .collect();
     match done.as_slice() {
+        _ if done.len() < batch.len() && batch.len() > 1 => {
+            Sentence::own((t.verifying_count)(done.len(), batch.len()))
+        }
         _ if done.len() < batch.len() => Sentence::own(t.verifying),
         [] => Sentence::default(),
         [(name, verified)] => {

@@ -26,6 +26,11 @@ pub const EN: Text = Text {
     results_label: "Verification results",
     batch_status: |files, problems| format!("Files verified: {files}; with problems: {problems}."),
     verifying: "Verifying…",
+    verifying_count: |done, all| format!("Verifying: {done} of {all} files done."),
+    read_progress: |read, size| format!("Read {read} of {size}"),
+    read_label: "Reading the file",
+    cancel_verify: "Cancel verification",
+    cancelled: "Verification cancelled.",
     file_label: "File",
     passed: [
         "Genuine PEC message",

@@ -26,6 +26,11 @@ pub const IT: Text = Text {
     results_label: "Risultati della verifica",
     batch_status: |files, problems| format!("File verificati: {files}; con problemi: {problems}."),
     verifying: "Verifica in corso…",
+    verifying_count: |done, all| format!("Verifica in corso: {done} di {all} file verificati."),
+    read_progress: |read, size| format!("Letti {read} di {size}"),
+    read_label: "Lettura del file",
+    cancel_verify: "Annulla la verifica",
+    cancelled: "Verifica annullata.",
     file_label: "File",
     passed: [
         "Messaggio PEC autentico",
