@@ -110,7 +110,7 @@ pub struct Span {
     encoding: Encoding,
 }
 
-/// mail-parser's transfer encoding as its one byte, for [`crate::transport`].
+/// mail-parser's transfer encoding as its one byte, for the report's binary form.
 mod encoding {
     use borsh::io::{Error, ErrorKind, Read, Result, Write};
     use mail_parser::Encoding;

@@ -1,7 +1,7 @@
 //! The core's layering, read from its sources: its modules form no cycle, and the report is
 //! assembled at the end: only `pipeline` (and the crate root, which re-exports it) builds the
-//! report, and only `dossier` (and its table of many files) reads finished ones; the stages
-//! produce their own values.
+//! report, and only `dossier` (and its table of many files) reads finished ones, besides
+//! `transport`, which writes them whole; the stages produce their own values.
 
 use std::path::Path;
 
@@ -15,8 +15,8 @@ fn the_cores_modules_form_no_cycle() {
 }
 
 #[test]
-fn only_the_pipeline_and_the_dossier_know_the_report() {
-    let readers = ["pipeline", "dossier", "dossier::table"];
+fn only_the_pipeline_the_dossier_and_the_transport_know_the_report() {
+    let readers = ["pipeline", "dossier", "dossier::table", "transport"];
     let users: Vec<String> = graph()
         .into_iter()
         .filter(|(module, uses)| {

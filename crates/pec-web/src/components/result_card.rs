@@ -100,7 +100,7 @@ fn busy(t: &Text, entry: &Entry, on_cancel: &Callback<usize>) -> Html {
         <>
             <p class="busy"><span class="spinner" aria-hidden="true"></span>{ t.verifying }</p>
             { for progress }
-            <button type="button" class="cancel" {onclick}>{ t.cancel_verify }</button>
+            <button type="button" class="button secondary cancel no-print" {onclick}>{ t.cancel_verify }</button>
         </>
     }
 }
