@@ -1,13 +1,14 @@
 // The browser part of `cargo xtask bench`, in headless Chromium against the static server of
 // dist/ (PEC_URL): the engine's time (the page's User Timing measure "pec-verify"), the whole
-// path from choosing a file to its verdict on screen, the renderer's peak memory, and the first
-// visit on an emulated phone. It prints one JSON object per line; xtask does the statistics.
+// path from choosing a file to its verdict on screen, the engine module beside PKI.js
+// (peer.mjs), the renderer's peak memory, and the first visit on an emulated phone. It prints one JSON object per line; xtask does the statistics.
 //
 // usage: node tests/bench/browser.mjs RUNS VISITS PEAK_RUNS PAGE_KEEPS PEAK_FILE FILE...
 // (PAGE_KEEPS: the bytes of files one page may keep before the runs go on in a fresh page)
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { launch, openPage, settled, url } from '../browser.mjs';
+import { sideBySide } from './peer.mjs';
 
 const [runs, visits, peakRuns, pageKeeps] = process.argv.slice(2, 6).map(Number);
 const [peakFile, ...files] = process.argv.slice(6);
@@ -145,6 +146,7 @@ async function firstVisits(browser) {
   const transfer = [];
   const usable = [];
   const takesFiles = [];
+  const ready = [];
   let responses = [];
   for (let i = 0; i < visits; i += 1) {
     const context = await browser.newContext();
@@ -175,6 +177,9 @@ async function firstVisits(browser) {
     usable.push(await (await page.waitForFunction(() => window.benchUsable)).jsonValue());
     // The page as index.html writes it takes files from its first paint on.
     takesFiles.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime));
+    ready.push(await (await page.waitForFunction(
+      () => performance.getEntriesByName('pec-engine-ready')[0]?.startTime,
+    )).jsonValue());
     await page.waitForLoadState('networkidle');
     responses = [...received.values()];
     transfer.push(responses.reduce((sum, r) => sum + r.bytes, 0));
@@ -183,11 +188,13 @@ async function firstVisits(browser) {
   print({ measure: 'transfer', values: transfer, responses, network: FAST_4G, cpuSlowdown: CPU_SLOWDOWN });
   print({ measure: 'takes-files', values: takesFiles });
   print({ measure: 'usable', values: usable });
+  print({ measure: 'ready', values: ready });
 }
 
 const browser = await launch();
 try {
   for (const path of files) await timeFile(browser, path);
+  await sideBySide(browser, files.filter((f) => f.includes('/real/')), runs, print);
   await firstVisits(browser);
 } finally {
   await browser.close();

@@ -69,6 +69,8 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
 
     let mut rows = Vec::new();
     let mut visits = String::new();
+    // Calls timed together in each round beside PKI.js.
+    let mut repeat = 0;
     // Each row with its place in the table: engine, page path, memory, first visit.
     for record in &records {
         let values = numbers(&record["values"]);
@@ -146,6 +148,28 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
                     )),
                 )
             }
+            "peer" => {
+                repeat = record["repeat"].as_u64().unwrap_or_default();
+                let note = format!(
+                    "engine {} and PKI.js {} a file, medians",
+                    Unit::Ms.show(median(&numbers(&record["engine"])).unwrap_or_default()),
+                    Unit::Ms.show(median(&numbers(&record["peer"])).unwrap_or_default()),
+                );
+                (
+                    3,
+                    Row::new(
+                        IN_PAGE,
+                        format!(
+                            "{described}: PKI.js (the CMS signature alone) ÷ the engine module \
+                             (every check), round by round"
+                        ),
+                        &values,
+                        Unit::Times,
+                        None,
+                    )?
+                    .with_note(&note),
+                )
+            }
             "transfer" => (4, {
                 visits = describe_visits(record);
                 Row::new(
@@ -174,6 +198,16 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
                     &values,
                     Unit::Ms,
                     Some(Target::AtMost(TARGET_USABLE_MS)),
+                )?,
+            ),
+            "ready" => (
+                7,
+                Row::new(
+                    FIRST_VISIT,
+                    "Navigation start until the engine's worker is ready",
+                    &values,
+                    Unit::Ms,
+                    None,
                 )?,
             ),
             other => return Err(format!("unknown measure `{other}` from browser.mjs")),
@@ -208,6 +242,14 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
                 Unit::Bytes.show(PAGE_KEEPS_BYTES)
             ),
             format!(
+                "**Beside PKI.js**: on each genuine sample, in one page of the served origin, \
+                 {RUNS} rounds each time {repeat} calls of the engine module's `verify` (every \
+                 PEC check, the report as a JavaScript object) and then {repeat} of PKI.js 4.0.0 \
+                 (`ContentInfo.fromBER`, `SignedData.verify` with the signed part's bytes: the \
+                 CMS signature over WebCrypto, no chain, no PEC rule), bundled by esbuild; the \
+                 row is the ratio of the two times, round by round (tests/bench/peer.mjs)."
+            ),
+            format!(
                 "**Page memory**: in a fresh browser with one fresh page, the 50 MB envelope is \
                  chosen; once its verdict shows, the peak resident set (VmHWM in \
                  /proc/PID/status) of each renderer process listed by the DevTools protocol's \
@@ -229,7 +271,9 @@ pub fn run(inputs: &Inputs) -> Result<Part> {
                  zone is painted then, and the page's script holds what it is given until the \
                  engine runs. *The drop zone works* when the app is mounted: its file input is \
                  in the page (the input and its listeners come with the mounted wasm app), timed \
-                 with `performance.now()` from navigation start. Emulation adds latency per request, \
+                 with `performance.now()` from navigation start; files given then wait in \
+                 the page's worker until it is ready (its User Timing mark \
+                 `pec-engine-ready`). Emulation adds latency per request, \
                  not the DNS and TCP set-up of a real network. {visits}"
             ),
         ],
