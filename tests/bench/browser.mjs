@@ -32,18 +32,21 @@ function print(record) {
 }
 
 /**
- * Chooses `path` through the file input of `page` (its `count`-th file) and returns the whole
+ * Chooses `path` through the file input of `page` (its `count`-th choice) and returns the whole
  * page path in ms, from the `change` event to the frame that paints the verdict, the engine's
- * "pec-verify" measure for it, and the verdict's class.
+ * "pec-verify" measure for it (its time in the page's worker), the "pec-worker" one (from
+ * handing the file to the worker to its report back), and the verdict's class.
  */
 async function chooseTimed(page, path, count) {
   await page.evaluate((count) => {
     window.benchVerdictShown = new Promise((resolve) => {
       let start;
       addEventListener('change', (e) => { start = e.timeStamp; }, { capture: true, once: true });
+      // The same bytes chosen again are verified, then shown once: the file is done when the
+      // engine has measured it and no card is busy.
       const results = document.querySelector('.results');
       const observer = new MutationObserver(() => {
-        const done = results.querySelectorAll('.result').length === count
+        const done = performance.getEntriesByName('pec-verify', 'measure').length === count
           && !results.querySelector('.result[aria-busy="true"]');
         if (done) {
           observer.disconnect();
@@ -58,8 +61,9 @@ async function chooseTimed(page, path, count) {
     const wholePath = await window.benchVerdictShown;
     const engine = performance.getEntriesByName('pec-verify', 'measure').map((e) => e.duration);
     if (engine.length !== count) throw new Error(`${count} files, ${engine.length} "pec-verify" measures`);
+    const worker = performance.getEntriesByName('pec-worker', 'measure').at(-1).duration;
     const verdict = document.querySelector('.result .verdict')?.className ?? '';
-    return { page: wholePath, engine: engine.at(-1), verdict: verdict.replace('verdict', '').trim() };
+    return { page: wholePath, engine: engine.at(-1), worker, verdict: verdict.replace('verdict', '').trim() };
   }, count);
 }
 
@@ -73,6 +77,7 @@ async function timeFile(browser, path) {
   const perPage = Math.max(1, Math.min(runs, Math.floor(pageKeeps / bytes) - 1));
   const engine = [];
   const page = [];
+  const worker = [];
   const verdicts = new Set();
   const first = [];
   while (engine.length < runs || first.length < FIRSTS) {
@@ -83,6 +88,7 @@ async function timeFile(browser, path) {
       const run = await chooseTimed(tab, path, i + 2);
       engine.push(run.engine);
       page.push(run.page);
+      worker.push(run.worker);
       verdicts.add(run.verdict);
     }
     await context.close();
@@ -90,6 +96,7 @@ async function timeFile(browser, path) {
   const file = basename(path);
   print({ measure: 'engine', file, bytes, verdicts: [...verdicts], values: engine });
   print({ measure: 'first', file, bytes, verdicts: [...verdicts], values: first });
+  print({ measure: 'worker', file, bytes, verdicts: [...verdicts], values: worker });
   print({ measure: 'page', file, bytes, verdicts: [...verdicts], values: page });
 }
 

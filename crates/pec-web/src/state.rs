@@ -63,6 +63,10 @@ impl Verified {
     }
 }
 
+/// From this size a file being read shows how far the engine has got: a smaller one is read
+/// at once, and telling the page would only cost it time.
+pub const PROGRESS_FROM: u64 = 1_048_576;
+
 /// One dropped file and, once the engine is done, what it found.
 #[derive(Clone, PartialEq)]
 pub struct Entry {

@@ -1,14 +1,14 @@
 //! Files through the engine, which runs in a worker (`worker`): the page's thread only hands
-//! each file over, hears how far it has been read, and takes back the report and the bytes. One
+//! each file over, hears how far it has been read, takes back the report, then reads the bytes
+//! it keeps (for the attachments, the dossiers, another verification). One
 //! file at a time, in the order given: a file given while another runs waits its turn, and
 //! either can be cancelled. The engine's time for each file, from hand-over to report, is the
 //! User Timing measure "pec-verify"; the moment of verification is the browser's clock.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Uint8Array};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, MessageEvent, Worker};
@@ -33,7 +33,7 @@ struct Inner {
     /// Resolves when the last file given so far is done: each file waits for the one before.
     turn: RefCell<Promise>,
     /// Files cancelled while they waited.
-    cancelled: RefCell<HashSet<usize>>,
+    cancelled: RefCell<Vec<usize>>,
     /// The revocation lists' files, and which set of them this is.
     lists: RefCell<Vec<Vec<u8>>>,
     generation: Cell<u64>,
@@ -53,6 +53,13 @@ struct Job {
     reply: Function,
     /// Told the bytes read so far.
     read: Box<dyn Fn(u64)>,
+}
+
+/// Whether `id` was in `ids`, taking it out. The files waiting are few: a list, not a set,
+/// costs the page no hash table's code.
+pub fn take(ids: &mut Vec<usize>, id: usize) -> bool {
+    let at = ids.iter().position(|&i| i == id);
+    at.map(|at| ids.swap_remove(at)).is_some()
 }
 
 /// A promise and the function that resolves it.
@@ -114,7 +121,7 @@ impl Engine {
         let (mine, done) = promise();
         let before = self.0.turn.replace(mine);
         let _ = JsFuture::from(before).await;
-        let verified = if self.0.cancelled.borrow_mut().remove(&id) {
+        let verified = if take(&mut self.0.cancelled.borrow_mut(), id) {
             None
         } else {
             self.run(id, blob, Box::new(read)).await
@@ -130,7 +137,7 @@ impl Engine {
         if running {
             self.stop(&JsValue::NULL);
         } else {
-            self.0.cancelled.borrow_mut().insert(id);
+            self.0.cancelled.borrow_mut().push(id);
         }
     }
 
@@ -155,22 +162,29 @@ impl Engine {
         };
         let _ = worker.post_message(&worker::message(&request, blob));
         let reply = JsFuture::from(reply).await.unwrap_or(JsValue::TRUE);
-        timing.end();
         self.0.current.take();
         if reply.is_null() {
             return None;
         }
         let event = reply.dyn_into::<MessageEvent>().ok();
-        let Some((Reply::Verified { report, crl, .. }, input)) =
-            event.as_ref().and_then(worker::open::<Reply>)
+        let Some((
+            Reply::Verified {
+                report, crl, took, ..
+            },
+            _,
+        )) = event.as_ref().and_then(worker::open::<Reply>)
         else {
             // The worker failed: out of memory, for a file too large for this device.
             return Some(Verified::refused(now()));
         };
-        let input = Uint8Array::new(&input).to_vec();
-        if input.len() > RECYCLE {
+        timing.end(took);
+        // The page's copy of the bytes, for the attachments, the dossiers and another
+        // verification, read once the worker is done with them, and once a worker grown large
+        // for them is ended: its memory and theirs are not held at once.
+        if blob.size() > RECYCLE as f64 {
             self.stop(&JsValue::NULL);
         }
+        let input = worker::bytes(blob, |_| {}).await;
         Some(Verified {
             lists: if crl {
                 pec::trust::read_crls(&input).unwrap_or_default()
@@ -279,21 +293,33 @@ fn mark(name: &str) {
     }
 }
 
-/// The time from hand-over to report of one file as the User Timing measure "pec-verify",
-/// which the browser's performance tools show and `cargo xtask bench` reads.
+/// The User Timing measures of one file, which the browser's performance tools show and
+/// `cargo xtask bench` reads: "pec-worker" from hand-over to report, and "pec-verify", the
+/// engine's own time in the worker, ending as the report arrives.
 struct VerifyTiming(Option<web_sys::Performance>);
 
 impl VerifyTiming {
-    const START: &str = "pec-verify-start";
+    const START: &str = "pec-worker-start";
 
     fn start() -> Self {
         mark(Self::START);
         Self(web_sys::window().and_then(|w| w.performance()))
     }
 
-    fn end(self) {
-        if let Some(performance) = &self.0 {
-            let _ = performance.measure_with_start_mark("pec-verify", Self::START);
+    /// Ends the measures; `engine` is the engine's time, from the worker's clock.
+    fn end(self, engine: f64) {
+        let Some(performance) = &self.0 else { return };
+        let _ = performance.measure_with_start_mark("pec-worker", Self::START);
+        // `performance.measure(name, { start, duration })`, which web-sys has as unstable.
+        let options = js_sys::Object::new();
+        let end = performance.now();
+        let _ = js_sys::Reflect::set(&options, &"start".into(), &(end - engine).into());
+        let _ = js_sys::Reflect::set(&options, &"end".into(), &end.into());
+        let measure = js_sys::Reflect::get(performance, &"measure".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        if let Some(measure) = measure {
+            let _ = measure.call2(performance, &"pec-verify".into(), &options);
         }
     }
 }

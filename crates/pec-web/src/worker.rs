@@ -2,7 +2,7 @@
 //! verification: the same module, started by `verify::Engine` in a worker of its own. It holds
 //! the page's verifier (the trust store read once, each provider's links verified once, the
 //! revocation lists the page sends), reads each file it is given a slice at a time, telling the
-//! page how far it has read, and sends back the report whole (`pec::transport`) with the bytes.
+//! page how far it has read, and sends back the report whole (`pec::transport`).
 //! The two halves speak in [`Request`] and [`Reply`], written by borsh: the same build at both
 //! ends.
 
@@ -25,16 +25,22 @@ pub enum Request {
     Verify { id: u64, now: pec::Timestamp },
 }
 
-/// What the worker answers; `Verified` comes with the file's bytes beside it (an `ArrayBuffer`,
-/// transferred, not copied).
+/// What the worker answers. The page reads the file's bytes itself once the report is back:
+/// sending them would hold a third copy at the peak.
 #[derive(BorshSerialize, BorshDeserialize)]
 pub enum Reply {
     /// The worker is ready: the module runs, and answers.
     Ready,
     /// `bytes` of the file `id` read so far.
     Read { id: u64, bytes: u64 },
-    /// The file `id`'s report ([`pec::transport::encode`]), and whether it is a revocation list.
-    Verified { id: u64, report: Vec<u8>, crl: bool },
+    /// The file `id`'s report ([`pec::transport::encode`]), whether it is a revocation list,
+    /// and the engine's time on it, in milliseconds.
+    Verified {
+        id: u64,
+        report: Vec<u8>,
+        crl: bool,
+        took: f64,
+    },
 }
 
 /// The message that carries `message` and, beside it, `with`.
@@ -87,35 +93,39 @@ async fn verify(
     now: pec::Timestamp,
     file: &Blob,
 ) {
+    let told = file.size() >= crate::state::PROGRESS_FROM as f64;
     let input = bytes(file, |bytes| {
-        let _ = scope.post_message(&message(&Reply::Read { id, bytes }, &0.into()));
+        if told {
+            let _ = scope.post_message(&message(&Reply::Read { id, bytes }, &0.into()));
+        }
     })
     .await;
     // Borrowed with no await before it is released.
+    let clock = scope.performance();
+    let start = clock.as_ref().map_or(0.0, |c| c.now());
     let report = {
         let mut verifier = verifier.borrow_mut();
         verifier.options.now = Some(now);
         verifier.verify(&input)
     };
+    let took = clock.map_or(0.0, |c| c.now() - start);
     let crl = pec::trust::revocation::is_crl(&input);
-    let bytes = Uint8Array::new_with_length(input.len() as u32);
-    bytes.copy_from(&input);
     drop(input);
     let reply = Reply::Verified {
         id,
         report: pec::transport::encode(&report),
         crl,
+        took,
     };
-    let buffer = bytes.buffer();
-    let _ = scope.post_message_with_transfer(&message(&reply, &buffer), &Array::of1(&buffer));
+    let _ = scope.post_message(&message(&reply, &0.into()));
 }
 
-/// The bytes of `blob`, `read` told how many so far; an unreadable file reads as empty, which
-/// the core reports as such.
+/// The bytes of `blob` (in the worker, and the page's own copy), `read` told how many so far;
+/// an unreadable file reads as empty, which the core reports as such.
 ///
 /// Read a slice at a time straight into the engine's memory: reading the whole file into one
 /// JavaScript buffer first would hold a second copy of it at the peak.
-async fn bytes(blob: &Blob, read: impl Fn(u64)) -> Vec<u8> {
+pub async fn bytes(blob: &Blob, read: impl Fn(u64)) -> Vec<u8> {
     const SLICE: f64 = 4_194_304.0;
     let size = blob.size();
     let mut bytes = Vec::with_capacity(size as usize);

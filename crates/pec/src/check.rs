@@ -437,8 +437,20 @@ pub struct Check {
     pub id: CheckId,
     pub status: Status,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[borsh(deserialize_with = "read_params")]
     pub params: BTreeMap<Param, Value>,
     pub effect: Effect,
+}
+
+/// A check's details as borsh writes a map, read back one insertion at a time: collecting them
+/// would sort them, which written in order they already are, at the cost of a sort's code.
+fn read_params<R: borsh::io::Read>(input: &mut R) -> borsh::io::Result<BTreeMap<Param, Value>> {
+    let pairs: Vec<(Param, Value)> = borsh::BorshDeserialize::deserialize_reader(input)?;
+    let mut params = BTreeMap::new();
+    for (param, value) in pairs {
+        params.insert(param, value);
+    }
+    Ok(params)
 }
 
 impl Check {

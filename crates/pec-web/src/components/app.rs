@@ -3,7 +3,6 @@
 //! report also goes to the embedding page (`embed`).
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -34,7 +33,7 @@ pub fn app() -> Html {
     let batch = use_state(|| (usize::MAX, 0));
     let engine = (*use_memo((), |_| verify::Engine::start())).clone();
     // The files being verified again, so that each is asked for once.
-    let again = use_mut_ref(HashSet::<usize>::new);
+    let again = use_mut_ref(Vec::<usize>::new);
     let view = use_state(View::default);
     // Whether a file of the last drop was cancelled, for the status region.
     let cancelled = use_state(|| false);
@@ -159,7 +158,7 @@ pub fn app() -> Html {
 fn judge_again(
     entries: &Entries,
     engine: &verify::Engine,
-    again: &Rc<RefCell<HashSet<usize>>>,
+    again: &Rc<RefCell<Vec<usize>>>,
     dispatch: &UseReducerDispatcher<Entries>,
 ) {
     engine.hold(entries.list_files());
@@ -167,9 +166,10 @@ fn judge_again(
         let Some(verified) = entry.verified.as_ref() else {
             continue;
         };
-        if !engine.stale(verified) || !again.borrow_mut().insert(entry.id) {
+        if !engine.stale(verified) || again.borrow().contains(&entry.id) {
             continue;
         }
+        again.borrow_mut().push(entry.id);
         let bytes = js_sys::Array::of1(&js_sys::Uint8Array::from(verified.input.as_slice()));
         let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&bytes) else {
             continue;
@@ -178,7 +178,7 @@ fn judge_again(
         let (engine, again, dispatch) = (engine.clone(), again.clone(), dispatch.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let verified = engine.verify(id, &blob, |_| {}).await;
-            again.borrow_mut().remove(&id);
+            verify::take(&mut again.borrow_mut(), id);
             if let Some(verified) = verified {
                 embed::hand_over(&name, &verified.report);
                 dispatch.dispatch(Action::Again { id, verified });

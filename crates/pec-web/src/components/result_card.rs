@@ -12,7 +12,7 @@ use super::report_head::report_head;
 use super::unread::unread;
 use super::verdict_banner::verdict_banner;
 use super::written::written;
-use crate::state::Entry;
+use crate::state::{Entry, PROGRESS_FROM};
 use crate::text::{Text, use_text};
 
 #[derive(Properties, PartialEq)]
@@ -24,9 +24,6 @@ pub struct Props {
     /// Cancels the file's verification, by its id.
     pub on_cancel: Callback<usize>,
 }
-
-/// From this size a file being read shows how far the engine has got.
-const PROGRESS_FROM: u64 = 1_048_576;
 
 #[function_component(ResultCard)]
 pub fn result_card(props: &Props) -> Html {
