@@ -111,6 +111,7 @@ test('a file given during a verification waits its turn; a cancelled one goes, a
   // Given while the large one runs, a file waits and is verified after it; the status counts.
   const after = sample('real/aruba-agidca1-consegna-completa.eml');
   await choose(page, [large(), { ...after, name: 'dopo.eml' }]);
+  await page.screenshot({ path: join(outputDir, 'queue-1280.png') });
   await page.waitForFunction(() => /di 2 file verificati/.test(document.querySelector('[role="status"]').textContent));
   await settled(page, 3);
   assert.match(await card(page, 'dopo.eml').locator('.verdict-title').innerText(), /autentica/);
