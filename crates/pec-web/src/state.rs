@@ -204,78 +204,60 @@ impl Reducible for Entries {
                     repeated: self.repeated,
                 })
             }
-            Action::Read { id, bytes } => self.pending(id, |entry| entry.read = bytes),
-            Action::Cancel { id } => {
-                let mut list = self.list.clone();
-                list.retain(|e| e.id != id || e.verified.is_some());
-                Rc::new(Self {
-                    list,
-                    repeated: self.repeated,
-                })
-            }
+            Action::Read { id, bytes } => self.at(id, false, |list, at| {
+                list[at].read = bytes;
+                0
+            }),
+            Action::Cancel { id } => self.at(id, false, |list, at| {
+                list.remove(at);
+                0
+            }),
             Action::Done { id, verified } => self.done(id, verified),
-            Action::Again { id, verified } => self.again(id, verified),
+            Action::Again { id, verified } => self.at(id, true, |list, at| {
+                list[at].verified = Some(Shared(Rc::new(verified)));
+                0
+            }),
             Action::Clear => Rc::default(),
         }
     }
 }
 
 impl Entries {
-    /// `change` made to the file `id` while it waits for its result.
-    fn pending(self: Rc<Self>, id: usize, change: impl FnOnce(&mut Entry)) -> Rc<Self> {
+    /// `change` made to the list at the file `id`, pending or else `verified`, and how many
+    /// files it took off as already on the page; nothing changes without such a file.
+    fn at(
+        self: Rc<Self>,
+        id: usize,
+        verified: bool,
+        change: impl FnOnce(&mut Vec<Entry>, usize) -> usize,
+    ) -> Rc<Self> {
         let Some(at) = self
             .list
             .iter()
-            .position(|e| e.id == id && e.verified.is_none())
+            .position(|e| e.id == id && e.verified.is_some() == verified)
         else {
             return self;
         };
         let mut list = self.list.clone();
-        change(&mut list[at]);
-        Rc::new(Self {
-            list,
-            repeated: self.repeated,
-        })
-    }
-
-    fn done(self: Rc<Self>, id: usize, verified: Verified) -> Rc<Self> {
-        let Some(at) = self
-            .list
-            .iter()
-            .position(|e| e.id == id && e.verified.is_none())
-        else {
-            return self;
-        };
-        let mut list = self.list.clone();
-        let sha256 = &verified.report.sha256;
-        let seen = !sha256.is_empty()
-            && list
-                .iter()
-                .filter_map(|e| e.verified.as_ref())
-                .any(|v| &v.report.sha256 == sha256);
-        let mut repeated = self.repeated;
-        if seen {
-            list.remove(at);
-            repeated += 1;
-        } else {
-            list[at].verified = Some(Shared(Rc::new(verified)));
-        }
+        let repeated = self.repeated + change(&mut list, at);
         Rc::new(Self { list, repeated })
     }
 
-    fn again(self: Rc<Self>, id: usize, verified: Verified) -> Rc<Self> {
-        let Some(at) = self
-            .list
-            .iter()
-            .position(|e| e.id == id && e.verified.is_some())
-        else {
-            return self;
-        };
-        let mut list = self.list.clone();
-        list[at].verified = Some(Shared(Rc::new(verified)));
-        Rc::new(Self {
-            list,
-            repeated: self.repeated,
+    fn done(self: Rc<Self>, id: usize, verified: Verified) -> Rc<Self> {
+        self.at(id, false, |list, at| {
+            let sha256 = &verified.report.sha256;
+            let seen = !sha256.is_empty()
+                && list
+                    .iter()
+                    .filter_map(|e| e.verified.as_ref())
+                    .any(|v| &v.report.sha256 == sha256);
+            if seen {
+                list.remove(at);
+                1
+            } else {
+                list[at].verified = Some(Shared(Rc::new(verified)));
+                0
+            }
         })
     }
 

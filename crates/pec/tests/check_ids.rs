@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use pec::Timestamp;
 use pec::{Check, CheckId};
 use pec_factory::message::default_time;
-use pec_factory::{Failure, Injection, Kind, Layout, Message, P7m, Ricevuta};
+use pec_factory::{Failure, Kind, Message, P7m, Ricevuta};
 
 #[test]
 fn every_check_is_emitted_and_carries_only_its_declared_details() {
@@ -25,16 +25,7 @@ fn every_check_is_emitted_and_carries_only_its_declared_details() {
     // The attacks on what is certified: layouts, injections, unsigned copies, headers that
     // contradict the signed data.
     let carrier = || Message::new(Kind::PostaCertificata(Ricevuta::Breve));
-    for layout in Layout::ATTACKS {
-        let mut message = carrier();
-        message.layout = layout;
-        inputs.push(message.build());
-    }
-    for injection in Injection::ALL {
-        let mut message = carrier();
-        message.injection = Some(injection);
-        inputs.push(message.build());
-    }
+    inputs.extend(support::attacks());
     inputs.push(carrier().build_unsigned());
     let mut undated = carrier();
     undated.omit_signing_time = true;

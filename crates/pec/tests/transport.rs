@@ -7,7 +7,7 @@ mod common;
 mod support;
 
 use pec::Report;
-use pec_factory::{Failure, Injection, Kind, Layout, Message, P7m, Ricevuta, Saved, Zip};
+use pec_factory::{Failure, Kind, Message, P7m, Ricevuta, Saved, Zip};
 
 fn inputs() -> Vec<Vec<u8>> {
     let mut inputs: Vec<Vec<u8>> = ["real", "tampered", "unsigned", "unverifiable", "msg"]
@@ -19,16 +19,7 @@ fn inputs() -> Vec<Vec<u8>> {
     inputs.extend(Kind::ALL.iter().map(|&kind| Message::new(kind).build()));
     inputs.extend(Failure::ALL.iter().map(|failure| failure.message().build()));
     let carrier = || Message::new(Kind::PostaCertificata(Ricevuta::Completa));
-    for layout in Layout::ATTACKS {
-        let mut message = carrier();
-        message.layout = layout;
-        inputs.push(message.build());
-    }
-    for injection in Injection::ALL {
-        let mut message = carrier();
-        message.injection = Some(injection);
-        inputs.push(message.build());
-    }
+    inputs.extend(support::attacks());
     inputs.extend(
         pec_factory::sender::tricks()
             .into_iter()

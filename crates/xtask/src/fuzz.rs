@@ -8,8 +8,9 @@ use crate::{Result, cmd, exec, output, root};
 /// Each target of crates/pec/fuzz with the longest input libFuzzer may build: whole messages
 /// for `verify` (the largest sample is about 80 KB), one XML part for `daticert`, a signed
 /// entity for `structure`, a few files for `dossier`, a signature for `ber`, an Outlook file
-/// for `msg`, a zip of a message or two for `zip`, a revocation list for `crl`.
-const TARGETS: [(&str, usize); 8] = [
+/// for `msg`, a zip of a message or two for `zip`, a revocation list for `crl`, a report's
+/// binary form for `transport`.
+const TARGETS: [(&str, usize); 9] = [
     ("verify", 256 << 10),
     ("daticert", 64 << 10),
     ("structure", 256 << 10),
@@ -18,6 +19,7 @@ const TARGETS: [(&str, usize); 8] = [
     ("msg", 256 << 10),
     ("zip", 256 << 10),
     ("crl", 64 << 10),
+    ("transport", 256 << 10),
 ];
 
 const DEFAULT_SECONDS: u64 = 60;
@@ -32,7 +34,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result {
         } else {
             seconds = arg.parse().map_err(|_| {
                 format!(
-                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier, ber, msg, zip, crl) nor a number of seconds"
+                    "`{arg}` is neither a fuzz target (verify, daticert, structure, dossier, ber, msg, zip, crl, transport) nor a number of seconds"
                 )
             })?;
         }
@@ -83,7 +85,7 @@ fn cargo_fuzz() -> Result {
 /// how many there are. `verify` gets every sample and factory message, `daticert` the
 /// daticert.xml parts they carry, `structure` their signed entities, `ber` their signatures,
 /// `zip` each in every form of zip, `crl` the factory's revocation lists (the shared samples
-/// hold none).
+/// hold none), `transport` their reports' binary form.
 fn seed(target: &str, corpus: &Path) -> Result<usize> {
     std::fs::create_dir_all(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut count = 0;
@@ -101,6 +103,10 @@ fn seed(target: &str, corpus: &Path) -> Result<usize> {
             "daticert" => daticerts(&bytes),
             "structure" => signed_entities(&bytes),
             "ber" => signatures(&bytes),
+            "transport" => vec![pec::transport::encode(&pec::verify(
+                &bytes,
+                &pec::Options::default(),
+            ))],
             "zip" => pec_factory::Zip::ALL
                 .map(|form| form.pack("ricevuta.eml", &bytes))
                 .to_vec(),

@@ -6,7 +6,7 @@
 use pec::certificate::Cert;
 use pec::check::Effect;
 use pec::{Check, CheckId, MessageReport, Options, Status, TrustStore};
-use pec_factory::pki;
+use pec_factory::{Injection, Kind, Layout, Message, Ricevuta, pki};
 use x509_cert::Certificate;
 
 /// Shaped like the built-in store: the test root, the test PEC CA's key pinned, no
@@ -69,4 +69,21 @@ pub fn assert_check(report: &MessageReport, id: CheckId, status: Status, effect:
         report.checks
     );
     found
+}
+
+/// The attacks on what is certified, each in a genuine breve envelope: every layout out of the
+/// provider's, and every injection of its boundary by the sender.
+pub fn attacks() -> Vec<Vec<u8>> {
+    let carrier = || Message::new(Kind::PostaCertificata(Ricevuta::Breve));
+    let layouts = Layout::ATTACKS.into_iter().map(|layout| {
+        let mut message = carrier();
+        message.layout = layout;
+        message.build()
+    });
+    let injections = Injection::ALL.into_iter().map(|injection| {
+        let mut message = carrier();
+        message.injection = Some(injection);
+        message.build()
+    });
+    layouts.chain(injections).collect()
 }
