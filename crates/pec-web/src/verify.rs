@@ -105,9 +105,9 @@ impl Engine {
         verified.generation != self.0.generation.get() && !verified.report.messages.is_empty()
     }
 
-    /// The report of the file `id` (`blob`, of `size` bytes) at this moment, with the lists
-    /// held then, once the files given before it are done; `read` hears how much of it the
-    /// worker has read. `None` when it was cancelled.
+    /// The report of the file `id` (`blob`) at this moment, with the lists held then, once the
+    /// files given before it are done; `read` hears how much of it the worker has read. `None`
+    /// when it was cancelled.
     pub async fn verify(
         &self,
         id: usize,
@@ -142,7 +142,10 @@ impl Engine {
     }
 
     async fn run(&self, id: usize, blob: &Blob, read: Box<dyn Fn(u64)>) -> Option<Verified> {
-        let worker = self.worker()?;
+        // A worker that cannot start fails as one that stops: the file gets an answer.
+        let Some(worker) = self.worker() else {
+            return Some(Verified::refused(now()));
+        };
         let generation = self.0.generation.get();
         if self.0.held.get() != Some(generation) {
             let lists = self.0.lists.borrow().clone();
