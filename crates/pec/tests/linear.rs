@@ -437,18 +437,22 @@ fn genuine(kind: Kind) -> pec::Report {
     report
 }
 
-/// `report` with its message's daticert changed by `edit`.
+/// `report` with its message's daticert changed by `edit`, and without what a dossier never
+/// reads (the signature's and the checks' details, the daticert's text): thousands of whole
+/// reports outgrow every cache, and the memory's speed, not the work, would set the ratio.
 fn varied(report: &pec::Report, edit: impl FnOnce(&mut pec::daticert::Daticert)) -> pec::Report {
     let mut report = report.clone();
-    if let Some(daticert) = report.messages[0].daticert.as_mut() {
+    let message = &mut report.messages[0];
+    message.signature = None;
+    message.checks = Vec::new();
+    message.daticert_xml = None;
+    if let Some(daticert) = message.daticert.as_mut() {
         edit(daticert);
     }
     report
 }
 
-/// [`assert_linear`] on the dossiers of `build(n)` and `build(10 n)`. The reports are whole
-/// messages' reports, so `n` stays small enough for the larger set to fit in a cache: beyond
-/// it, the memory's speed, not the work, sets the ratio.
+/// [`assert_linear`] on the dossiers of `build(n)` and `build(10 n)`.
 fn assert_dossiers_linear(what: &str, n: usize, build: impl Fn(usize) -> Vec<pec::Report>) {
     let (small, large) = (build(n), build(10 * n));
     let run = |input: &[u8]| {
@@ -469,7 +473,7 @@ fn assert_dossiers_linear(what: &str, n: usize, build: impl Fn(usize) -> Vec<pec
 #[test]
 fn dossiers_of_many_sendings() {
     let acceptance = genuine(Kind::Accettazione);
-    assert_dossiers_linear("sendings", 500, |n| {
+    assert_dossiers_linear("sendings", 200, |n| {
         (0..n)
             .map(|i| {
                 varied(&acceptance, |d| {
@@ -485,7 +489,7 @@ fn dossiers_of_a_sending_to_many_recipients() {
     let acceptance = genuine(Kind::Accettazione);
     let delivery = genuine(Kind::AvvenutaConsegna(Ricevuta::Sintetica));
     let address = |i: usize| format!("r{i}@pec.altra.it");
-    assert_dossiers_linear("recipients", 500, |n| {
+    assert_dossiers_linear("recipients", 200, |n| {
         let everyone = varied(&acceptance, |d| {
             let one = d.destinatari[0].clone();
             d.destinatari = (0..n)

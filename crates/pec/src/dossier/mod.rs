@@ -10,7 +10,7 @@
 pub mod breve;
 pub mod table;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -236,7 +236,7 @@ pub fn to_json(dossiers: &[Dossier], files: &[File<'_>]) -> String {
 /// certification data name none: their reports stand alone.
 pub fn dossiers<'a>(files: &'a [File<'a>]) -> Vec<Dossier> {
     let mut groups: Vec<Vec<Piece<'_>>> = Vec::new();
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for piece in pieces(files) {
         let id = piece.daticert.identificativo.trim();
         let group = *index.entry(id).or_insert_with(|| {
@@ -250,7 +250,11 @@ pub fn dossiers<'a>(files: &'a [File<'a>]) -> Vec<Dossier> {
         .into_iter()
         .map(|group| Sending::new(files, group, &mut prints).dossier())
         .collect();
-    dossiers.sort_by_key(|d| (earliest(d).is_none(), earliest(d)));
+    // Each dossier's time is found once, not at every comparison: it walks the recipients.
+    dossiers.sort_by_cached_key(|d| {
+        let at = earliest(d);
+        (at.is_none(), at)
+    });
     dossiers
 }
 
