@@ -55,6 +55,8 @@ test('files chosen and dropped before the engine arrives wait for it, then are v
     .locator('.message').first().getAttribute('data-verdict');
   assert.equal(await verdict(genuine.name), 'TOTAL-PASSED');
   assert.equal(await verdict(tampered.name), 'TOTAL-FAILED');
+  // Files were waiting: the worker took them at once, with no warm-up first.
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('pec-warm-up').length), 0);
   await page.close();
 });
 

@@ -2,7 +2,7 @@
 // promise that nothing leaves the device.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, drop, launch, openPage, outputDir, recordRequests, sample } from './browser.mjs';
+import { choose, drop, launch, openPage, outputDir, recordRequests, sample, settled } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -75,6 +75,21 @@ test("the engine's worker, where every file is verified, can open no connection 
     }
   }));
   assert.match(sent, /^blocked/);
+  await page.close();
+});
+
+test("a fresh page's worker warms up once before it is ready, and shows nothing of it", async () => {
+  const page = await openPage(browser, { width: 360, height: 800 });
+  const warmUps = () => page.evaluate(() => performance.getEntriesByName('pec-warm-up', 'measure')
+    .map((m) => m.duration));
+  const [took] = await warmUps();
+  assert.ok(took > 0, `warm-up ${took} ms`);
+  assert.equal(await page.locator('.result').count(), 0, 'no card for the warm-up receipt');
+  assert.equal(await page.locator('[role="status"]').textContent(), '', 'nothing said of it');
+  await choose(page, [sample(GENUINE)]);
+  await settled(page, 1);
+  assert.equal(await page.locator('.result .message').first().getAttribute('data-verdict'), 'TOTAL-PASSED');
+  assert.equal((await warmUps()).length, 1, 'one warm-up for the page');
   await page.close();
 });
 

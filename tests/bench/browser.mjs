@@ -71,6 +71,9 @@ async function chooseTimed(page, path, count) {
  * certificate links not yet verified (the engine remembers them for the page's life). */
 const FIRSTS = 10;
 
+/** The worker's warm-up on each fresh page (its User Timing measure "pec-warm-up"), in ms. */
+const warmUps = [];
+
 /** RUNS measured choices of `path`, each page warmed up by one choice first, timed apart. */
 async function timeFile(browser, path) {
   const bytes = statSync(path).size;
@@ -83,6 +86,7 @@ async function timeFile(browser, path) {
   while (engine.length < runs || first.length < FIRSTS) {
     const context = await browser.newContext();
     const tab = await openPage(browser, { context });
+    warmUps.push(await tab.evaluate(() => performance.getEntriesByName('pec-warm-up', 'measure')[0].duration));
     first.push((await chooseTimed(tab, path, 1)).engine);
     for (let i = 0; i < perPage && engine.length < runs; i += 1) {
       const run = await chooseTimed(tab, path, i + 2);
@@ -201,6 +205,7 @@ async function firstVisits(browser) {
 const browser = await launch();
 try {
   for (const path of files) await timeFile(browser, path);
+  print({ measure: 'warm-up', values: warmUps });
   await sideBySide(browser, files.filter((f) => f.includes('/real/')), runs, print);
   await firstVisits(browser);
 } finally {

@@ -36,13 +36,14 @@ pub fn start() {
     yew::Renderer::<App>::new().render();
 }
 
-/// In the page's worker: answers the page's files (`worker`). Called by the worker's script
-/// once this module runs there.
+/// In the page's worker: answers the page's files (`worker`), after warming up when `warm`.
+/// Called by the worker's script once this module runs there, `warm` when nothing was asked
+/// of it yet.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn engine_worker() {
+pub fn engine_worker(warm: bool) {
     use wasm_bindgen::JsCast;
     if let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
-        worker::work(scope);
+        worker::work(scope, warm);
     }
 }
 

@@ -241,8 +241,12 @@ fn start(inner: &Rc<Inner>) -> Option<Running> {
     let weak = Rc::downgrade(inner);
     let replies = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let reply = worker::open::<Reply>(&event);
-        if let Some((Reply::Ready, _)) = reply {
-            return mark(READY);
+        if let Some((Reply::Ready { warm_up }, _)) = reply {
+            mark(READY);
+            if let Some(took) = warm_up {
+                measure(WARM_UP, took);
+            }
+            return;
         }
         let Some(inner) = weak.upgrade() else { return };
         let current = inner.current.borrow();
@@ -290,9 +294,32 @@ fn glue_url() -> String {
 /// request more.
 const READY: &str = "pec-engine-ready";
 
+/// The User Timing measure of the worker's warm-up, ending as it says it is ready; none when a
+/// file was waiting for it.
+const WARM_UP: &str = "pec-warm-up";
+
 fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
+    }
+}
+
+/// The User Timing measure `name` of `took` milliseconds, ending now: work timed by the
+/// worker's clock, whose times the page's cannot see.
+fn measure(name: &str, took: f64) {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    // `performance.measure(name, { start, end })`, which web-sys has as unstable.
+    let options = js_sys::Object::new();
+    let end = performance.now();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &(end - took).into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &end.into());
+    let function = js_sys::Reflect::get(&performance, &"measure".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    if let Some(function) = function {
+        let _ = function.call2(&performance, &name.into(), &options);
     }
 }
 
@@ -313,17 +340,7 @@ impl VerifyTiming {
     fn end(self, engine: f64) {
         let Some(performance) = &self.0 else { return };
         let _ = performance.measure_with_start_mark("pec-worker", Self::START);
-        // `performance.measure(name, { start, duration })`, which web-sys has as unstable.
-        let options = js_sys::Object::new();
-        let end = performance.now();
-        let _ = js_sys::Reflect::set(&options, &"start".into(), &(end - engine).into());
-        let _ = js_sys::Reflect::set(&options, &"end".into(), &end.into());
-        let measure = js_sys::Reflect::get(performance, &"measure".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        if let Some(measure) = measure {
-            let _ = measure.call2(performance, &"pec-verify".into(), &options);
-        }
+        measure("pec-verify", engine);
     }
 }
 
