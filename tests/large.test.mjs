@@ -114,6 +114,12 @@ test('a file given during a verification waits its turn; a cancelled one goes, a
   // Given while the large one runs, a file waits and is verified after it; the status counts.
   const after = sample('real/aruba-agidca1-consegna-completa.eml');
   await choose(page, [large(), { ...after, name: 'dopo.eml' }]);
+  // Each card says which: the large one is being verified, the other waits its turn.
+  await card(page, 'dopo.eml').locator('.busy', { hasText: 'In attesa: sarà verificato dopo i file precedenti.' }).waitFor();
+  assert.equal(await card(page, 'grande.eml').locator('.busy').innerText(), 'Verifica in corso…');
+  const row = (name) => page.locator('.summary tr', { has: page.locator('a', { hasText: name }) }).locator('td').nth(1);
+  assert.equal(await row('dopo.eml').innerText(), 'in attesa…');
+  assert.equal(await row('grande.eml').innerText(), 'verifica in corso…');
   await page.screenshot({ path: join(outputDir, 'queue-1280.png') });
   await page.waitForFunction(() => /di 2 file verificati/.test(document.querySelector('[role="status"]').textContent));
   await settled(page, 3);

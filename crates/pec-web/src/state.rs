@@ -75,9 +75,10 @@ pub struct Entry {
     pub name: String,
     /// The name came from the embedding site with the file, not from the user's own files.
     pub from_portal: bool,
-    /// The file's size, and how much of it the engine has read so far.
+    /// The file's size, and how much of it the engine has read so far: `None` while the file
+    /// waits its turn behind the files given before it.
     pub size: u64,
-    pub read: u64,
+    pub read: Option<u64>,
     pub verified: Option<Shared<Verified>>,
 }
 
@@ -161,7 +162,7 @@ pub enum Action {
         from_portal: bool,
         size: u64,
     },
-    /// The engine has read `bytes` of the file `id`.
+    /// The engine has read `bytes` of the file `id`: 0 as its turn comes.
     Read { id: usize, bytes: u64 },
     /// The file `id`, not verified yet, was cancelled: it goes.
     Cancel { id: usize },
@@ -195,7 +196,7 @@ impl Reducible for Entries {
                     name,
                     from_portal,
                     size,
-                    read: 0,
+                    read: None,
                     verified: None,
                 };
                 list.insert(0, entry);
@@ -205,7 +206,7 @@ impl Reducible for Entries {
                 })
             }
             Action::Read { id, bytes } => self.at(id, false, |list, at| {
-                list[at].read = bytes;
+                list[at].read = Some(bytes);
                 0
             }),
             Action::Cancel { id } => self.at(id, false, |list, at| {
@@ -350,14 +351,15 @@ mod tests {
     }
 
     #[test]
-    fn a_pending_file_shows_how_much_is_read_and_a_cancelled_one_goes() {
+    fn a_pending_file_waits_then_shows_how_much_is_read_and_a_cancelled_one_goes() {
         let read = |id, bytes| Action::Read { id, bytes };
-        let entries = reduce(
-            Rc::default(),
-            [add(1, "a.eml"), add(2, "b.eml"), read(2, 40)],
-        );
-        let progress: Vec<_> = entries.iter().map(|e| (e.id, e.size, e.read)).collect();
-        assert_eq!(progress, [(2, 100, 40), (1, 100, 0)]);
+        let entries = reduce(Rc::default(), [add(1, "a.eml"), add(2, "b.eml")]);
+        let progress = |entries: &Entries| -> Vec<_> {
+            entries.iter().map(|e| (e.id, e.size, e.read)).collect()
+        };
+        assert_eq!(progress(&entries), [(2, 100, None), (1, 100, None)]);
+        let entries = reduce(entries, [read(1, 0), read(1, 40)]);
+        assert_eq!(progress(&entries), [(2, 100, None), (1, 100, Some(40))]);
         // A verified file keeps its result: neither a late progress nor a cancel touch it.
         let entries = reduce(
             entries,
@@ -369,7 +371,7 @@ mod tests {
             ],
         );
         assert_eq!(shown(&entries), [(1, "a.eml", true)]);
-        assert_eq!(entries.iter().next().map(|e| e.read), Some(0));
+        assert_eq!(entries.iter().next().map(|e| e.read), Some(Some(40)));
     }
 
     #[test]

@@ -106,8 +106,8 @@ impl Engine {
     }
 
     /// The report of the file `id` (`blob`) at this moment, with the lists held then, once the
-    /// files given before it are done; `read` hears how much of it the worker has read. `None`
-    /// when it was cancelled.
+    /// files given before it are done; `read` hears when its turn comes (0 bytes), then how much
+    /// of it the worker has read. `None` when it was cancelled.
     pub async fn verify(
         &self,
         id: usize,
@@ -146,6 +146,7 @@ impl Engine {
         let Some(worker) = self.worker() else {
             return Some(Verified::refused(now()));
         };
+        read(0);
         let generation = self.0.generation.get();
         if self.0.held.get() != Some(generation) {
             let lists = self.0.lists.borrow().clone();

@@ -77,11 +77,19 @@ pub fn result_card(props: &Props) -> Html {
     }
 }
 
-/// A file being verified: the busy state, how much is read for a large file, and the button
-/// that cancels it.
+/// A file being verified, or waiting its turn: the busy state, how much is read for a large
+/// file, and the button that cancels it.
 fn busy(t: &Text, entry: &Entry, on_cancel: &Callback<usize>) -> Html {
+    let Some(read) = entry.read else {
+        return html! {
+            <>
+                <p class="busy">{ t.waiting }</p>
+                { cancel(t, entry, on_cancel) }
+            </>
+        };
+    };
     let progress = (entry.size >= PROGRESS_FROM).then(|| {
-        let (read, size) = (entry.read.min(entry.size), entry.size);
+        let (read, size) = (read.min(entry.size), entry.size);
         let said = (t.read_progress)(&t.size(read as usize), &t.size(size as usize));
         html! {
             <p class="reading">
@@ -91,13 +99,20 @@ fn busy(t: &Text, entry: &Entry, on_cancel: &Callback<usize>) -> Html {
             </p>
         }
     });
-    let id = entry.id;
-    let onclick = on_cancel.reform(move |_: MouseEvent| id);
     html! {
         <>
             <p class="busy"><span class="spinner" aria-hidden="true"></span>{ t.verifying }</p>
             { for progress }
-            <button type="button" class="button secondary cancel no-print" {onclick}>{ t.cancel_verify }</button>
+            { cancel(t, entry, on_cancel) }
         </>
+    }
+}
+
+/// The button that cancels the file's verification, or takes it out of the queue.
+fn cancel(t: &Text, entry: &Entry, on_cancel: &Callback<usize>) -> Html {
+    let id = entry.id;
+    let onclick = on_cancel.reform(move |_: MouseEvent| id);
+    html! {
+        <button type="button" class="button secondary cancel no-print" {onclick}>{ t.cancel_verify }</button>
     }
 }

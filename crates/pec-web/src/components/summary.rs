@@ -96,8 +96,9 @@ fn row(t: &Text, entry: &Entry) -> Html {
     let b = &t.batch;
     let link = card_link(entry);
     let Some(verified) = &entry.verified else {
+        let busy = entry.read.map_or(b.waiting, |_| b.pending);
         return html! {
-            <tr><td data-label={b.columns[0]}>{ link }</td><td colspan="4">{ b.pending }</td></tr>
+            <tr><td data-label={b.columns[0]}>{ link }</td><td colspan="4">{ busy }</td></tr>
         };
     };
     let report = &verified.report;

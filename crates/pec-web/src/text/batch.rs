@@ -25,8 +25,9 @@ pub struct Batch {
     pub clear: &'static str,
     /// The table's columns: file, result, kind, date, sender → recipients.
     pub columns: [&'static str; 5],
-    /// Said in the table for a file still being verified.
+    /// Said in the table for a file being verified, and for one waiting its turn.
     pub pending: &'static str,
+    pub waiting: &'static str,
     pub dossiers_heading: &'static str,
     pub dossier_heading: &'static str,
     pub complete: &'static str,

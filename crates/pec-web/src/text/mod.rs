@@ -165,6 +165,8 @@ pub struct Text {
     /// The status region after a batch: files verified, and how many of them have a problem.
     pub batch_status: fn(usize, usize) -> String,
     pub verifying: &'static str,
+    /// A file given while others are verified, until its turn comes.
+    pub waiting: &'static str,
     /// The status region while several files are verified: how many of them are done.
     pub verifying_count: fn(usize, usize) -> String,
     /// How much of a large file the engine has read ("Letti 8,0 MB di 20,0 MB"), and the
