@@ -28,7 +28,8 @@ The directory forms also write the test anchors, test-root.pem and test-pec-ca.p
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let written = match args.as_slice() {
-        [dir] => Some(write_all(Path::new(dir))),
+        // `--help` or a mistyped flag is not a directory to fill.
+        [dir] if !dir.to_string_lossy().starts_with('-') => Some(write_all(Path::new(dir))),
         [flag, dir] if flag == "--sendings" => Some(write_sendings(Path::new(dir))),
         [flag, count, dir] if flag == "--series" => {
             number(count).map(|count| write_series(count, Path::new(dir)))
