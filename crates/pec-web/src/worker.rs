@@ -62,22 +62,28 @@ pub fn open<T: BorshDeserialize>(event: &MessageEvent) -> Option<(T, wasm_bindge
 /// page does not trust, it takes every step of a genuine receipt's verification but the last.
 const WARM_UP: &[u8] = include_bytes!("../warm-up.eml");
 
-/// Verifies [`WARM_UP`] once, with a verifier of its own, and forgets it; returns the time it
-/// took, in milliseconds. The browser compiles the module's functions when they are first
-/// called and runs them slowly until it has optimised them: run once while the page waits for
-/// a file, the engine verifies the first file a person gives as fast as the next ones.
-fn warm_up(options: &pec::Options, clock: Option<&web_sys::Performance>) -> f64 {
-    let start = clock.map_or(0.0, |c| c.now());
+/// Verifies [`WARM_UP`] once, remembering nothing of it, and forgets its report. The browser
+/// compiles the module's functions when they are first called and runs them slowly until it
+/// has optimised them: run once while the page waits for a file, the engine verifies the first
+/// file a person gives as fast as the next ones.
+fn warm_up(options: &pec::Options) {
     let report = pec::verify(WARM_UP, options);
     std::hint::black_box(pec::transport::encode(&report));
-    clock.map_or(0.0, |c| c.now() - start)
+}
+
+/// What `work` gives, and the time it took by the worker's clock, in milliseconds.
+fn timed<T>(scope: &DedicatedWorkerGlobalScope, work: impl FnOnce() -> T) -> (T, f64) {
+    let clock = scope.performance();
+    let start = clock.as_ref().map_or(0.0, |c| c.now());
+    let done = work();
+    (done, clock.map_or(0.0, |c| c.now() - start))
 }
 
 /// In a worker: answers the page's requests for as long as the worker lives, after warming up
 /// when `warm` (no file is waiting).
 pub fn work(scope: DedicatedWorkerGlobalScope, warm: bool) {
     let verifier = Rc::new(RefCell::new(pec::Verifier::default()));
-    let warm_up = warm.then(|| warm_up(&verifier.borrow().options, scope.performance().as_ref()));
+    let warm_up = warm.then(|| timed(&scope, || warm_up(&verifier.borrow().options)).1);
     let answer = scope.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         match open::<Request>(&event) {
@@ -120,14 +126,11 @@ async fn verify(
     })
     .await;
     // Borrowed with no await before it is released.
-    let clock = scope.performance();
-    let start = clock.as_ref().map_or(0.0, |c| c.now());
-    let report = {
+    let (report, took) = timed(scope, || {
         let mut verifier = verifier.borrow_mut();
         verifier.options.now = Some(now);
         verifier.verify(&input)
-    };
-    let took = clock.map_or(0.0, |c| c.now() - start);
+    });
     let crl = pec::trust::revocation::is_crl(&input);
     drop(input);
     let reply = Reply::Verified {
