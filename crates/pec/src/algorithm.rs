@@ -16,8 +16,10 @@ use rsa::pkcs1::{DecodeRsaPublicKey, RsaPssParams};
 use rsa::pss::Pss;
 use rsa::{Pkcs1v15Sign, RsaPublicKey};
 use sha1::Sha1;
-use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
+use sha2::{Sha224, Sha256, Sha384, Sha512};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+
+use crate::progress::Meter;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub enum DigestAlgorithm {
@@ -56,12 +58,17 @@ impl DigestAlgorithm {
     }
 
     pub fn digest(self, data: &[u8]) -> Vec<u8> {
+        self.digest_told(data, &mut Meter::silent())
+    }
+
+    /// [`Self::digest`], the bytes hashed counted on `meter`.
+    pub fn digest_told(self, data: &[u8], meter: &mut Meter) -> Vec<u8> {
         match self {
-            Self::Sha1 => Sha1::digest(data).to_vec(),
-            Self::Sha224 => Sha224::digest(data).to_vec(),
-            Self::Sha256 => Sha256::digest(data).to_vec(),
-            Self::Sha384 => Sha384::digest(data).to_vec(),
-            Self::Sha512 => Sha512::digest(data).to_vec(),
+            Self::Sha1 => meter.digest::<Sha1>(data).to_vec(),
+            Self::Sha224 => meter.digest::<Sha224>(data).to_vec(),
+            Self::Sha256 => meter.digest::<Sha256>(data).to_vec(),
+            Self::Sha384 => meter.digest::<Sha384>(data).to_vec(),
+            Self::Sha512 => meter.digest::<Sha512>(data).to_vec(),
         }
     }
 

@@ -22,6 +22,7 @@ use crate::algorithm::{self, DigestAlgorithm, SignatureAlgorithm, SignatureError
 use crate::ber;
 use crate::certificate::{self, Cert};
 use crate::check::{Check, CheckId, Fault, Param, Status};
+use crate::progress::Meter;
 use crate::time::Timestamp;
 
 /// What the first signer (as sent) signed with and when, and the certificates carried.
@@ -65,7 +66,8 @@ pub fn encapsulated(p7m: &[u8]) -> Option<Encapsulated> {
 /// never for the PEC messages inside, which are judged on their own; whether its certificate is
 /// qualified would take the EU trusted lists, which the core does not read.
 pub fn file_signature(encapsulated: &Encapsulated) -> (Option<SignatureInfo>, Vec<Check>) {
-    let (info, checks) = verify_signed_data(&encapsulated.content, &encapsulated.der);
+    let meter = &mut Meter::silent();
+    let (info, checks) = verify_signed_data(&encapsulated.content, &encapsulated.der, meter);
     let intact = info.is_some()
         && [CheckId::CmsMessageDigest, CheckId::CmsSignature]
             .iter()
@@ -99,6 +101,15 @@ pub enum Part<'a> {
 /// The signature of a `multipart/signed` message, `p7s` its signature part. A signature made
 /// with SHA-1 is noted.
 pub fn verify(signed: &[u8], p7s: Part<'_>) -> (Option<SignatureInfo>, Vec<Check>) {
+    verify_told(signed, p7s, &mut Meter::silent())
+}
+
+/// [`verify`], the bytes hashed counted on `meter`.
+pub(crate) fn verify_told(
+    signed: &[u8],
+    p7s: Part<'_>,
+    meter: &mut Meter,
+) -> (Option<SignatureInfo>, Vec<Check>) {
     let mut checks = vec![Check::pass(CheckId::MimeSignedEntity)];
     let p7s = match p7s {
         Part::Sent(p7s) => p7s,
@@ -111,7 +122,7 @@ pub fn verify(signed: &[u8], p7s: Part<'_>) -> (Option<SignatureInfo>, Vec<Check
             return (None, checks);
         }
     };
-    let (info, signed_data_checks) = verify_signed_data(signed, p7s);
+    let (info, signed_data_checks) = verify_signed_data(signed, p7s, meter);
     checks.extend(signed_data_checks);
     if info
         .as_ref()
@@ -125,7 +136,11 @@ pub fn verify(signed: &[u8], p7s: Part<'_>) -> (Option<SignatureInfo>, Vec<Check
 /// Verifies `p7s` (DER ContentInfo) over `signed` (the CRLF-normalised signed entity). Every
 /// SignerInfo is verified and its checks reported, naming it by its position (`signer`, from 1)
 /// when there are several; the info returned is the first one's.
-fn verify_signed_data(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<Check>) {
+fn verify_signed_data(
+    signed: &[u8],
+    p7s: &[u8],
+    meter: &mut Meter,
+) -> (Option<SignatureInfo>, Vec<Check>) {
     let parts = match parse(p7s) {
         Ok(parts) => parts,
         Err(error) => {
@@ -145,7 +160,7 @@ fn verify_signed_data(signed: &[u8], p7s: &[u8]) -> (Option<SignatureInfo>, Vec<
     let mut checks = vec![Check::pass(CheckId::CmsParse), signers_check(count)];
     let mut first = None;
     for (index, signer) in parts.signers.iter().enumerate() {
-        let (info, signer_checks) = verify_signer(signed, signer, &parts);
+        let (info, signer_checks) = verify_signer(signed, signer, &parts, meter);
         checks.extend(signer_checks.into_iter().map(|check| match count {
             1 => check,
             _ => check.with(Param::Signer, index + 1),
@@ -174,6 +189,7 @@ fn verify_signer(
     signed: &[u8],
     signer: &Signer,
     parts: &SignedDataParts,
+    meter: &mut Meter,
 ) -> (SignatureInfo, Vec<Check>) {
     let signer_info = &signer.info;
     let certificate = parts
@@ -211,7 +227,7 @@ fn verify_signer(
     if signer_info.signed_attrs.is_some() {
         checks.push(content_type(signer_info, parts.econtent_type));
         if let Some(digest) = digest {
-            let computed = digest.digest(signed);
+            let computed = digest.digest_told(signed, meter);
             checks.push(message_digest(signer_info, &computed));
             content_sha256 = (digest == DigestAlgorithm::Sha256).then_some(computed);
         }
@@ -464,7 +480,7 @@ mod tests {
         let (_, signed, p7s) = testutil::real().remove(0);
         let swapped = swap_first_two_attributes(&p7s);
         assert_ne!(swapped, p7s);
-        let (_, checks) = verify_signed_data(&signed, &swapped);
+        let (_, checks) = verify_signed_data(&signed, &swapped, &mut Meter::silent());
         // Sorting on decode would restore the signed order and hide the change.
         assert_eq!(
             status(&checks, CheckId::CmsMessageDigest),
@@ -476,7 +492,7 @@ mod tests {
     #[test]
     fn real_samples_verify() {
         for (sample, signed, p7s) in testutil::real() {
-            let (info, checks) = verify_signed_data(&signed, &p7s);
+            let (info, checks) = verify_signed_data(&signed, &p7s, &mut Meter::silent());
             for check in &checks {
                 assert_eq!(check.status, Status::Pass, "{}: {check:?}", sample.name);
             }
@@ -518,7 +534,7 @@ mod tests {
         let (_, mut signed, p7s) = testutil::real().remove(0);
         let middle = signed.len() / 2;
         signed[middle] ^= 1;
-        let (info, checks) = verify_signed_data(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s, &mut Meter::silent());
         assert!(info.is_some());
         assert_eq!(
             status(&checks, CheckId::CmsMessageDigest),
@@ -533,7 +549,7 @@ mod tests {
         // The RSA signature is the last OCTET STRING of the only SignerInfo, at the very end.
         let last = p7s.len() - 10;
         p7s[last] ^= 1;
-        let (info, checks) = verify_signed_data(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s, &mut Meter::silent());
         assert!(info.is_some());
         assert_eq!(
             status(&checks, CheckId::CmsMessageDigest),
@@ -546,7 +562,7 @@ mod tests {
     fn truncated_or_garbage_signatures_fail_to_parse() {
         let (_, signed, p7s) = testutil::real().remove(0);
         for len in [0, 1, 2, 100, p7s.len() / 2, p7s.len() - 1] {
-            let (info, checks) = verify_signed_data(&signed, &p7s[..len]);
+            let (info, checks) = verify_signed_data(&signed, &p7s[..len], &mut Meter::silent());
             assert!(info.is_none());
             assert_eq!(
                 status(&checks, CheckId::CmsParse),
@@ -554,7 +570,8 @@ mod tests {
                 "{len}"
             );
         }
-        let (info, checks) = verify_signed_data(&signed, b"not a signature at all");
+        let (info, checks) =
+            verify_signed_data(&signed, b"not a signature at all", &mut Meter::silent());
         assert!(info.is_none());
         assert_eq!(checks[0].id, CheckId::CmsParse);
     }
@@ -587,7 +604,7 @@ mod tests {
             });
             sd.crls = Some(RevocationInfoChoices(vec![other].try_into().unwrap()));
         });
-        let (info, checks) = verify_signed_data(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s, &mut Meter::silent());
         assert!(info.unwrap().signer.is_some());
         assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Pass));
     }
@@ -595,7 +612,7 @@ mod tests {
     #[test]
     fn a_missing_signer_certificate_fails() {
         let (signed, p7s) = edited(|sd| sd.certificates = None);
-        let (info, checks) = verify_signed_data(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s, &mut Meter::silent());
         let info = info.unwrap();
         assert!(info.signer.is_none() && info.certificates.is_empty());
         assert_eq!(
@@ -613,7 +630,7 @@ mod tests {
     #[test]
     fn no_signer_is_a_parse_failure() {
         let (signed, p7s) = edited(|sd| sd.signer_infos.0 = Vec::new().try_into().unwrap());
-        let (info, checks) = verify_signed_data(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s, &mut Meter::silent());
         assert!(info.is_none());
         let check = checks.iter().find(|c| c.id == CheckId::CmsParse).unwrap();
         assert_eq!(
@@ -627,7 +644,7 @@ mod tests {
     fn an_unsupported_digest_is_named() {
         let md5 = ObjectIdentifier::new_unwrap("1.2.840.113549.2.5");
         let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.digest_alg.oid = md5));
-        let (info, checks) = verify_signed_data(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s, &mut Meter::silent());
         assert_eq!(info.unwrap().digest, None);
         let check = checks
             .iter()
@@ -646,7 +663,7 @@ mod tests {
     #[test]
     fn stripping_the_signed_attributes_breaks_the_signature() {
         let (signed, p7s) = edited(|sd| edit_signer(sd, |si| si.signed_attrs = None));
-        let (info, checks) = verify_signed_data(&signed, &p7s);
+        let (info, checks) = verify_signed_data(&signed, &p7s, &mut Meter::silent());
         assert_eq!(info.unwrap().signing_time, None);
         assert_eq!(status(&checks, CheckId::CmsMessageDigest), None);
         // The provider signed its attributes, not the content: this signature cannot hold.
@@ -658,8 +675,11 @@ mod tests {
 
     #[test]
     fn ecdsa_signer_named_by_key_identifier() {
-        let (info, checks) =
-            verify_signed_data(CONTENT, include_bytes!("../testdata/ecdsa-keyid.p7s"));
+        let (info, checks) = verify_signed_data(
+            CONTENT,
+            include_bytes!("../testdata/ecdsa-keyid.p7s"),
+            &mut Meter::silent(),
+        );
         assert!(checks.iter().all(Check::is_pass), "{checks:?}");
         assert_eq!(checks.len(), 7);
         let info = info.unwrap();
@@ -673,11 +693,15 @@ mod tests {
     #[test]
     fn signature_over_the_content_without_signed_attributes() {
         let p7s = include_bytes!("../testdata/ecdsa-noattr.p7s");
-        let (info, checks) = verify_signed_data(CONTENT, p7s);
+        let (info, checks) = verify_signed_data(CONTENT, p7s, &mut Meter::silent());
         assert!(checks.iter().all(Check::is_pass), "{checks:?}");
         assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Pass));
         assert_eq!(info.unwrap().signing_time, None);
-        let (_, checks) = verify_signed_data(b"Content-Type: text/plain\r\n\r\nPEc\r\n", p7s);
+        let (_, checks) = verify_signed_data(
+            b"Content-Type: text/plain\r\n\r\nPEc\r\n",
+            p7s,
+            &mut Meter::silent(),
+        );
         assert_eq!(status(&checks, CheckId::CmsSignature), Some(Status::Fail));
     }
 
@@ -687,7 +711,7 @@ mod tests {
         for path in testutil::samples("tampered") {
             let sample = testutil::read(&path);
             if let (Some(signed), Some(p7s)) = (&sample.signed, &sample.p7s) {
-                let (_, checks) = verify_signed_data(signed, p7s);
+                let (_, checks) = verify_signed_data(signed, p7s, &mut Meter::silent());
                 assert_eq!(
                     status(&checks, CheckId::CmsMessageDigest),
                     Some(Status::Fail),
@@ -705,7 +729,7 @@ mod tests {
         for path in testutil::samples("unverifiable") {
             let sample = testutil::read(&path);
             if let (Some(signed), Some(p7s)) = (&sample.signed, &sample.p7s) {
-                let (_, checks) = verify_signed_data(signed, p7s);
+                let (_, checks) = verify_signed_data(signed, p7s, &mut Meter::silent());
                 assert!(
                     checks.iter().any(|c| c.status == Status::Fail),
                     "{}",

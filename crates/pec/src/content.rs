@@ -3,13 +3,14 @@
 
 use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 
 use crate::filetype::{self, Detected};
 use crate::headers::Headers;
 
 use crate::check::{Check, CheckId, LayoutProblem, Param};
 use crate::mime::{self, Parsed};
+use crate::progress::Meter;
 use crate::structure;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -72,19 +73,30 @@ pub struct Attachment {
 
 /// Reads a signed entity from its own bytes.
 pub fn read(signed: &[u8]) -> Content {
+    read_told(signed, &mut Meter::silent())
+}
+
+/// [`read`], the bytes hashed counted on `meter`.
+pub(crate) fn read_told(signed: &[u8], meter: &mut Meter) -> Content {
     let Some(parsed) = Parsed::new(signed) else {
         return Content::untrusted(layout_problem(LayoutProblem::NotMime));
     };
     let message = parsed.message();
     match message.parts.first() {
-        Some(entity) => of_entity(message, entity, None),
+        Some(entity) => of_entity(message, entity, None, meter),
         None => Content::untrusted(layout_problem(LayoutProblem::NotMime)),
     }
 }
 
 /// Reads the signed entity `entity`, a part of the parsed `message`: the input's own parse is
-/// used when its bytes are the signed bytes, so nothing is parsed or decoded twice.
-pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>, text: Option<&[u8]>) -> Content {
+/// used when its bytes are the signed bytes, so nothing is parsed or decoded twice. The bytes
+/// hashed are counted on `meter`.
+pub fn of_entity(
+    message: &Message<'_>,
+    entity: &MessagePart<'_>,
+    text: Option<&[u8]>,
+    meter: &mut Meter,
+) -> Content {
     let layout = match Layout::of(message, entity) {
         Ok(layout) => layout,
         Err(check) => return Content::untrusted(check),
@@ -99,11 +111,8 @@ pub fn of_entity(message: &Message<'_>, entity: &MessagePart<'_>, text: Option<&
                 CheckId::PostacertStructure,
                 structure::message_conforms(inner),
             ));
-            original(
-                inner,
-                text,
-                crate::hex(&Sha256::digest(mime::decoded(message, part))),
-            )
+            let sha256 = crate::hex(&meter.digest::<Sha256>(&mime::decoded(message, part)));
+            original(inner, text, sha256, meter)
         })
     });
     Content {
@@ -228,7 +237,12 @@ fn nested_name(message: &Message<'_>, children: &[&MessagePart<'_>]) -> Option<L
 }
 
 /// The original message, its attachments placed in `text` when it was parsed from it.
-fn original(message: &Message<'_>, text: Option<&[u8]>, sha256: String) -> Original {
+fn original(
+    message: &Message<'_>,
+    text: Option<&[u8]>,
+    sha256: String,
+    meter: &mut Meter,
+) -> Original {
     let first_body = |ids: &[u32], html: bool| {
         ids.iter()
             .filter_map(|&id| message.parts.get(id as usize))
@@ -258,7 +272,7 @@ fn original(message: &Message<'_>, text: Option<&[u8]>, sha256: String) -> Origi
                         },
                     ),
                     size: bytes.len(),
-                    sha256: crate::hex(&Sha256::digest(&bytes)),
+                    sha256: crate::hex(&meter.digest::<Sha256>(&bytes)),
                     extension: name.and_then(filetype::extension),
                     detected_type: Detected::of(&bytes),
                     executable: filetype::runs(name, &bytes),

@@ -68,6 +68,7 @@ mod mime;
 pub mod moment;
 pub mod msg;
 mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod sender;
 pub mod structure;
@@ -80,10 +81,12 @@ pub mod unpack;
 pub mod zip;
 
 pub use check::{Check, CheckId, Param, Status, Value};
+pub use progress::Progress;
 pub use report::{InputError, MessageReport, Report, Verdict};
 pub use time::Timestamp;
 pub use trust::TrustStore;
 
+use progress::Meter;
 use sha2::{Digest, Sha256};
 
 /// How to verify.
@@ -131,13 +134,23 @@ impl Verifier {
     /// Verifies every signed PEC message in `input`, and answers for every part that claims to
     /// be one without being verifiable.
     pub fn verify(&mut self, input: &[u8]) -> Report {
-        pipeline::verify(input, &self.options, &mut self.links)
+        pipeline::verify(input, &self.options, &mut self.links, &mut Meter::silent())
+    }
+
+    /// [`Verifier::verify`], telling `tell` how far it has got (about a hundred times, the last
+    /// when the report is made): for a face that shows a large file's progress.
+    pub fn verify_told(&mut self, input: &[u8], tell: &mut dyn FnMut(Progress)) -> Report {
+        let mut meter = Meter::new(input.len(), tell);
+        let report = pipeline::verify(input, &self.options, &mut self.links, &mut meter);
+        meter.finish();
+        report
     }
 }
 
 /// [`Verifier::verify`] for one file, remembering nothing.
 pub fn verify(input: &[u8], options: &Options) -> Report {
-    pipeline::verify(input, options, &mut certificate::Links::default())
+    let links = &mut certificate::Links::default();
+    pipeline::verify(input, options, links, &mut Meter::silent())
 }
 
 /// Verifies each file (a name and its bytes) with one verifier and puts them together by
@@ -174,12 +187,16 @@ pub fn attachment(input: &[u8], report: &Report, message: usize, index: usize) -
         .filter(|m| m.document == found.document)
         .count();
     let mut bytes = None;
-    pipeline::search(input, |document, _, text, located| {
-        if document == found.document {
-            let placed = listed.span.as_ref().and_then(|span| span.decode(text));
-            bytes = placed.or_else(|| read_again(located.ok()?, local, index));
-        }
-    });
+    pipeline::search(
+        input,
+        &mut Meter::silent(),
+        |document, _, text, located, _| {
+            if document == found.document {
+                let placed = listed.span.as_ref().and_then(|span| span.decode(text));
+                bytes = placed.or_else(|| read_again(located.ok()?, local, index));
+            }
+        },
+    );
     bytes.filter(|bytes| hex(&Sha256::digest(bytes)) == listed.sha256)
 }
 

@@ -13,6 +13,7 @@ use crate::content::{self, Content};
 use crate::filetype;
 use crate::headers::Headers;
 use crate::mime::{self, Parsed};
+use crate::progress::Meter;
 use crate::structure;
 use crate::{cms, crosscheck};
 
@@ -308,6 +309,11 @@ pub const MAX_DEPTH: usize = 16;
 /// without being one that can be verified, in the order they appear; an error when there is
 /// none, saying why.
 pub fn find(input: &[u8]) -> Result<Located<'_>, InputError> {
+    find_told(input, &mut Meter::silent())
+}
+
+/// [`find`], the bytes parsed and hashed counted on `meter`.
+pub(crate) fn find_told<'a>(input: &'a [u8], meter: &mut Meter) -> Result<Located<'a>, InputError> {
     let whole = input;
     if input.len() > MAX_INPUT {
         return Err(InputError::TooLarge);
@@ -326,13 +332,18 @@ pub fn find(input: &[u8]) -> Result<Located<'_>, InputError> {
     let messages = mbox_messages(input);
     let mut search = Search {
         text: whole,
-        ..Search::default()
+        meter,
+        located: Located::default(),
+        answered: 0,
+        listed: 0,
+        unlisted: 0,
     };
     let mut parsed_any = false;
     for (index, raw) in messages.iter().enumerate() {
         let Some(parsed) = Parsed::new(raw) else {
             continue;
         };
+        search.meter.advance(raw.len());
         parsed_any = true;
         let location = if messages.len() > 1 {
             Location(vec![Step::MboxMessage(index + 1)])
@@ -399,10 +410,10 @@ fn mbox_messages(input: &[u8]) -> Vec<&[u8]> {
         .collect()
 }
 
-#[derive(Default)]
-struct Search<'a> {
+struct Search<'a, 'm, 't> {
     /// The whole text searched, which the attachments' places are counted in.
     text: &'a [u8],
+    meter: &'m mut Meter<'t>,
     located: Located<'a>,
     /// Signed messages and unverified parts met, listed or not.
     answered: usize,
@@ -422,7 +433,7 @@ struct Visit {
     content: bool,
 }
 
-impl<'a> Search<'a> {
+impl<'a> Search<'a, '_, '_> {
     /// Searches `message`, parsed from `source` when that is part of the input (a nested
     /// message may be decoded from a transfer encoding into bytes of its own).
     fn message(
@@ -445,7 +456,7 @@ impl<'a> Search<'a> {
             if part.is_content_type("multipart", "signed") {
                 signed_until = signed_until.max(part.offset_end);
                 signed_any = true;
-                match signed(message, source, part, location, self.text) {
+                match signed(message, source, part, location, self.text, self.meter) {
                     Some(found) => {
                         self.answered += 1;
                         self.located.items.push(Item::Signed(Box::new(found)));
@@ -458,7 +469,7 @@ impl<'a> Search<'a> {
                         0 => location.clone(),
                         _ => location.then(attachment(numbers.get(id), part)),
                     };
-                    match opaque(message, part, &label) {
+                    match opaque(message, part, &label, self.meter) {
                         Some(found) => {
                             self.answered += 1;
                             self.located.items.push(Item::Signed(Box::new(found)));
@@ -592,9 +603,10 @@ fn opaque<'a>(
     message: &Message<'_>,
     part: &MessagePart<'_>,
     location: &Location,
+    meter: &mut Meter,
 ) -> Option<Found<'a>> {
     let encapsulated = cms::encapsulated(part.contents())?;
-    let content = content::read(&encapsulated.content);
+    let content = content::read_told(&encapsulated.content, meter);
     Some(Found {
         location: location.clone(),
         headers: mime::headers(message),
@@ -633,6 +645,7 @@ fn signed<'a>(
     part: &MessagePart<'_>,
     location: &Location,
     text: &[u8],
+    meter: &mut Meter,
 ) -> Option<Found<'a>> {
     let children: Vec<&MessagePart<'_>> = part
         .sub_parts()?
@@ -655,10 +668,10 @@ fn signed<'a>(
             source
                 .and_then(|source| source.get(range))
                 .map_or_else(|| Cow::Owned(entity.to_vec()), Cow::Borrowed),
-            content::of_entity(message, first, Some(text)),
+            content::of_entity(message, first, Some(text), meter),
         ),
         Some(canonical) => {
-            let content = content::read(&canonical);
+            let content = content::read_told(&canonical, meter);
             (Cow::Owned(canonical), content)
         }
     };

@@ -11,11 +11,12 @@ use crate::certificate::{self, Links};
 use crate::check::{self, Check, CheckId};
 use crate::kind::{self, Certified};
 use crate::locate::{self, InputError};
+use crate::progress::Meter;
 use crate::report::{self, FileSignatureReport, MessageReport, Report, SignatureReport, Verdict};
 use crate::{Options, cms, crosscheck, daticert, hex, moment, trust, unpack};
 
-pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
-    let sha256 = hex(&Sha256::digest(input));
+pub fn verify(input: &[u8], options: &Options, links: &mut Links, meter: &mut Meter) -> Report {
+    let sha256 = hex(&meter.digest::<Sha256>(input));
     // Before any copy: an oversize file is refused without unpacking or canonicalising it.
     if input.len() > locate::MAX_INPUT {
         return Report {
@@ -26,25 +27,31 @@ pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
     let mut messages = Vec::new();
     let mut ordinary_messages = 0;
     let mut unread_texts = Vec::new();
-    let unpacked = search(input, |index, document, _, found| match found {
-        Ok(located) => {
-            if located.items.is_empty() && located.ordinary == 0 {
-                // Only files attached to it: the e-mail itself is none.
-                unread_texts.push((document.location.clone(), InputError::Unsigned));
+    let unpacked = search(
+        input,
+        meter,
+        |index, document, _, found, meter| match found {
+            Ok(located) => {
+                if located.items.is_empty() && located.ordinary == 0 {
+                    // Only files attached to it: the e-mail itself is none.
+                    unread_texts.push((document.location.clone(), InputError::Unsigned));
+                }
+                messages.extend(located.items.into_iter().map(|item| {
+                    let mut message = match item {
+                        locate::Item::Signed(found) => {
+                            signed_message(*found, options, links, meter)
+                        }
+                        locate::Item::Unverified(unverified) => unverified_message(*unverified),
+                    };
+                    message.location = document.location.join(&message.location);
+                    message.document = index;
+                    message
+                }));
+                ordinary_messages += located.ordinary;
             }
-            messages.extend(located.items.into_iter().map(|item| {
-                let mut message = match item {
-                    locate::Item::Signed(found) => signed_message(*found, options, links),
-                    locate::Item::Unverified(unverified) => unverified_message(*unverified),
-                };
-                message.location = document.location.join(&message.location);
-                message.document = index;
-                message
-            }));
-            ordinary_messages += located.ordinary;
-        }
-        Err(error) => unread_texts.push((document.location.clone(), error)),
-    });
+            Err(error) => unread_texts.push((document.location.clone(), error)),
+        },
+    );
     // The forms' own explanations first, then the texts'; the file's own, else the nearest,
     // is what the report says when no message is found.
     let mut unread = unpacked.explained;
@@ -78,23 +85,30 @@ pub fn verify(input: &[u8], options: &Options, links: &mut Links) -> Report {
 
 /// Every e-mail text of `input` searched once, in order, with the files attached to its
 /// messages (a `.msg`, a zip, a `.p7m` attached to an e-mail) unpacked as files of their own and
-/// searched after it: `each` gets each text's index, the text, the text as searched and what the
-/// search found. Returns what was unpacked.
+/// searched after it: `each` gets each text's index, the text, the text as searched, what the
+/// search found and the meter the search counted its work on. Returns what was unpacked.
 pub(crate) fn search<'a>(
     input: &'a [u8],
-    mut each: impl FnMut(usize, &unpack::Document<'a>, &[u8], Result<locate::Located<'_>, InputError>),
+    meter: &mut Meter,
+    mut each: impl FnMut(
+        usize,
+        &unpack::Document<'a>,
+        &[u8],
+        Result<locate::Located<'_>, InputError>,
+        &mut Meter,
+    ),
 ) -> unpack::Unpacked<'a> {
     let mut unpacked = unpack::unpack(input);
     let mut index = 0;
     while let Some(document) = unpacked.documents.get(index) {
         let (location, depth) = (document.location.clone(), document.depth);
         let text = locate::canonical(&document.text);
-        let mut found = locate::find(&text);
+        let mut found = locate::find_told(&text, meter);
         let attached = found
             .as_mut()
             .map(|located| std::mem::take(&mut located.attached))
             .unwrap_or_default();
-        each(index, document, &text, found);
+        each(index, document, &text, found, meter);
         drop(text);
         for file in attached {
             unpacked.attach(file.bytes, location.join(&file.location), depth);
@@ -136,8 +150,13 @@ fn unverified_message(unverified: locate::Unverified) -> MessageReport {
     }
 }
 
-fn signed_message(found: locate::Found<'_>, options: &Options, links: &mut Links) -> MessageReport {
-    let (info, mut checks) = cms::verify(&found.signed, found.signature_part());
+fn signed_message(
+    found: locate::Found<'_>,
+    options: &Options,
+    links: &mut Links,
+    meter: &mut Meter,
+) -> MessageReport {
+    let (info, mut checks) = cms::verify_told(&found.signed, found.signature_part(), meter);
     let mut chain = Vec::new();
     if let Some(info) = &info {
         let (built, trust_checks) = trusted(info, found.headers.from.as_deref(), options, links);
